@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+The command line: flags -> scenario -> a headless run, or the dashboard. The only file that touches
+`process` (argv, exit codes, signals, isTTY). Bad input ends in one line on stderr and status 2,
+a failure in one line and status 1; never a stack trace.
+*/
+import {writeFile} from 'node:fs/promises';
+import process from 'node:process';
+import chalk from 'chalk';
+import {render} from 'ink';
+import meow from 'meow';
+import {App} from './app.js';
+import {headlessOutput} from './headless-report.js';
+import {policyNames} from './policy/registry.js';
+import {parseRunOptions, UsageError, type RunOptions} from './run-options.js';
+import {ScenarioInvalidError} from './scenario/build-world.js';
+import {loadScenario} from './scenario/load-scenario.js';
+import {ScenarioSyntaxError} from './scenario/parse-scenario.js';
+import {ScenarioFileError} from './scenario/read-scenario.js';
+import {defaultStrategies} from './strategies.js';
+import {keymap} from './ui/keymap.js';
+
+const help = `
+	Usage
+	  $ sandpiper [options]              live dashboard
+	  $ sandpiper --headless [options]   run without UI and print a report
+
+	Options
+	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
+	  --seed N          random seed (default: the scenario's)
+	  --policy NAME     ${policyNames.join(', ')} (default: the scenario's)
+	  --headless        no UI: run --ticks ticks and print a report
+	  --ticks N         ticks to run headless (default 3600)
+	  --format F        table, json or csv (default table)
+	  --output FILE     write the report to FILE instead of stdout
+
+	Keys
+${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
+
+	Exit status: 0 success, 1 runtime error, 2 bad usage or bad input.
+`;
+
+const cli = meow(help, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		headless: {type: 'boolean', default: false},
+		scenario: {type: 'string'},
+		seed: {type: 'string'},
+		ticks: {type: 'string'},
+		policy: {type: 'string'},
+		format: {type: 'string'},
+		output: {type: 'string'},
+	},
+});
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`sandpiper: ${message}\n`);
+	process.exit(code);
+}
+
+function describeInputError(error: unknown, options: RunOptions | undefined): string | undefined {
+	if (error instanceof UsageError || error instanceof ScenarioFileError) {
+		return error.message;
+	}
+
+	if (error instanceof ScenarioSyntaxError || error instanceof ScenarioInvalidError) {
+		return `${options?.scenarioPath ?? 'bundled scenario'}: ${error.message}`;
+	}
+
+	return undefined;
+}
+
+async function runHeadless(options: RunOptions): Promise<void> {
+	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
+	const output = headlessOutput(built, options.ticks, options.format);
+	if (options.outputPath === undefined) {
+		process.stdout.write(output);
+	} else {
+		await writeFile(options.outputPath, output);
+	}
+}
+
+async function runDashboard(options: RunOptions): Promise<void> {
+	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
+	// `isTTY` is undefined, not false, when stdin is not a terminal, and useInput throws unless given a real false.
+	const isInteractive = Boolean(process.stdin.isTTY);
+	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,
+	// so every update lands a row lower and old lines pile up above (ink#909, fixed only in Ink 7, which
+	// needs Node 22). The standard renderer rewrites the frame inside a synchronized-update block.
+	const instance = render(
+		<App world={built.world} timeline={built.timeline} strategies={defaultStrategies} isInteractive={isInteractive}/>,
+		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},
+	);
+	// Our own SIGTERM listener stops signal-exit from re-raising, so this handler exits itself.
+	process.once('SIGTERM', () => {
+		instance.unmount();
+		process.exit(143);
+	});
+	await instance.waitUntilExit();
+}
+
+async function main(): Promise<void> {
+	let options: RunOptions | undefined;
+	try {
+		if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') {
+			chalk.level = 0;
+		}
+
+		if (cli.input.length > 0) {
+			throw new UsageError(`unexpected argument ${JSON.stringify(cli.input[0])} (see sandpiper --help)`);
+		}
+
+		options = parseRunOptions(cli.flags);
+		if (!options.headless && !process.stdout.isTTY) {
+			process.stderr.write('sandpiper: stdout is not a terminal; running headless (pass --headless to silence this note)\n');
+			options = {...options, headless: true};
+		}
+
+		await (options.headless ? runHeadless(options) : runDashboard(options));
+		process.exitCode = 0;
+	} catch (error) {
+		const inputError = describeInputError(error, options);
+		if (inputError !== undefined) {
+			fail(inputError, 2);
+		}
+
+		fail(error instanceof Error ? error.message : String(error), 1);
+	}
+}
+
+await main();

@@ -1,0 +1,47 @@
+/**
+The readable summary of a headless run: a few header lines and a per-host table (ink-table).
+*/
+import {Table} from '@alcalzone/ink-table';
+import {Box, Text, renderToString} from 'ink';
+import type {RunReport} from './run-report.js';
+
+function percent(value: number): string {
+	return `${(value * 100).toFixed(1)}%`;
+}
+
+function duration(seconds: number): string {
+	if (seconds < 120) {
+		return `${seconds} s`;
+	}
+
+	const minutes = seconds / 60;
+	return minutes < 120 ? `${minutes.toFixed(minutes % 1 === 0 ? 0 : 1)} min` : `${(minutes / 60).toFixed(1)} h`;
+}
+
+function ReportView({report}: {readonly report: RunReport}) {
+	const {summary} = report;
+	const rows = report.hosts.map(host => ({
+		host: host.id,
+		rack: host.rack,
+		'cpu mean': percent(host.mean.cpu),
+		'cpu max': percent(host.max.cpu),
+		'mem mean': percent(host.mean.memory),
+		'disk mean': percent(host.mean.disk),
+		'net mean': percent(host.mean.network),
+		'overloaded ticks': host.overloadedTicks,
+	}));
+	return (
+		<Box flexDirection='column'>
+			<Text bold>{report.scenario} · seed {report.seed} · policy {report.policy} · {report.ticks} ticks of {report.tickSeconds} s ({duration(report.ticks * report.tickSeconds)})</Text>
+			<Text>{summary.hostCount} hosts, {summary.vmCount} VMs</Text>
+			<Text>overloaded host-ticks: {summary.overloadedHostTicks} · sustained-overload intervals: {summary.sustainedOverloadIntervals}</Text>
+			<Text>migrations: {summary.migrations} started, {summary.migrationsCompleted} completed, {summary.migrationsAborted} aborted · {summary.movedMiB.toFixed(0)} MiB moved</Text>
+			<Text>energy: {summary.energyKWh === null ? 'n/a (no power model yet)' : `${summary.energyKWh.toFixed(2)} kWh`}</Text>
+			<Table data={rows}/>
+		</Box>
+	);
+}
+
+export function formatTable(report: RunReport): string {
+	return renderToString(<ReportView report={report}/>, {columns: 200}) + '\n';
+}

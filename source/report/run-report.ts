@@ -1,0 +1,73 @@
+/**
+One headless run and its result as plain data: what the json, csv and table formats print.
+*/
+import {runTicks, type TimedCommand} from '../sim/run.js';
+import type {Strategies} from '../sim/strategies.js';
+import type {SimEvent, World} from '../sim/types.js';
+import {createCollector, type HostStats} from './collector.js';
+
+export type RunSummary = {
+	hostCount: number;
+	vmCount: number;
+	/** Host-ticks with unmet demand on any resource. */
+	overloadedHostTicks: number;
+	/** (host, monitoring interval) pairs where k of the last n interval means exceeded a threshold. */
+	sustainedOverloadIntervals: number;
+	migrations: number;
+	migrationsCompleted: number;
+	migrationsAborted: number;
+	movedMiB: number;
+	/** Null until the power model lands. */
+	energyKWh: number | null;
+};
+
+export type RunReport = {
+	scenario: string;
+	seed: number;
+	policy: string;
+	ticks: number;
+	tickSeconds: number;
+	summary: RunSummary;
+	hosts: HostStats[];
+	events: SimEvent[];
+};
+
+export type ReportOptions = {
+	ticks: number;
+	timeline: readonly TimedCommand[];
+	/** Called after each tick (the CSV writer). */
+	onTick?: (world: World) => void;
+};
+
+export function runReport(world: World, strategies: Strategies, options: ReportOptions): RunReport {
+	const collector = createCollector(world);
+	const {world: end, events} = runTicks(world, strategies, {
+		ticks: options.ticks,
+		timeline: options.timeline,
+		onTick(current) {
+			collector.onTick(current);
+			options.onTick?.(current);
+		},
+	});
+	const {counters} = end;
+	return {
+		scenario: world.scenarioName,
+		seed: world.seed,
+		policy: world.policy,
+		ticks: options.ticks,
+		tickSeconds: world.config.tickSeconds,
+		summary: {
+			hostCount: end.hosts.length,
+			vmCount: end.vms.length,
+			overloadedHostTicks: counters.overloadedHostTicks,
+			sustainedOverloadIntervals: counters.sustainedOverloadIntervals,
+			migrations: counters.migrationsStarted,
+			migrationsCompleted: counters.migrationsCompleted,
+			migrationsAborted: counters.migrationsAborted,
+			movedMiB: counters.movedMiB,
+			energyKWh: null,
+		},
+		hosts: collector.hostStats(),
+		events,
+	};
+}

@@ -1,0 +1,76 @@
+/**
+Checks the run flags of the command line and turns them into options. Pure, so every bad value has a
+test; the message names the flag and what it expected, and the shell exits with status 2.
+*/
+import {policyNames} from './policy/registry.js';
+
+export class UsageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UsageError';
+	}
+}
+
+export const formats = ['table', 'json', 'csv'] as const;
+export type Format = typeof formats[number];
+
+export type RawRunFlags = {
+	headless: boolean;
+	scenario?: string;
+	seed?: string;
+	ticks?: string;
+	policy?: string;
+	format?: string;
+	output?: string;
+};
+
+export type RunOptions = {
+	headless: boolean;
+	scenarioPath?: string;
+	seed?: number;
+	ticks: number;
+	policy?: string;
+	format: Format;
+	outputPath?: string;
+};
+
+/** One simulated hour at the default 1 s tick: one period of the default scenario's diurnal wave. */
+export const defaultHeadlessTicks = 3600;
+
+export function parseWholeNumber(flag: string, value: string, minimum: number): number {
+	const trimmed = value.trim();
+	if (!/^\d+$/v.test(trimmed) || Number(trimmed) < minimum || !Number.isSafeInteger(Number(trimmed))) {
+		throw new UsageError(`--${flag}: expected a whole number >= ${minimum}, got ${JSON.stringify(value)}`);
+	}
+
+	return Number(trimmed);
+}
+
+function isFormat(value: string): value is Format {
+	return (formats as readonly string[]).includes(value);
+}
+
+export function parseRunOptions(flags: RawRunFlags): RunOptions {
+	const format = flags.format ?? 'table';
+	if (!isFormat(format)) {
+		throw new UsageError(`--format: expected one of ${formats.join(', ')}, got ${JSON.stringify(format)}`);
+	}
+
+	if (flags.policy !== undefined && !policyNames.includes(flags.policy)) {
+		throw new UsageError(`--policy: unknown policy ${JSON.stringify(flags.policy)} (known: ${policyNames.join(', ')})`);
+	}
+
+	if (flags.scenario === '') {
+		throw new UsageError('--scenario: expected a file path');
+	}
+
+	return {
+		headless: flags.headless,
+		scenarioPath: flags.scenario,
+		seed: flags.seed === undefined ? undefined : parseWholeNumber('seed', flags.seed, 0),
+		ticks: flags.ticks === undefined ? defaultHeadlessTicks : parseWholeNumber('ticks', flags.ticks, 1),
+		policy: flags.policy,
+		format,
+		outputPath: flags.output === '' ? undefined : flags.output,
+	};
+}

@@ -1,0 +1,306 @@
+/**
+Builds the initial `World` from a parsed scenario, after the checks a schema cannot express
+(references between objects, memory that fits, consistent hypervisors). Each problem is reported with
+its JSON path, so a scenario author can find it.
+*/
+import {emptyHostUsage} from '../sim/capacity.js';
+import {emptyAccumulator, emptySamples} from '../sim/history.js';
+import {createStream, readStream, type StreamReader} from '../sim/rng.js';
+import type {TimedCommand} from '../sim/run.js';
+import type {
+	Host, HostCapacity, Hypervisor, ResourceVector, Vm, Workload, WorkloadShape, World,
+} from '../sim/types.js';
+import {zeroVector} from '../sim/resource-vector.js';
+import {initialRandomState} from '../sim/workload.js';
+import {
+	defaultCapacity, defaultHypervisor, hypervisorTypes, numberedId,
+} from './defaults.js';
+import type {Scenario} from './schema.js';
+
+export type ScenarioIssue = {path: string; message: string};
+
+export class ScenarioInvalidError extends Error {
+	readonly issues: ScenarioIssue[];
+
+	constructor(issues: ScenarioIssue[]) {
+		const first = issues[0]!;
+		super(`${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`);
+		this.name = 'ScenarioInvalidError';
+		this.issues = issues;
+	}
+}
+
+export type BuiltScenario = {
+	world: World;
+	timeline: TimedCommand[];
+	description: string;
+};
+
+export type BuildOptions = {
+	/** Overrides the scenario's seed. */
+	seed?: number;
+	/** Overrides the scenario's policy. */
+	policy?: string;
+	/** Policy names this build knows, to check the scenario's. */
+	knownPolicies: readonly string[];
+	/** The policy's initial state for the built world. */
+	initialPolicyState?: (world: World) => unknown;
+};
+
+type ScenarioHost = Scenario['hosts'][number];
+type ScenarioVm = Scenario['vms'][number];
+
+function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues: ScenarioIssue[]): Host {
+	const capacity: HostCapacity = {...defaultCapacity, ...scenario.hostDefaults.capacity, ...host.capacity};
+	const partial = {...defaultHypervisor, ...scenario.hostDefaults.hypervisor, ...host.hypervisor};
+	const derivedType = hypervisorTypes[partial.family];
+	if (partial.type !== undefined && partial.type !== derivedType) {
+		issues.push({path: `hosts[${index}].hypervisor.type`, message: `${partial.family} is a type ${derivedType} hypervisor, got type ${partial.type}`});
+	}
+
+	if (capacity.hypervisorReserveMiB >= capacity.memoryMiB) {
+		issues.push({path: `hosts[${index}].capacity.hypervisorReserveMiB`, message: `expected less than memoryMiB (${capacity.memoryMiB}), got ${capacity.hypervisorReserveMiB}`});
+	}
+
+	const hypervisor: Hypervisor = {family: partial.family, type: derivedType, technique: partial.technique};
+	const rack = host.rack ?? scenario.racks[0]!.id;
+	if (!scenario.racks.some(r => r.id === rack)) {
+		issues.push({path: `hosts[${index}].rack`, message: `no rack ${rack} (racks: ${scenario.racks.map(r => r.id).join(', ')})`});
+	}
+
+	return {
+		id: host.id ?? numberedId('h', index, scenario.hosts.length),
+		rack,
+		capacity,
+		hypervisor,
+		state: 'up',
+		injected: [],
+		usage: emptyHostUsage(),
+		history: {
+			cpuTicks: [], intervals: emptySamples(), accumulator: emptyAccumulator(), overThreshold: [],
+		},
+		sustainedOverload: false,
+		overloadedSinceTick: null,
+	};
+}
+
+function buildWorkload(scenario: Scenario, vm: ScenarioVm, index: number, stream: StreamReader, issues: ScenarioIssue[]): Workload | undefined {
+	const vmClass = vm.class === undefined ? undefined : scenario.vmClasses[vm.class];
+	const override = vm.workload;
+	const base: Partial<ResourceVector> = {...vmClass?.workload.base, ...override?.base};
+	if (base.cpu === undefined || base.memory === undefined || base.disk === undefined || base.network === undefined) {
+		issues.push({path: `vms[${index}].workload.base`, message: 'expected a class or a complete base demand (cpu, memory, disk, network)'});
+		return undefined;
+	}
+
+	const scale = override?.scale ?? 1;
+	const shapes = [...(vmClass?.workload.shapes ?? []), ...(override?.shapes ?? [])].map(shape => resolveShape(shape, stream));
+	return {
+		base: {
+			cpu: base.cpu * scale, memory: base.memory * scale, disk: base.disk * scale, network: base.network * scale,
+		},
+		shapes,
+	};
+}
+
+type ScenarioShape = Scenario['vmClasses'][string]['workload']['shapes'][number];
+
+/** A scenario shape as the core runs it: a diurnal phase of "per-vm" is drawn from the VM's own stream. */
+function resolveShape(shape: ScenarioShape, stream: StreamReader): WorkloadShape {
+	if (shape.kind === 'diurnal') {
+		return {...shape, phase: shape.phase === 'per-vm' ? stream.uniform() : shape.phase};
+	}
+
+	return shape;
+}
+
+function checkShapes(shapes: readonly ScenarioShape[], path: string, issues: ScenarioIssue[]): void {
+	for (const [index, shape] of shapes.entries()) {
+		if (shape.kind === 'ramp' && shape.endTick < shape.startTick) {
+			issues.push({path: `${path}[${index}].endTick`, message: `expected endTick >= startTick (${shape.startTick}), got ${shape.endTick}`});
+		}
+	}
+}
+
+function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: ScenarioIssue[]): Vm | undefined {
+	const vmClass = vm.class === undefined ? undefined : scenario.vmClasses[vm.class];
+	if (vm.class !== undefined && !vmClass) {
+		issues.push({path: `vms[${index}].class`, message: `no VM class ${vm.class} (classes: ${Object.keys(scenario.vmClasses).join(', ') || 'none'})`});
+		return undefined;
+	}
+
+	const memoryMiB = vm.memoryMiB ?? vmClass?.memoryMiB;
+	if (memoryMiB === undefined) {
+		issues.push({path: `vms[${index}].memoryMiB`, message: 'expected a class or memoryMiB'});
+		return undefined;
+	}
+
+	const stream = readStream(createStream(scenario.seed, index));
+	const workload = buildWorkload(scenario, vm, index, stream, issues);
+	if (!workload) {
+		return undefined;
+	}
+
+	checkShapes(vm.workload?.shapes ?? [], `vms[${index}].workload.shapes`, issues);
+	const networkMode = vm.networkMode ?? vmClass?.networkMode ?? 'bridged';
+	if (vm.customNetwork !== undefined && networkMode !== 'custom') {
+		issues.push({path: `vms[${index}].customNetwork`, message: `a custom network needs networkMode "custom", got "${networkMode}"`});
+	}
+
+	return {
+		id: vm.id ?? numberedId('vm', index, scenario.vms.length),
+		vmClass: vm.class ?? 'custom',
+		memoryMiB,
+		vcpus: vm.vcpus ?? vmClass?.vcpus ?? 1,
+		workload,
+		random: initialRandomState(stream.save(), workload),
+		networkMode,
+		customNetwork: vm.customNetwork ?? null,
+		hostId: vm.host,
+		migrationId: null,
+		state: 'running',
+		injected: [],
+		usage: {demand: zeroVector(), granted: zeroVector(), swapMBps: 0},
+		intervals: emptySamples(),
+		accumulator: emptyAccumulator(),
+	};
+}
+
+function duplicates(ids: readonly string[], path: string, issues: ScenarioIssue[]): void {
+	const seen = new Set<string>();
+	for (const [index, value] of ids.entries()) {
+		if (seen.has(value)) {
+			issues.push({path: `${path}[${index}].id`, message: `duplicate id ${value}`});
+		}
+
+		seen.add(value);
+	}
+}
+
+type ScenarioCommand = Scenario['timeline'][number]['command'];
+
+/** The VM and host a command names, for checking that they exist. */
+function commandReferences(command: ScenarioCommand): {vmId?: string; hostId?: string} {
+	switch (command.type) {
+		case 'injectLoad':
+		case 'clearLoad': {
+			return command.target.kind === 'vm' ? {vmId: command.target.vmId} : {hostId: command.target.hostId};
+		}
+
+		case 'requestMigration': {
+			return {vmId: command.vmId, hostId: command.destinationHostId};
+		}
+
+		case 'setNetworkMode': {
+			return {vmId: command.vmId};
+		}
+
+		case 'failHost':
+		case 'recoverHost': {
+			return {hostId: command.hostId};
+		}
+
+		case 'setPolicy': {
+			return {};
+		}
+	}
+}
+
+function checkTimeline(scenario: Scenario, world: World, knownPolicies: readonly string[], issues: ScenarioIssue[]): void {
+	const hostIds = new Set(world.hosts.map(host => host.id));
+	const vmIds = new Set(world.vms.map(vm => vm.id));
+	for (const [index, {command}] of scenario.timeline.entries()) {
+		const path = `timeline[${index}].command`;
+		const {vmId, hostId} = commandReferences(command);
+		if (vmId !== undefined && !vmIds.has(vmId)) {
+			issues.push({path, message: `no VM ${vmId}`});
+		}
+
+		if (hostId !== undefined && !hostIds.has(hostId)) {
+			issues.push({path, message: `no host ${hostId}`});
+		}
+
+		if (command.type === 'setPolicy' && !knownPolicies.includes(command.policy)) {
+			issues.push({path: `${path}.policy`, message: `unknown policy ${command.policy} (known: ${knownPolicies.join(', ')})`});
+		}
+	}
+}
+
+export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScenario {
+	const issues: ScenarioIssue[] = [];
+	const {monitoring} = scenario;
+	if (monitoring.k > monitoring.n) {
+		issues.push({path: 'monitoring.k', message: `expected k <= n (${monitoring.n}), got ${monitoring.k}`});
+	}
+
+	const policy = options.policy ?? scenario.policy;
+	if (!options.knownPolicies.includes(policy)) {
+		issues.push({path: 'policy', message: `unknown policy ${policy} (known: ${options.knownPolicies.join(', ')})`});
+	}
+
+	duplicates(scenario.racks.map(rack => rack.id), 'racks', issues);
+	const hosts = scenario.hosts.map((host, index) => buildHost(scenario, host, index, issues));
+	duplicates(hosts.map(host => host.id), 'hosts', issues);
+	for (const [name, vmClass] of Object.entries(scenario.vmClasses)) {
+		checkShapes(vmClass.workload.shapes, `vmClasses.${name}.workload.shapes`, issues);
+	}
+
+	const seed = options.seed ?? scenario.seed;
+	const withSeed = {...scenario, seed};
+	const vms = scenario.vms.map((vm, index) => buildVm(withSeed, vm, index, issues)).filter(vm => vm !== undefined);
+	duplicates(vms.map(vm => vm.id), 'vms', issues);
+
+	const allocated = new Map<string, number>();
+	for (const [index, vm] of vms.entries()) {
+		const host = hosts.find(h => h.id === vm.hostId);
+		if (!host) {
+			issues.push({path: `vms[${index}].host`, message: `no host ${vm.hostId}`});
+			continue;
+		}
+
+		const total = (allocated.get(host.id) ?? 0) + vm.memoryMiB;
+		allocated.set(host.id, total);
+		const usable = host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB;
+		if (total > usable) {
+			issues.push({path: `vms[${index}].host`, message: `${host.id} has ${usable} MiB for VMs; its VMs up to ${vm.id} need ${total} MiB`});
+		}
+	}
+
+	const world: World = {
+		scenarioName: scenario.name,
+		seed,
+		tick: 0,
+		config: {
+			tickSeconds: scenario.tickSeconds,
+			monitoring: {...monitoring, thresholds: {...monitoring.thresholds}},
+			overhead: {...scenario.overhead},
+			migration: {...scenario.migration},
+			swapMBpsPerMiB: scenario.swapMBpsPerMiB,
+		},
+		policy,
+		policyState: null,
+		hosts,
+		vms,
+		migrations: [],
+		counters: {
+			overloadedHostTicks: 0,
+			sustainedOverloadIntervals: 0,
+			migrationsStarted: 0,
+			migrationsCompleted: 0,
+			migrationsAborted: 0,
+			movedMiB: 0,
+			nextMigrationId: 1,
+		},
+	};
+	checkTimeline(scenario, world, options.knownPolicies, issues);
+	if (issues.length > 0) {
+		throw new ScenarioInvalidError(issues);
+	}
+
+	world.policyState = options.initialPolicyState?.(world) ?? null;
+	const timeline = scenario.timeline
+		.map((entry, index) => ({entry, index}))
+		.toSorted((a, b) => (a.entry.tick - b.entry.tick) || (a.index - b.index))
+		.map(({entry}) => entry);
+	return {world, timeline, description: scenario.description};
+}

@@ -1,0 +1,181 @@
+/**
+The scenario file format, version 1, as a zod schema. Defaults keep a scenario short: a host needs no
+field at all, a VM only its host and a class. `docs/scenario.schema.json` is generated from this
+schema (`npm run schema`) so editors can complete and check scenario files.
+*/
+import {z} from 'zod';
+
+const positive = (what = 'a positive number') => z.number({error: `expected ${what}`}).positive({error: `expected ${what}`});
+const nonNegative = (what = 'a number >= 0') => z.number({error: `expected ${what}`}).min(0, {error: `expected ${what}`});
+const positiveInt = (what = 'a positive whole number') => z.int({error: `expected ${what}`}).positive({error: `expected ${what}`});
+const nonNegativeInt = (what = 'a whole number >= 0') => z.int({error: `expected ${what}`}).min(0, {error: `expected ${what}`});
+const fraction = (what = 'a fraction between 0 and 1 (exclusive)') => z.number({error: `expected ${what}`}).gt(0, {error: `expected ${what}`}).lt(1, {error: `expected ${what}`});
+const id = z.string({error: 'expected an id string'}).regex(/^[\w.\-]{1,32}$/v, {error: 'expected an id of letters, digits, -, _ or . (at most 32)'});
+
+export const resourceSchema = z.enum(['cpu', 'memory', 'disk', 'network'], {error: 'expected one of cpu, memory, disk, network'});
+const shapeResources = z.array(resourceSchema).min(1).default(['cpu', 'disk', 'network']).describe('Resources the shape affects (default cpu, disk, network; memory is the working set).');
+
+export const networkModeSchema = z.enum(['bridged', 'nat', 'host-only', 'custom'], {error: 'expected one of bridged, nat, host-only, custom'});
+export const migrationModeSchema = z.enum(['precopy', 'postcopy', 'stop-and-copy'], {error: 'expected one of precopy, postcopy, stop-and-copy'});
+export const hypervisorFamilySchema = z.enum(['kvm', 'xen', 'esxi', 'hyper-v', 'virtualbox', 'vmware-workstation'], {error: 'expected one of kvm, xen, esxi, hyper-v, virtualbox, vmware-workstation'});
+
+export const shapeSchema = z.discriminatedUnion('kind', [
+	z.object({
+		kind: z.literal('diurnal'),
+		amplitude: z.number().min(0).max(1, {error: 'expected an amplitude between 0 and 1'}),
+		periodTicks: positiveInt(),
+		phase: z.union([z.number().min(0).max(1), z.literal('per-vm')], {error: 'expected a phase between 0 and 1, or "per-vm"'}).default(0).describe('Fraction of a period; "per-vm" draws one from each VM\'s own stream.'),
+		resources: shapeResources,
+	}).strict(),
+	z.object({
+		kind: z.literal('ar1'),
+		phi: z.number().min(0).lt(1, {error: 'expected phi in [0, 1)'}),
+		sigma: nonNegative(),
+		resources: shapeResources,
+	}).strict(),
+	z.object({
+		kind: z.literal('bursts'),
+		meanOnTicks: z.number().min(1, {error: 'expected a mean duration of at least 1 tick'}),
+		meanOffTicks: z.number().min(1, {error: 'expected a mean duration of at least 1 tick'}),
+		factor: nonNegative(),
+		resources: shapeResources,
+	}).strict(),
+	z.object({
+		kind: z.literal('ramp'),
+		startTick: nonNegativeInt(),
+		endTick: nonNegativeInt(),
+		fromFactor: nonNegative(),
+		toFactor: nonNegative(),
+		resources: shapeResources,
+	}).strict(),
+	z.object({
+		kind: z.literal('flashCrowd'),
+		startTick: nonNegativeInt(),
+		durationTicks: positiveInt(),
+		factor: nonNegative(),
+		rampTicks: nonNegativeInt().default(10),
+		resources: shapeResources,
+	}).strict(),
+	z.object({
+		kind: z.literal('replay'),
+		values: z.array(nonNegative()).min(1, {error: 'expected at least one value'}),
+		sampleTicks: positive(),
+		loop: z.boolean().default(false),
+		resources: shapeResources,
+	}).strict(),
+], {error: 'expected a shape with kind diurnal, ar1, bursts, ramp, flashCrowd or replay'});
+
+const baseSchema = z.object({
+	cpu: nonNegative().describe('CPU units (100 = one server)'),
+	memory: nonNegative().describe('working set, MiB'),
+	disk: nonNegative().describe('disk I/O, MB/s'),
+	network: nonNegative().describe('network, Mbit/s'),
+}).strict();
+
+const workloadSchema = z.object({
+	base: baseSchema,
+	shapes: z.array(shapeSchema).default([]),
+}).strict();
+
+const workloadOverrideSchema = z.object({
+	base: baseSchema.partial().optional().describe('Overrides fields of the class\'s base demand.'),
+	scale: positive().optional().describe('Multiplies the whole base demand.'),
+	shapes: z.array(shapeSchema).optional().describe('Added after the class\'s shapes.'),
+}).strict();
+
+const capacitySchema = z.object({
+	cpuUnits: positive(),
+	memoryMiB: positive(),
+	hypervisorReserveMiB: nonNegative(),
+	diskMBps: positive(),
+	networkMbps: positive(),
+}).strict();
+
+const hypervisorSchema = z.object({
+	family: hypervisorFamilySchema,
+	type: z.union([z.literal(1), z.literal(2)], {error: 'expected hypervisor type 1 or 2'}).optional().describe('Derived from the family when omitted.'),
+	technique: z.enum(['full', 'hardware-assisted', 'paravirtualisation'], {error: 'expected one of full, hardware-assisted, paravirtualisation'}),
+}).strict();
+
+const loadTargetSchema = z.discriminatedUnion('kind', [
+	z.object({kind: z.literal('vm'), vmId: id}).strict(),
+	z.object({kind: z.literal('host'), hostId: id}).strict(),
+], {error: 'expected a target {"kind": "vm", "vmId"} or {"kind": "host", "hostId"}'});
+
+export const commandSchema = z.discriminatedUnion('type', [
+	z.object({
+		type: z.literal('injectLoad'), target: loadTargetSchema, resource: resourceSchema, amount: positive(), durationTicks: positiveInt().nullable().default(null),
+	}).strict(),
+	z.object({type: z.literal('clearLoad'), target: loadTargetSchema}).strict(),
+	z.object({
+		type: z.literal('requestMigration'), vmId: id, destinationHostId: id, mode: migrationModeSchema.nullable().default(null), requestedBy: z.string().optional(),
+	}).strict(),
+	z.object({type: z.literal('setPolicy'), policy: z.string()}).strict(),
+	z.object({type: z.literal('setNetworkMode'), vmId: id, mode: networkModeSchema}).strict(),
+	z.object({type: z.literal('failHost'), hostId: id}).strict(),
+	z.object({type: z.literal('recoverHost'), hostId: id}).strict(),
+], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, failHost or recoverHost'});
+
+export const scenarioSchema = z.object({
+	$schema: z.string().optional(),
+	version: z.literal(1, {error: 'expected version 1'}),
+	name: z.string().min(1),
+	description: z.string().default(''),
+	seed: nonNegativeInt().default(1),
+	tickSeconds: z.number().min(1, {error: 'expected tickSeconds from 1 to 300'}).max(300, {error: 'expected tickSeconds from 1 to 300'}).default(1),
+	policy: z.string().default('none'),
+	monitoring: z.object({
+		intervalTicks: positiveInt().default(5),
+		k: positiveInt().default(3),
+		n: positiveInt().default(5),
+		thresholds: z.object({
+			cpu: fraction().default(0.75),
+			network: fraction().default(0.75),
+			disk: fraction().default(0.75),
+			swapMBps: nonNegative().default(1),
+		}).strict().prefault({}),
+		historyIntervals: positiveInt().default(60),
+		tickHistoryLength: positiveInt().default(120),
+	}).strict().prefault({}),
+	overhead: z.object({
+		baseCpuUnits: nonNegative().default(5),
+		cpuUnitsPer100Mbps: nonNegative().default(2),
+		migrationCpuUnits: nonNegative().default(5),
+	}).strict().prefault({}),
+	migration: z.object({
+		defaultMode: migrationModeSchema.default('stop-and-copy'),
+		maxRateMiBps: positive().default(112.5),
+	}).strict().prefault({}),
+	swapMBpsPerMiB: nonNegative().default(0.5),
+	racks: z.array(z.object({id, subnet: z.string().regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'})}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),
+	hostDefaults: z.object({
+		capacity: capacitySchema.partial().default({}),
+		hypervisor: hypervisorSchema.partial().default({}),
+	}).strict().prefault({}),
+	hosts: z.array(z.object({
+		id: id.optional().describe('Defaults to h01, h02, ... by position.'),
+		rack: id.optional().describe('Defaults to the first rack.'),
+		capacity: capacitySchema.partial().default({}),
+		hypervisor: hypervisorSchema.partial().default({}),
+	}).strict()).min(1, {error: 'expected at least one host'}),
+	vmClasses: z.record(id, z.object({
+		memoryMiB: positive(),
+		vcpus: positiveInt().default(1),
+		networkMode: networkModeSchema.default('bridged'),
+		workload: workloadSchema,
+	}).strict()).default({}),
+	vms: z.array(z.object({
+		id: id.optional().describe('Defaults to vm01, vm02, ... by position.'),
+		class: id.optional(),
+		host: id,
+		memoryMiB: positive().optional(),
+		vcpus: positiveInt().optional(),
+		networkMode: networkModeSchema.optional(),
+		customNetwork: id.optional(),
+		workload: workloadOverrideSchema.optional().describe('Changes to the class\'s workload; without a class, base must be complete.'),
+	}).strict()),
+	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()).default([]),
+}).strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;

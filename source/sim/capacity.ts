@@ -1,0 +1,85 @@
+/**
+Host capacity and contention. A host never hands out more than it has: when demand exceeds capacity,
+the hypervisor is served first and the rest is shared in proportion to demand; the unmet part is
+recorded, and a host with unmet demand is what this simulator calls overloaded.
+*/
+import type {
+	Host, HostUsage, Migration, Vm, World,
+} from './types.js';
+import {zeroVector} from './resource-vector.js';
+
+/** Memory the VMs of a host may allocate: physical memory less the hypervisor reserve. */
+export function usableMemoryMiB(host: Host): number {
+	return Math.max(0, host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB);
+}
+
+/** Memory allocated on each host: resident VMs plus memory reserved by incoming migrations. */
+export function allocatedMemoryByHost(world: World): Map<string, number> {
+	const allocated = new Map<string, number>();
+	for (const host of world.hosts) {
+		allocated.set(host.id, 0);
+	}
+
+	for (const vm of world.vms) {
+		allocated.set(vm.hostId, (allocated.get(vm.hostId) ?? 0) + vm.memoryMiB);
+	}
+
+	for (const migration of world.migrations) {
+		allocated.set(migration.destinationHostId, (allocated.get(migration.destinationHostId) ?? 0) + migration.memoryMiB);
+	}
+
+	return allocated;
+}
+
+/** Free memory on a host for a new VM or an incoming migration. */
+export function freeMemoryMiB(world: World, host: Host): number {
+	return usableMemoryMiB(host) - (allocatedMemoryByHost(world).get(host.id) ?? 0);
+}
+
+/** VMs grouped by the host whose resources they use, in id order. */
+export function vmsByHost(world: World): Map<string, Vm[]> {
+	const byHost = new Map<string, Vm[]>();
+	for (const host of world.hosts) {
+		byHost.set(host.id, []);
+	}
+
+	for (const vm of world.vms) {
+		byHost.get(vm.hostId)?.push(vm);
+	}
+
+	return byHost;
+}
+
+export function emptyHostUsage(): HostUsage {
+	return {
+		demand: zeroVector(),
+		granted: zeroVector(),
+		unmet: zeroVector(),
+		utilisation: zeroVector(),
+		overheadCpuUnits: 0,
+		migrationOutMbps: 0,
+		migrationInMbps: 0,
+		swapMBps: 0,
+	};
+}
+
+/** The share of demand a resource can serve: 1 when it fits, available / demand otherwise. */
+export function shareOf(demand: number, available: number): number {
+	if (demand <= available || demand <= 0) {
+		return 1;
+	}
+
+	return Math.max(0, available) / demand;
+}
+
+const epsilon = 1e-9;
+
+export function isOverloaded(usage: HostUsage): boolean {
+	const {unmet} = usage;
+	return unmet.cpu > epsilon || unmet.memory > epsilon || unmet.disk > epsilon || unmet.network > epsilon;
+}
+
+/** Whether a migration touches a host, as source or destination. */
+export function touchesHost(migration: Migration, hostId: string): boolean {
+	return migration.sourceHostId === hostId || migration.destinationHostId === hostId;
+}

@@ -1,0 +1,266 @@
+/**
+Phase 1 of a tick: apply commands to the draft world. A command that cannot be carried out never
+throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
+*/
+import {freeMemoryMiB} from './capacity.js';
+import {findHost, findVm} from './lookup.js';
+import type {Strategies} from './strategies.js';
+import type {
+	Command, InjectedLoad, LoadTarget, Migration, SimEvent, World,
+} from './types.js';
+
+type Emit = (event: SimEvent) => void;
+
+const modeNames = {precopy: 'pre-copy', postcopy: 'post-copy', 'stop-and-copy': 'stop-and-copy'} as const;
+
+function loadsOf(world: World, target: LoadTarget): InjectedLoad[] | string {
+	if (target.kind === 'vm') {
+		return findVm(world, target.vmId)?.injected ?? `no VM ${target.vmId}`;
+	}
+
+	return findHost(world, target.hostId)?.injected ?? `no host ${target.hostId}`;
+}
+
+/** Why a migration cannot start, or undefined when it can. */
+export function migrationRefusal(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies): string | undefined {
+	const vm = findVm(world, command.vmId);
+	if (!vm) {
+		return `no VM ${command.vmId}`;
+	}
+
+	const destination = findHost(world, command.destinationHostId);
+	if (!destination) {
+		return `no host ${command.destinationHostId}`;
+	}
+
+	if (vm.migrationId !== null) {
+		return `${vm.id} is already migrating`;
+	}
+
+	if (vm.hostId === destination.id) {
+		return `${vm.id} already runs on ${destination.id}`;
+	}
+
+	if (vm.state === 'stopped') {
+		return `${vm.id} is stopped`;
+	}
+
+	if (findHost(world, vm.hostId)?.state !== 'up') {
+		return `source ${vm.hostId} is down`;
+	}
+
+	if (destination.state !== 'up') {
+		return `destination ${destination.id} is down`;
+	}
+
+	const mode = command.mode ?? world.config.migration.defaultMode;
+	if (!strategies.migrationModels[mode]) {
+		return `${modeNames[mode]} migration is not modelled yet`;
+	}
+
+	const free = freeMemoryMiB(world, destination);
+	if (free < vm.memoryMiB) {
+		return `${destination.id} has ${Math.max(0, Math.floor(free))} MiB free, ${vm.id} needs ${vm.memoryMiB} MiB`;
+	}
+
+	return undefined;
+}
+
+export function applyCommand(world: World, command: Command, strategies: Strategies, emit: Emit): void {
+	const {tick} = world;
+	const reject = (reason: string) => {
+		emit({
+			tick, type: 'commandRejected', command: command.type, reason,
+		});
+	};
+
+	switch (command.type) {
+		case 'injectLoad': {
+			const loads = loadsOf(world, command.target);
+			if (typeof loads === 'string') {
+				reject(loads);
+				return;
+			}
+
+			if (!Number.isFinite(command.amount) || command.amount <= 0) {
+				reject(`load must be a positive amount, got ${command.amount}`);
+				return;
+			}
+
+			if (command.durationTicks !== null && !(Number.isInteger(command.durationTicks) && command.durationTicks > 0)) {
+				reject(`duration must be a positive whole number of ticks, got ${command.durationTicks}`);
+				return;
+			}
+
+			loads.push({
+				resource: command.resource,
+				amount: command.amount,
+				untilTick: command.durationTicks === null ? null : tick + command.durationTicks,
+			});
+			emit({
+				tick, type: 'loadInjected', target: command.target, resource: command.resource, amount: command.amount, durationTicks: command.durationTicks,
+			});
+			return;
+		}
+
+		case 'clearLoad': {
+			const loads = loadsOf(world, command.target);
+			if (typeof loads === 'string') {
+				reject(loads);
+				return;
+			}
+
+			const count = loads.length;
+			loads.length = 0;
+			emit({
+				tick, type: 'loadCleared', target: command.target, count,
+			});
+			return;
+		}
+
+		case 'requestMigration': {
+			const refusal = migrationRefusal(world, command, strategies);
+			if (refusal !== undefined) {
+				emit({
+					tick, type: 'migrationRefused', vmId: command.vmId, to: command.destinationHostId, reason: refusal,
+				});
+				return;
+			}
+
+			startMigration(world, command, emit);
+			return;
+		}
+
+		case 'setPolicy': {
+			const policy = strategies.policies[command.policy];
+			if (!policy) {
+				reject(`unknown policy ${command.policy} (known: ${Object.keys(strategies.policies).join(', ')})`);
+				return;
+			}
+
+			const from = world.policy;
+			world.policy = policy.name;
+			world.policyState = policy.initialState(world);
+			emit({
+				tick, type: 'policyChanged', from, to: policy.name,
+			});
+			return;
+		}
+
+		case 'setNetworkMode': {
+			const vm = findVm(world, command.vmId);
+			if (!vm) {
+				reject(`no VM ${command.vmId}`);
+				return;
+			}
+
+			if (vm.networkMode === command.mode) {
+				reject(`${vm.id} is already in ${command.mode} mode`);
+				return;
+			}
+
+			const from = vm.networkMode;
+			vm.networkMode = command.mode;
+			emit({
+				tick, type: 'networkModeChanged', vmId: vm.id, from, to: command.mode,
+			});
+			return;
+		}
+
+		case 'failHost': {
+			const host = findHost(world, command.hostId);
+			if (!host) {
+				reject(`no host ${command.hostId}`);
+				return;
+			}
+
+			if (host.state === 'failed') {
+				reject(`${host.id} has already failed`);
+				return;
+			}
+
+			host.state = 'failed';
+			for (const migration of world.migrations.filter(m => m.sourceHostId === host.id || m.destinationHostId === host.id)) {
+				abortMigration(world, migration, `${host.id === migration.destinationHostId ? 'destination' : 'source'} ${host.id} failed`, emit);
+			}
+
+			const stopped = world.vms.filter(vm => vm.hostId === host.id && vm.state !== 'stopped');
+			for (const vm of stopped) {
+				vm.state = 'stopped';
+			}
+
+			emit({
+				tick, type: 'hostFailed', hostId: host.id, stoppedVmIds: stopped.map(vm => vm.id),
+			});
+			return;
+		}
+
+		case 'recoverHost': {
+			const host = findHost(world, command.hostId);
+			if (!host) {
+				reject(`no host ${command.hostId}`);
+				return;
+			}
+
+			if (host.state === 'up') {
+				reject(`${host.id} is up`);
+				return;
+			}
+
+			host.state = 'up';
+			const restarted = world.vms.filter(vm => vm.hostId === host.id && vm.state === 'stopped');
+			for (const vm of restarted) {
+				vm.state = 'running';
+			}
+
+			emit({
+				tick, type: 'hostRecovered', hostId: host.id, restartedVmIds: restarted.map(vm => vm.id),
+			});
+		}
+	}
+}
+
+function startMigration(world: World, command: Extract<Command, {type: 'requestMigration'}>, emit: Emit): void {
+	const vm = findVm(world, command.vmId)!;
+	const id = `m${world.counters.nextMigrationId}`;
+	world.counters.nextMigrationId++;
+	world.counters.migrationsStarted++;
+	const migration: Migration = {
+		id,
+		vmId: vm.id,
+		sourceHostId: vm.hostId,
+		destinationHostId: command.destinationHostId,
+		mode: command.mode ?? world.config.migration.defaultMode,
+		phase: 'stop-and-copy',
+		startTick: world.tick,
+		memoryMiB: vm.memoryMiB,
+		sentMiB: 0,
+		elapsedSeconds: 0,
+		downtimeSeconds: 0,
+		rateMiBps: 0,
+		requestedBy: command.requestedBy ?? 'command',
+	};
+	world.migrations.push(migration);
+	vm.migrationId = id;
+	emit({
+		tick: world.tick, type: 'migrationStarted', migrationId: id, vmId: vm.id, from: migration.sourceHostId, to: migration.destinationHostId, mode: migration.mode, requestedBy: migration.requestedBy,
+	});
+}
+
+/** Ends a migration before the switch: the VM stays on its source. */
+export function abortMigration(world: World, migration: Migration, reason: string, emit: Emit): void {
+	world.migrations = world.migrations.filter(m => m.id !== migration.id);
+	const vm = findVm(world, migration.vmId);
+	if (vm) {
+		vm.migrationId = null;
+		if (vm.state === 'paused') {
+			vm.state = 'running';
+		}
+	}
+
+	world.counters.migrationsAborted++;
+	world.counters.movedMiB += migration.sentMiB;
+	emit({
+		tick: world.tick, type: 'migrationAborted', migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, reason,
+	});
+}

@@ -1,0 +1,268 @@
+/**
+One tick of the simulation, in a fixed phase order:
+
+1. apply commands (inject load, request migration, fail host, set network mode, ...), expire loads;
+2. compute each VM's demand from its workload (seeded, one stream per VM);
+3. share host capacity among VMs (contention), add hypervisor and migration overheads;
+4. share link bandwidth among running migrations; advance them; re-home VMs that finished;
+5. record bounded history (the monitor's windows);
+6. every monitoring interval: the policy detects hotspots and returns a plan; start its migrations;
+7. account overload (per tick and the k-of-n sustained-overload intervals); `tick + 1`.
+
+Hosts and VMs are always iterated in id order (the order of the arrays). `step` leaves its input
+untouched; `stepInPlace` advances a world the caller owns, which is what long runs use.
+*/
+import {isOverloaded, vmsByHost} from './capacity.js';
+import {abortMigration, applyCommand} from './commands.js';
+import {shareHost, type HostTraffic} from './contention.js';
+import {
+	accumulate, closeInterval, endsInterval, pushBounded,
+} from './history.js';
+import {migrationRates, mibpsToMbps} from './links.js';
+import {hostsById, vmsById} from './lookup.js';
+import type {Strategies} from './strategies.js';
+import type {
+	Command, Resource, ResourceVector, SimEvent, World,
+} from './types.js';
+import {computeDemand} from './workload.js';
+
+export type StepResult = {
+	world: World;
+	events: SimEvent[];
+};
+
+export function cloneWorld(world: World): World {
+	return structuredClone(world);
+}
+
+/** Advances a copy of `world` by one tick. */
+export function step(world: World, commands: readonly Command[], strategies: Strategies): StepResult {
+	const draft = cloneWorld(world);
+	const events = stepInPlace(draft, commands, strategies);
+	return {world: draft, events};
+}
+
+/** Advances `world` itself by one tick and returns what happened. */
+export function stepInPlace(world: World, commands: readonly Command[], strategies: Strategies): SimEvent[] {
+	const events: SimEvent[] = [];
+	const emit = (event: SimEvent) => {
+		events.push(event);
+	};
+
+	// 1. Commands, then loads whose time is up.
+	for (const command of commands) {
+		applyCommand(world, command, strategies, emit);
+	}
+
+	expireLoads(world, emit);
+
+	// 2. Demand. Every VM draws every tick, whatever its state, so its stream never depends on placement.
+	const demands = new Map<string, ResourceVector>();
+	for (const vm of world.vms) {
+		const result = computeDemand(vm.workload, vm.random, world.tick);
+		vm.random = result.random;
+		demands.set(vm.id, result.demand);
+	}
+
+	// 3. Contention, with the migration traffic of this tick.
+	const hosts = hostsById(world);
+	const rates = migrationRates(world.migrations, hosts, world.config.migration.maxRateMiBps);
+	const traffic = new Map<string, HostTraffic>(world.hosts.map(host => [host.id, {
+		outMbps: 0, inMbps: 0, migrations: 0, incomingMiB: 0,
+	}]));
+	for (const [index, migration] of world.migrations.entries()) {
+		const mbps = mibpsToMbps(rates[index]!);
+		const source = traffic.get(migration.sourceHostId);
+		const destination = traffic.get(migration.destinationHostId);
+		if (source) {
+			source.outMbps += mbps;
+			source.migrations++;
+		}
+
+		if (destination) {
+			destination.inMbps += mbps;
+			destination.migrations++;
+			destination.incomingMiB += migration.memoryMiB;
+		}
+	}
+
+	const migrationsById = new Map(world.migrations.map(migration => [migration.id, migration]));
+	for (const vm of world.vms) {
+		if (vm.state === 'stopped') {
+			continue;
+		}
+
+		const migration = vm.migrationId === null ? undefined : migrationsById.get(vm.migrationId);
+		const paused = migration !== undefined && (strategies.migrationModels[migration.mode]?.vmPaused(migration) ?? false);
+		vm.state = paused ? 'paused' : 'running';
+	}
+
+	const residents = vmsByHost(world);
+	for (const host of world.hosts) {
+		const onHost = residents.get(host.id) ?? [];
+		shareHost(host, onHost, onHost.map(vm => demands.get(vm.id)!), vm => vm.state === 'running', traffic.get(host.id)!, world.config);
+	}
+
+	// 4. Migrations.
+	advanceMigrations(world, rates, strategies, emit);
+
+	// 5. History.
+	const {monitoring} = world.config;
+	const closing = endsInterval(world.tick, monitoring);
+	for (const host of world.hosts) {
+		const {utilisation, swapMBps} = host.usage;
+		pushBounded(host.history.cpuTicks, utilisation.cpu, monitoring.tickHistoryLength);
+		accumulate(host.history.accumulator, utilisation.cpu, utilisation.memory, utilisation.disk, utilisation.network, swapMBps);
+		if (closing) {
+			closeInterval(host.history.accumulator, host.history.intervals, monitoring.historyIntervals);
+		}
+	}
+
+	for (const vm of world.vms) {
+		const {granted, demand, swapMBps} = vm.usage;
+		accumulate(vm.accumulator, granted.cpu, demand.memory, granted.disk, granted.network, swapMBps);
+		if (closing) {
+			closeInterval(vm.accumulator, vm.intervals, monitoring.historyIntervals);
+		}
+	}
+
+	// 6. Policy.
+	if (closing) {
+		runPolicy(world, strategies, emit);
+	}
+
+	// 7. Accounting.
+	accountOverload(world, closing, emit);
+	world.tick++;
+	return events;
+}
+
+function expireLoads(world: World, emit: (event: SimEvent) => void): void {
+	const {tick} = world;
+	for (const host of world.hosts) {
+		host.injected = host.injected.filter(load => {
+			const expired = load.untilTick !== null && load.untilTick <= tick;
+			if (expired) {
+				emit({
+					tick, type: 'loadExpired', target: {kind: 'host', hostId: host.id}, resource: load.resource, amount: load.amount,
+				});
+			}
+
+			return !expired;
+		});
+	}
+
+	for (const vm of world.vms) {
+		if (vm.injected.length === 0) {
+			continue;
+		}
+
+		vm.injected = vm.injected.filter(load => {
+			const expired = load.untilTick !== null && load.untilTick <= tick;
+			if (expired) {
+				emit({
+					tick, type: 'loadExpired', target: {kind: 'vm', vmId: vm.id}, resource: load.resource, amount: load.amount,
+				});
+			}
+
+			return !expired;
+		});
+	}
+}
+
+function advanceMigrations(world: World, rates: readonly number[], strategies: Strategies, emit: (event: SimEvent) => void): void {
+	const vms = vmsById(world);
+	const remaining = [];
+	const unmodelled = [];
+	for (const [index, migration] of world.migrations.entries()) {
+		const model = strategies.migrationModels[migration.mode];
+		if (!model) {
+			// A restored world may hold a migration of a mode these strategies lack: end it cleanly.
+			remaining.push(migration);
+			unmodelled.push(migration);
+			continue;
+		}
+
+		const {migration: next, finished} = model.advance(migration, rates[index]!, world.config.tickSeconds);
+		const vm = vms.get(next.vmId);
+		if (finished && vm) {
+			vm.hostId = next.destinationHostId;
+			vm.migrationId = null;
+			vm.state = 'running';
+			world.counters.migrationsCompleted++;
+			world.counters.movedMiB += next.sentMiB;
+			emit({
+				tick: world.tick,
+				type: 'migrationCompleted',
+				migrationId: next.id,
+				vmId: next.vmId,
+				from: next.sourceHostId,
+				to: next.destinationHostId,
+				mode: next.mode,
+				durationSeconds: next.elapsedSeconds,
+				downtimeSeconds: next.downtimeSeconds,
+				movedMiB: next.sentMiB,
+			});
+		} else {
+			remaining.push(next);
+		}
+	}
+
+	world.migrations = remaining;
+	for (const migration of unmodelled) {
+		abortMigration(world, migration, `no model for ${migration.mode} migration`, emit);
+	}
+}
+
+function runPolicy(world: World, strategies: Strategies, emit: (event: SimEvent) => void): void {
+	const policy = strategies.policies[world.policy];
+	if (!policy) {
+		return;
+	}
+
+	const decision = policy.decide(world, world.policyState);
+	world.policyState = decision.state;
+	for (const event of decision.events) {
+		emit(event);
+	}
+
+	for (const command of decision.commands) {
+		applyCommand(world, command.type === 'requestMigration' ? {...command, requestedBy: command.requestedBy ?? world.policy} : command, strategies, emit);
+	}
+}
+
+const thresholdResources = ['cpu', 'disk', 'network'] as const satisfies readonly Resource[];
+
+function accountOverload(world: World, closing: boolean, emit: (event: SimEvent) => void): void {
+	const {monitoring} = world.config;
+	for (const host of world.hosts) {
+		if (host.state === 'up' && isOverloaded(host.usage)) {
+			world.counters.overloadedHostTicks++;
+			if (host.overloadedSinceTick === null) {
+				host.overloadedSinceTick = world.tick;
+				const resources = (['cpu', 'memory', 'disk', 'network'] as const).filter(resource => host.usage.unmet[resource] > 1e-9);
+				emit({
+					tick: world.tick, type: 'hostOverloaded', hostId: host.id, resources,
+				});
+			}
+		} else if (host.overloadedSinceTick !== null) {
+			emit({
+				tick: world.tick, type: 'hostOverloadEnded', hostId: host.id, durationTicks: world.tick - host.overloadedSinceTick,
+			});
+			host.overloadedSinceTick = null;
+		}
+
+		if (closing) {
+			// The sustained-overload metric of models.md 7.7: k of the last n interval means over a threshold.
+			const {intervals} = host.history;
+			const over = host.state === 'up' && (
+				thresholdResources.some(resource => (intervals[resource].at(-1) ?? 0) > monitoring.thresholds[resource])
+				|| (intervals.swapMBps.at(-1) ?? 0) > monitoring.thresholds.swapMBps);
+			pushBounded(host.history.overThreshold, over, monitoring.n);
+			host.sustainedOverload = host.history.overThreshold.filter(Boolean).length >= monitoring.k;
+			if (host.sustainedOverload) {
+				world.counters.sustainedOverloadIntervals++;
+			}
+		}
+	}
+}

@@ -1,0 +1,360 @@
+/**
+The plain-data world of the simulation and the vocabulary that changes it.
+
+Everything here is JSON-safe (no Map, Date, class or function), so `JSON.parse(JSON.stringify(world))`
+deep-equals the world: snapshots, replays and golden tests come for free.
+
+Units live in names: utilisations are 0..1 fractions, `*Ticks` are simulation ticks, `*MiB` memory,
+`*MBps` disk throughput in MB/s, `*Mbps` network in Mbit/s, `cpuUnits` CPU where 100 units = one server.
+*/
+
+/** The four resources every host offers and every VM demands. */
+export type Resource = 'cpu' | 'memory' | 'disk' | 'network';
+
+export const resources: readonly Resource[] = ['cpu', 'memory', 'disk', 'network'];
+
+/** An amount of each resource, in that resource's unit (CPU units, MiB, MB/s, Mbit/s). */
+export type ResourceVector = {
+	cpu: number;
+	memory: number;
+	disk: number;
+	network: number;
+};
+
+export type HypervisorFamily = 'kvm' | 'xen' | 'esxi' | 'hyper-v' | 'virtualbox' | 'vmware-workstation';
+
+/** Type 1 runs on bare metal, type 2 on a host operating system. */
+export type HypervisorType = 1 | 2;
+
+export type VirtualisationTechnique = 'full' | 'hardware-assisted' | 'paravirtualisation';
+
+export type Hypervisor = {
+	family: HypervisorFamily;
+	type: HypervisorType;
+	technique: VirtualisationTechnique;
+};
+
+export type HostCapacity = {
+	/** CPU capacity; 100 units is one server of the Sandpiper testbed. */
+	cpuUnits: number;
+	/** Physical memory, including `hypervisorReserveMiB`. */
+	memoryMiB: number;
+	/** Memory kept by the hypervisor (dom-0); VMs may allocate only the rest. */
+	hypervisorReserveMiB: number;
+	/** Disk I/O throughput to shared storage. */
+	diskMBps: number;
+	/** NIC bandwidth, per direction. */
+	networkMbps: number;
+};
+
+export type HostState = 'up' | 'failed';
+
+/** What a host handed out during the last tick. */
+export type HostUsage = {
+	/** Demand of resident VMs plus hypervisor overhead plus injected host load, per resource. */
+	demand: ResourceVector;
+	/** What was granted (never more than capacity). */
+	granted: ResourceVector;
+	/** Demand that could not be served: the definition of "overloaded" in this simulator. */
+	unmet: ResourceVector;
+	/** `granted / capacity`; memory is allocated memory over the memory VMs may use. */
+	utilisation: ResourceVector;
+	/** Hypervisor CPU spent on behalf of the VMs this tick. */
+	overheadCpuUnits: number;
+	/** Migration traffic leaving and entering this host this tick. */
+	migrationOutMbps: number;
+	migrationInMbps: number;
+	/** Sum of the swap activity of resident VMs (the black-box memory-pressure signal). */
+	swapMBps: number;
+};
+
+/** Bounded history a monitor sees: per tick for sparklines, per monitoring interval for profiles. */
+export type HostHistory = {
+	/** Last `tickHistoryLength` CPU utilisations, oldest first. */
+	cpuTicks: number[];
+	/** Interval means, oldest first, at most `historyIntervals` long. */
+	intervals: IntervalSamples;
+	/** Running sums over the current monitoring interval. */
+	accumulator: IntervalAccumulator;
+	/** For each of the last n monitoring intervals, whether the host was over a threshold (k-of-n). */
+	overThreshold: boolean[];
+};
+
+export type IntervalSamples = {
+	cpu: number[];
+	memory: number[];
+	disk: number[];
+	network: number[];
+	swapMBps: number[];
+};
+
+export type IntervalAccumulator = {
+	ticks: number;
+	cpu: number;
+	memory: number;
+	disk: number;
+	network: number;
+	swapMBps: number;
+};
+
+export type InjectedLoad = {
+	resource: Resource;
+	/** In the resource's unit, added to demand. */
+	amount: number;
+	/** The first tick on which the load no longer applies; null = until cleared. */
+	untilTick: number | null;
+};
+
+export type Host = {
+	id: string;
+	rack: string;
+	capacity: HostCapacity;
+	hypervisor: Hypervisor;
+	state: HostState;
+	/** Load not belonging to any VM (a noisy host process, a backup job), from `injectLoad`. */
+	injected: InjectedLoad[];
+	usage: HostUsage;
+	history: HostHistory;
+	/** Whether the k-of-n overload condition held at the last monitoring interval. */
+	sustainedOverload: boolean;
+	/** First tick of the current stretch with unmet demand, or null when the host is not overloaded. */
+	overloadedSinceTick: number | null;
+};
+
+export type NetworkMode = 'bridged' | 'nat' | 'host-only' | 'custom';
+
+/** Shapes multiply a VM's base demand (AR(1) noise multiplies by `1 + x`). */
+export type WorkloadShape
+	= | {
+		kind: 'diurnal';
+		/** Relative swing: demand moves between `1 - amplitude` and `1 + amplitude` times base. */
+		amplitude: number;
+		periodTicks: number;
+		/** Fraction of a period, 0..1. */
+		phase: number;
+		resources: Resource[];
+	}
+	| {
+		kind: 'ar1';
+		/** Lag-1 autocorrelation, 0..1. */
+		phi: number;
+		/** Stationary standard deviation of the noise, as a fraction of base. */
+		sigma: number;
+		resources: Resource[];
+	}
+	| {
+		kind: 'bursts';
+		/** Mean length of an on period and an off period (geometric durations). */
+		meanOnTicks: number;
+		meanOffTicks: number;
+		factor: number;
+		resources: Resource[];
+	}
+	| {
+		kind: 'ramp';
+		startTick: number;
+		endTick: number;
+		fromFactor: number;
+		toFactor: number;
+		resources: Resource[];
+	}
+	| {
+		kind: 'flashCrowd';
+		startTick: number;
+		durationTicks: number;
+		factor: number;
+		/** Ticks to climb to `factor` and to fall back, within the duration. */
+		rampTicks: number;
+		resources: Resource[];
+	}
+	| {
+		kind: 'replay';
+		/** Factors of base, one per sample. */
+		values: number[];
+		/** Ticks between two samples; values in between are interpolated linearly (as CloudSim does). */
+		sampleTicks: number;
+		/** After the last sample: repeat from the start, or hold the last value. */
+		loop: boolean;
+		resources: Resource[];
+	};
+
+export type Workload = {
+	/** Base demand: CPU units, working set in MiB, disk MB/s, network Mbit/s. */
+	base: ResourceVector;
+	shapes: WorkloadShape[];
+};
+
+/** Per-VM random state: the PRNG stream plus state carried by stochastic shapes. */
+export type VmRandomState = {
+	/** Xoroshiro128+ state (four 32-bit integers), one independent stream per VM. */
+	rng: number[];
+	/** AR(1) noise level, one per `ar1` shape in order. */
+	noise: number[];
+	/** On/off state, one per `bursts` shape in order. */
+	burstOn: boolean[];
+};
+
+export type VmState = 'running' | 'paused' | 'stopped';
+
+export type VmUsage = {
+	demand: ResourceVector;
+	granted: ResourceVector;
+	/** Swap traffic when the working set exceeds the allocation (MB/s, part of disk demand). */
+	swapMBps: number;
+};
+
+export type Vm = {
+	id: string;
+	/** A class name from the scenario (streaming, web, lamp, memory-heavy, ...). */
+	vmClass: string;
+	/** Allocated memory: what a migration copies. */
+	memoryMiB: number;
+	vcpus: number;
+	workload: Workload;
+	random: VmRandomState;
+	networkMode: NetworkMode;
+	/** Custom network name when `networkMode` is `custom`. */
+	customNetwork: string | null;
+	/** The host whose resources the VM uses: during a migration, the source until the switch. */
+	hostId: string;
+	/** The migration this VM is in, or null. */
+	migrationId: string | null;
+	state: VmState;
+	injected: InjectedLoad[];
+	usage: VmUsage;
+	intervals: IntervalSamples;
+	accumulator: IntervalAccumulator;
+};
+
+export type MigrationMode = 'precopy' | 'postcopy' | 'stop-and-copy';
+
+export type MigrationPhase = 'stop-and-copy' | 'done' | 'aborted';
+
+export type Migration = {
+	id: string;
+	vmId: string;
+	sourceHostId: string;
+	destinationHostId: string;
+	mode: MigrationMode;
+	phase: MigrationPhase;
+	startTick: number;
+	/** Memory to move. */
+	memoryMiB: number;
+	sentMiB: number;
+	/** Simulated seconds elapsed since the start. */
+	elapsedSeconds: number;
+	/** Seconds the VM has been unavailable so far. */
+	downtimeSeconds: number;
+	/** Rate granted by the links during the last tick. */
+	rateMiBps: number;
+	/** Who asked: a key, the timeline or a policy. */
+	requestedBy: string;
+};
+
+export type Thresholds = {
+	cpu: number;
+	network: number;
+	disk: number;
+	/** Swap activity above which memory counts as a hotspot (black-box signal, MB/s). */
+	swapMBps: number;
+};
+
+export type MonitoringConfig = {
+	/** Ticks per monitoring interval. */
+	intervalTicks: number;
+	/** K-of-n: a host is over for a sustained period when k of the last n interval means exceed a threshold. */
+	k: number;
+	n: number;
+	thresholds: Thresholds;
+	/** Interval samples kept per VM and host (the profile window W). */
+	historyIntervals: number;
+	/** Tick samples kept per host (sparklines). */
+	tickHistoryLength: number;
+};
+
+export type OverheadConfig = {
+	/** Hypervisor CPU per running host (dom-0 baseline). */
+	baseCpuUnits: number;
+	/** Extra hypervisor CPU per 100 Mbit/s of VM network I/O. */
+	cpuUnitsPer100Mbps: number;
+	/** Extra hypervisor CPU on each end of a running migration. */
+	migrationCpuUnits: number;
+};
+
+export type MigrationConfig = {
+	/** The mode a policy asks for when it plans a migration. */
+	defaultMode: MigrationMode;
+	/** Highest rate of one migration on an idle link (112.5 MiB/s on a 1 Gbit/s NIC). */
+	maxRateMiBps: number;
+};
+
+export type WorldConfig = {
+	tickSeconds: number;
+	monitoring: MonitoringConfig;
+	overhead: OverheadConfig;
+	migration: MigrationConfig;
+	/** Swap traffic per MiB of working set above the allocation (MB/s per MiB). */
+	swapMBpsPerMiB: number;
+};
+
+export type Counters = {
+	overloadedHostTicks: number;
+	sustainedOverloadIntervals: number;
+	migrationsStarted: number;
+	migrationsCompleted: number;
+	migrationsAborted: number;
+	movedMiB: number;
+	/** Next numeric suffix for migration ids. */
+	nextMigrationId: number;
+};
+
+export type World = {
+	scenarioName: string;
+	seed: number;
+	/** Ticks completed so far; simulated time is `tick * tickSeconds`. */
+	tick: number;
+	config: WorldConfig;
+	policy: string;
+	/** Opaque, JSON-safe state owned by the current policy. */
+	policyState: unknown;
+	hosts: Host[];
+	vms: Vm[];
+	migrations: Migration[];
+	counters: Counters;
+};
+
+export type LoadTarget = {kind: 'vm'; vmId: string} | {kind: 'host'; hostId: string};
+
+/** The one vocabulary of the keyboard, scenario timelines and policy plans. */
+export type Command
+	= | {type: 'injectLoad'; target: LoadTarget; resource: Resource; amount: number; durationTicks: number | null}
+		| {type: 'clearLoad'; target: LoadTarget}
+		| {type: 'requestMigration'; vmId: string; destinationHostId: string; mode: MigrationMode | null; requestedBy?: string}
+		| {type: 'setPolicy'; policy: string}
+		| {type: 'setNetworkMode'; vmId: string; mode: NetworkMode}
+		| {type: 'failHost'; hostId: string}
+		| {type: 'recoverHost'; hostId: string};
+
+export type CommandType = Command['type'];
+
+type At = {tick: number};
+
+/** What happened, in the past tense. `tick` is the tick during which it happened. */
+export type SimEvent = At & (
+	| {type: 'loadInjected'; target: LoadTarget; resource: Resource; amount: number; durationTicks: number | null}
+	| {type: 'loadCleared'; target: LoadTarget; count: number}
+	| {type: 'loadExpired'; target: LoadTarget; resource: Resource; amount: number}
+	| {type: 'migrationStarted'; migrationId: string; vmId: string; from: string; to: string; mode: MigrationMode; requestedBy: string}
+	| {type: 'migrationCompleted'; migrationId: string; vmId: string; from: string; to: string; mode: MigrationMode; durationSeconds: number; downtimeSeconds: number; movedMiB: number}
+	| {type: 'migrationAborted'; migrationId: string; vmId: string; from: string; to: string; reason: string}
+	| {type: 'migrationRefused'; vmId: string; to: string; reason: string}
+	| {type: 'hostOverloaded'; hostId: string; resources: Resource[]}
+	| {type: 'hostOverloadEnded'; hostId: string; durationTicks: number}
+	| {type: 'hostFailed'; hostId: string; stoppedVmIds: string[]}
+	| {type: 'hostRecovered'; hostId: string; restartedVmIds: string[]}
+	| {type: 'policyChanged'; from: string; to: string}
+	| {type: 'networkModeChanged'; vmId: string; from: NetworkMode; to: NetworkMode}
+	| {type: 'commandRejected'; command: CommandType; reason: string}
+);
+
+export type SimEventType = SimEvent['type'];

@@ -1,0 +1,6 @@
+import {migrationModels} from './migration/registry.js';
+import {policies} from './policy/registry.js';
+import type {Strategies} from './sim/strategies.js';
+
+/** Every strategy this build has, wired for the shells (cli, app, report). */
+export const defaultStrategies: Strategies = {policies, migrationModels};

@@ -1,0 +1,41 @@
+import {Text} from 'ink';
+import {fit, kOfNHistory} from '../format.js';
+import type {HostMarker, HostRowModel} from '../view-model.js';
+import {Meter} from './meter.js';
+
+type Props = {
+	readonly host: HostRowModel;
+	readonly idWidth: number;
+	readonly barWidth: number;
+	readonly n: number;
+	readonly thresholds: {cpu: number; memory: number; disk: number};
+};
+
+const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yellow' | 'gray'; inverse?: boolean}>> = {
+	down: {text: 'DOWN', color: 'gray', inverse: true},
+	hot: {text: 'HOT ', color: 'red', inverse: true},
+	overloaded: {text: 'ovl ', color: 'yellow'},
+	none: {text: '    '},
+};
+
+/** One host on one line: id, marker, CPU / memory / disk bars, VM count and the k-of-n history. */
+export function HostRow({host, idWidth, barWidth, n, thresholds}: Props) {
+	const marker = markers[host.marker];
+	return (
+		<Text wrap='truncate'>
+			<Text bold>{fit(host.id, idWidth)}</Text>
+			{' '}
+			<Text bold color={marker.color} inverse={marker.inverse}>{marker.text}</Text>
+			{' '}
+			<Meter label='CPU' fraction={host.cpu} width={barWidth} threshold={thresholds.cpu}/>
+			{' '}
+			<Meter label='MEM' fraction={host.memory} width={barWidth} threshold={thresholds.memory}/>
+			{' '}
+			<Meter label='DSK' fraction={host.disk} width={barWidth} threshold={thresholds.disk}/>
+			{' '}
+			<Text>{`${String(host.vmCount).padStart(2)} vm`}</Text>
+			{' '}
+			<Text color={host.marker === 'hot' ? 'red' : undefined}>{kOfNHistory(host.overThreshold, n)}</Text>
+		</Text>
+	);
+}
