@@ -7,17 +7,16 @@ a failure in one line and status 1; never a stack trace.
 import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
 import chalk from 'chalk';
-import {render} from 'ink';
 import meow from 'meow';
-import {App} from './app.js';
 import {headlessOutput} from './headless-report.js';
 import {policyNames} from './policy/registry.js';
-import {parseRunOptions, UsageError, type RunOptions} from './run-options.js';
+import {
+	findUnknownFlag, parseRunOptions, UsageError, type RunOptions,
+} from './run-options.js';
 import {ScenarioInvalidError} from './scenario/build-world.js';
 import {loadScenario} from './scenario/load-scenario.js';
 import {ScenarioSyntaxError} from './scenario/parse-scenario.js';
 import {ScenarioFileError} from './scenario/read-scenario.js';
-import {defaultStrategies} from './strategies.js';
 import {keymap} from './ui/keymap.js';
 
 const help = `
@@ -40,19 +39,23 @@ ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n
 	Exit status: 0 success, 1 runtime error, 2 bad usage or bad input.
 `;
 
-const cli = meow(help, {
-	importMeta: import.meta,
-	allowUnknownFlags: false,
-	flags: {
-		headless: {type: 'boolean', default: false},
-		scenario: {type: 'string'},
-		seed: {type: 'string'},
-		ticks: {type: 'string'},
-		policy: {type: 'string'},
-		format: {type: 'string'},
-		output: {type: 'string'},
-	},
-});
+const flags = {
+	headless: {type: 'boolean', default: false},
+	scenario: {type: 'string'},
+	seed: {type: 'string'},
+	ticks: {type: 'string'},
+	policy: {type: 'string'},
+	format: {type: 'string'},
+	output: {type: 'string'},
+} as const;
+
+const unknownFlag = findUnknownFlag(process.argv.slice(2), [...Object.keys(flags), 'help', 'version']);
+if (unknownFlag !== undefined) {
+	process.stderr.write(`sandpiper: unknown flag ${unknownFlag} (see sandpiper --help)\n`);
+	process.exit(2);
+}
+
+const cli = meow(help, {importMeta: import.meta, flags});
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`sandpiper: ${message}\n`);
@@ -73,7 +76,7 @@ function describeInputError(error: unknown, options: RunOptions | undefined): st
 
 async function runHeadless(options: RunOptions): Promise<void> {
 	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
-	const output = headlessOutput(built, options.ticks, options.format);
+	const output = await headlessOutput(built, options.ticks, options.format);
 	if (options.outputPath === undefined) {
 		process.stdout.write(output);
 	} else {
@@ -88,6 +91,8 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,
 	// so every update lands a row lower and old lines pile up above (ink#909, fixed only in Ink 7, which
 	// needs Node 22). The standard renderer rewrites the frame inside a synchronized-update block.
+	// Ink and React load only here: importing Ink costs about half a second, which headless runs skip.
+	const [{render}, {App}, {defaultStrategies}] = await Promise.all([import('ink'), import('./app.js'), import('./strategies.js')]);
 	const instance = render(
 		<App world={built.world} timeline={built.timeline} strategies={defaultStrategies} isInteractive={isInteractive}/>,
 		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},

@@ -3,13 +3,12 @@ A headless run rendered in the chosen format, as one string.
 */
 import {csvHeader, csvRows} from './report/format-csv.js';
 import {formatJson} from './report/format-json.js';
-import {formatTable} from './report/format-table.js';
 import {runReport} from './report/run-report.js';
 import type {Format} from './run-options.js';
 import type {BuiltScenario} from './scenario/build-world.js';
 import {defaultStrategies} from './strategies.js';
 
-export function headlessOutput(built: BuiltScenario, ticks: number, format: Format): string {
+export async function headlessOutput(built: BuiltScenario, ticks: number, format: Format): Promise<string> {
 	const csv: string[] = [csvHeader];
 	const report = runReport(built.world, defaultStrategies, {
 		ticks,
@@ -30,6 +29,8 @@ export function headlessOutput(built: BuiltScenario, ticks: number, format: Form
 		}
 
 		case 'table': {
+			// Ink and ink-table load only for the table: importing Ink costs about half a second.
+			const {formatTable} = await import('./report/format-table.js');
 			return formatTable(report);
 		}
 	}

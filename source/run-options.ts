@@ -74,3 +74,28 @@ export function parseRunOptions(flags: RawRunFlags): RunOptions {
 		outputPath: flags.output === '' ? undefined : flags.output,
 	};
 }
+
+/**
+The first `--flag` in `argv` that is not a known flag (meow would report it over two lines).
+`known` holds camelCase names; `--kebab-case` spellings match them too.
+*/
+export function findUnknownFlag(argv: readonly string[], known: readonly string[]): string | undefined {
+	const names = new Set(known.flatMap(name => [name, name.replaceAll(/[A-Z]/gv, letter => `-${letter.toLowerCase()}`)]));
+	for (const argument of argv) {
+		if (argument === '--') {
+			return undefined;
+		}
+
+		if (argument.startsWith('--')) {
+			const name = argument.slice(2).split('=')[0]!;
+			const bare = name.startsWith('no-') ? name.slice(3) : name;
+			if (!names.has(name) && !names.has(bare)) {
+				return argument.split('=')[0];
+			}
+		} else if (/^-[^\d]/v.test(argument)) {
+			return argument;
+		}
+	}
+
+	return undefined;
+}

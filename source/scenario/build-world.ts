@@ -5,6 +5,7 @@ its JSON path, so a scenario author can find it.
 */
 import {emptyHostUsage} from '../sim/capacity.js';
 import {emptyAccumulator, emptySamples} from '../sim/history.js';
+import {emptySeries} from '../sim/series.js';
 import {createStream, readStream, type StreamReader} from '../sim/rng.js';
 import type {TimedCommand} from '../sim/run.js';
 import type {
@@ -77,7 +78,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		injected: [],
 		usage: emptyHostUsage(),
 		history: {
-			cpuTicks: [], intervals: emptySamples(), accumulator: emptyAccumulator(), overThreshold: [],
+			cpuTicks: emptySeries(), intervals: emptySamples(), accumulator: emptyAccumulator(), overThreshold: [],
 		},
 		sustainedOverload: false,
 		overloadedSinceTick: null,

@@ -135,7 +135,7 @@ export const scenarioSchema = z.object({
 			swapMBps: nonNegative().default(1),
 		}).strict().prefault({}),
 		historyIntervals: positiveInt().default(60),
-		tickHistoryLength: positiveInt().default(120),
+		tickHistoryLength: positiveInt().default(60),
 	}).strict().prefault({}),
 	overhead: z.object({
 		baseCpuUnits: nonNegative().default(5),

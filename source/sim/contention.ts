@@ -8,12 +8,13 @@ Phase 3 of a tick: share each host's capacity among its VMs and add the hypervis
   `swap = 0.5 x (ws - alloc)` MB/s), which adds to its disk demand; that swap activity is the
   black-box memory-pressure signal. Host memory demand is allocated memory plus injected host memory.
 - Disk and network are shared in proportion to demand; migration traffic takes its link share first.
+
+This is the hot path of a tick: it writes into the usage records of the world it is given.
 */
 import {shareOf, usableMemoryMiB} from './capacity.js';
 import type {
-	Host, ResourceVector, Vm, WorldConfig,
+	Host, InjectedLoad, Vm, WorldConfig,
 } from './types.js';
-import {zeroVector} from './resource-vector.js';
 
 export type HostTraffic = {
 	outMbps: number;
@@ -24,126 +25,114 @@ export type HostTraffic = {
 	incomingMiB: number;
 };
 
-function injectedOn(loads: Host['injected']): ResourceVector {
-	const total = zeroVector();
+export const noTraffic: Readonly<HostTraffic> = {
+	outMbps: 0, inMbps: 0, migrations: 0, incomingMiB: 0,
+};
+
+function injected(loads: readonly InjectedLoad[], resource: InjectedLoad['resource']): number {
+	let total = 0;
 	for (const load of loads) {
-		total[load.resource] += load.amount;
-	}
-
-	return total;
-}
-
-/** Whether a VM consumes host resources this tick. */
-export type VmActivity = (vm: Vm) => boolean;
-
-/**
-Fills in `host.usage` and the `usage` of each resident VM. `demands` holds each resident VM's
-workload demand this tick (before injected load), in the order of `residents`.
-*/
-export function shareHost(
-	host: Host,
-	residents: readonly Vm[],
-	demands: readonly ResourceVector[],
-	isActive: VmActivity,
-	traffic: HostTraffic,
-	config: WorldConfig,
-): void {
-	const {capacity} = host;
-	const hostInjected = injectedOn(host.injected);
-	const up = host.state === 'up';
-
-	const vmDemands: ResourceVector[] = [];
-	const vmSwap: number[] = [];
-	const total = zeroVector();
-	let allocatedMiB = traffic.incomingMiB;
-	for (const [index, vm] of residents.entries()) {
-		allocatedMiB += vm.memoryMiB;
-		const demand = {...demands[index]!};
-		const injected = injectedOn(vm.injected);
-		demand.cpu += injected.cpu;
-		demand.memory += injected.memory;
-		demand.disk += injected.disk;
-		demand.network += injected.network;
-		const swap = Math.max(0, demand.memory - vm.memoryMiB) * config.swapMBpsPerMiB;
-		demand.disk += swap;
-		vmDemands.push(demand);
-		vmSwap.push(swap);
-		if (up && isActive(vm)) {
-			total.cpu += demand.cpu;
-			total.disk += demand.disk;
-			total.network += demand.network;
+		if (load.resource === resource) {
+			total += load.amount;
 		}
 	}
 
-	const overhead = up
-		? config.overhead.baseCpuUnits
-		+ (config.overhead.cpuUnitsPer100Mbps * total.network / 100)
-		+ (config.overhead.migrationCpuUnits * traffic.migrations)
-		: 0;
-	const overheadGranted = Math.min(overhead, capacity.cpuUnits);
-	const migrationMbps = Math.max(traffic.outMbps, traffic.inMbps);
-
-	const cpuDemand = total.cpu + (up ? hostInjected.cpu : 0);
-	const diskDemand = total.disk + (up ? hostInjected.disk : 0);
-	const networkDemand = total.network + (up ? hostInjected.network : 0);
-	const cpuShare = shareOf(cpuDemand, capacity.cpuUnits - overheadGranted);
-	const diskShare = shareOf(diskDemand, capacity.diskMBps);
-	const networkShare = shareOf(networkDemand, capacity.networkMbps - migrationMbps);
-
-	const usable = usableMemoryMiB(host);
-	const memoryDemand = allocatedMiB + (up ? hostInjected.memory : 0);
-	let swapMBps = 0;
-
-	for (const [index, vm] of residents.entries()) {
-		const demand = vmDemands[index]!;
-		const active = up && isActive(vm);
-		vm.usage = {
-			demand,
-			granted: active
-				? {
-					cpu: demand.cpu * cpuShare, memory: Math.min(demand.memory, vm.memoryMiB), disk: demand.disk * diskShare, network: demand.network * networkShare,
-				}
-				: zeroVector(),
-			swapMBps: active ? vmSwap[index]! : 0,
-		};
-		swapMBps += vm.usage.swapMBps;
-	}
-
-	const granted: ResourceVector = {
-		cpu: overheadGranted + (cpuDemand * cpuShare),
-		memory: Math.min(memoryDemand, usable),
-		disk: diskDemand * diskShare,
-		network: (networkDemand * networkShare) + migrationMbps,
-	};
-	const demand: ResourceVector = {
-		cpu: overhead + cpuDemand,
-		memory: memoryDemand,
-		disk: diskDemand,
-		network: networkDemand + migrationMbps,
-	};
-	host.usage = {
-		demand,
-		granted,
-		unmet: {
-			cpu: Math.max(0, demand.cpu - granted.cpu),
-			memory: Math.max(0, demand.memory - granted.memory),
-			disk: Math.max(0, demand.disk - granted.disk),
-			network: Math.max(0, demand.network - granted.network),
-		},
-		utilisation: {
-			cpu: ratio(granted.cpu, capacity.cpuUnits),
-			memory: ratio(granted.memory, usable),
-			disk: ratio(granted.disk, capacity.diskMBps),
-			network: ratio(granted.network, capacity.networkMbps),
-		},
-		overheadCpuUnits: overheadGranted,
-		migrationOutMbps: traffic.outMbps,
-		migrationInMbps: traffic.inMbps,
-		swapMBps,
-	};
+	return total;
 }
 
 function ratio(part: number, whole: number): number {
 	return whole > 0 ? Math.min(1, part / whole) : 0;
 }
 
+/**
+Fills in `host.usage` and the `usage` of each resident VM. Each VM's `usage.demand` holds its workload
+demand this tick on entry; load injected on the VM and swap traffic are added to it here. Only VMs in
+state `running` consume resources.
+*/
+export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonly<HostTraffic>, config: WorldConfig): void {
+	const {capacity} = host;
+	const up = host.state === 'up';
+
+	let cpuDemand = 0;
+	let diskDemand = 0;
+	let networkDemand = 0;
+	let allocatedMiB = traffic.incomingMiB;
+	for (const vm of residents) {
+		allocatedMiB += vm.memoryMiB;
+		const {demand} = vm.usage;
+		if (vm.injected.length > 0) {
+			demand.cpu += injected(vm.injected, 'cpu');
+			demand.memory += injected(vm.injected, 'memory');
+			demand.disk += injected(vm.injected, 'disk');
+			demand.network += injected(vm.injected, 'network');
+		}
+
+		const swap = Math.max(0, demand.memory - vm.memoryMiB) * config.swapMBpsPerMiB;
+		demand.disk += swap;
+		vm.usage.swapMBps = swap;
+		if (up && vm.state === 'running') {
+			cpuDemand += demand.cpu;
+			diskDemand += demand.disk;
+			networkDemand += demand.network;
+		}
+	}
+
+	const overhead = up
+		? config.overhead.baseCpuUnits
+		+ (config.overhead.cpuUnitsPer100Mbps * networkDemand / 100)
+		+ (config.overhead.migrationCpuUnits * traffic.migrations)
+		: 0;
+	const overheadGranted = Math.min(overhead, capacity.cpuUnits);
+	const migrationMbps = Math.max(traffic.outMbps, traffic.inMbps);
+	if (up && host.injected.length > 0) {
+		cpuDemand += injected(host.injected, 'cpu');
+		diskDemand += injected(host.injected, 'disk');
+		networkDemand += injected(host.injected, 'network');
+		allocatedMiB += injected(host.injected, 'memory');
+	}
+
+	const cpuShare = shareOf(cpuDemand, capacity.cpuUnits - overheadGranted);
+	const diskShare = shareOf(diskDemand, capacity.diskMBps);
+	const networkShare = shareOf(networkDemand, capacity.networkMbps - migrationMbps);
+	const usable = usableMemoryMiB(host);
+
+	let swapMBps = 0;
+	for (const vm of residents) {
+		const {demand, granted} = vm.usage;
+		if (up && vm.state === 'running') {
+			granted.cpu = demand.cpu * cpuShare;
+			granted.memory = Math.min(demand.memory, vm.memoryMiB);
+			granted.disk = demand.disk * diskShare;
+			granted.network = demand.network * networkShare;
+			swapMBps += vm.usage.swapMBps;
+		} else {
+			granted.cpu = 0;
+			granted.memory = 0;
+			granted.disk = 0;
+			granted.network = 0;
+			vm.usage.swapMBps = 0;
+		}
+	}
+
+	const {usage} = host;
+	usage.demand.cpu = overhead + cpuDemand;
+	usage.demand.memory = allocatedMiB;
+	usage.demand.disk = diskDemand;
+	usage.demand.network = networkDemand + migrationMbps;
+	usage.granted.cpu = overheadGranted + (cpuDemand * cpuShare);
+	usage.granted.memory = Math.min(allocatedMiB, usable);
+	usage.granted.disk = diskDemand * diskShare;
+	usage.granted.network = (networkDemand * networkShare) + migrationMbps;
+	usage.unmet.cpu = Math.max(0, usage.demand.cpu - usage.granted.cpu);
+	usage.unmet.memory = Math.max(0, usage.demand.memory - usage.granted.memory);
+	usage.unmet.disk = Math.max(0, usage.demand.disk - usage.granted.disk);
+	usage.unmet.network = Math.max(0, usage.demand.network - usage.granted.network);
+	usage.utilisation.cpu = ratio(usage.granted.cpu, capacity.cpuUnits);
+	usage.utilisation.memory = ratio(usage.granted.memory, usable);
+	usage.utilisation.disk = ratio(usage.granted.disk, capacity.diskMBps);
+	usage.utilisation.network = ratio(usage.granted.network, capacity.networkMbps);
+	usage.overheadCpuUnits = overheadGranted;
+	usage.migrationOutMbps = traffic.outMbps;
+	usage.migrationInMbps = traffic.inMbps;
+	usage.swapMBps = swapMBps;
+}

@@ -2,6 +2,7 @@
 Phase 5 of a tick: bounded history. Tick samples feed sparklines; monitoring-interval means feed the
 monitor's profiles (models.md 7.4: a distribution over the last W samples and a time series).
 */
+import {emptySeries, pushToSeries} from './series.js';
 import type {IntervalAccumulator, IntervalSamples, MonitoringConfig} from './types.js';
 
 export function emptyAccumulator(): IntervalAccumulator {
@@ -12,16 +13,24 @@ export function emptyAccumulator(): IntervalAccumulator {
 
 export function emptySamples(): IntervalSamples {
 	return {
-		cpu: [], memory: [], disk: [], network: [], swapMBps: [],
+		cpu: emptySeries(), memory: emptySeries(), disk: emptySeries(), network: emptySeries(), swapMBps: emptySeries(),
 	};
 }
 
-/** Appends and keeps the newest `limit` values. */
-export function pushBounded<T>(values: T[], value: T, limit: number): void {
-	values.push(value);
-	while (values.length > limit) {
-		values.shift();
+/** Appends and keeps the newest `limit` flags (k-of-n windows are a handful long, so shifting is cheap). */
+export function pushFlag(values: boolean[], value: boolean, limit: number): void {
+	if (values.length < limit) {
+		values.push(value);
+		return;
 	}
+
+	const drop = values.length - limit + 1;
+	for (let index = drop; index < values.length; index++) {
+		values[index - drop] = values[index]!;
+	}
+
+	values.length = limit;
+	values[limit - 1] = value;
 }
 
 export function accumulate(accumulator: IntervalAccumulator, cpu: number, memory: number, disk: number, network: number, swapMBps: number): void {
@@ -36,12 +45,17 @@ export function accumulate(accumulator: IntervalAccumulator, cpu: number, memory
 /** Closes an interval: its means become the newest samples and the accumulator starts over. */
 export function closeInterval(accumulator: IntervalAccumulator, samples: IntervalSamples, limit: number): void {
 	const ticks = Math.max(1, accumulator.ticks);
-	pushBounded(samples.cpu, accumulator.cpu / ticks, limit);
-	pushBounded(samples.memory, accumulator.memory / ticks, limit);
-	pushBounded(samples.disk, accumulator.disk / ticks, limit);
-	pushBounded(samples.network, accumulator.network / ticks, limit);
-	pushBounded(samples.swapMBps, accumulator.swapMBps / ticks, limit);
-	Object.assign(accumulator, emptyAccumulator());
+	pushToSeries(samples.cpu, accumulator.cpu / ticks, limit);
+	pushToSeries(samples.memory, accumulator.memory / ticks, limit);
+	pushToSeries(samples.disk, accumulator.disk / ticks, limit);
+	pushToSeries(samples.network, accumulator.network / ticks, limit);
+	pushToSeries(samples.swapMBps, accumulator.swapMBps / ticks, limit);
+	accumulator.ticks = 0;
+	accumulator.cpu = 0;
+	accumulator.memory = 0;
+	accumulator.disk = 0;
+	accumulator.network = 0;
+	accumulator.swapMBps = 0;
 }
 
 /** Whether the tick that just ran (`tick`, zero-based) ends a monitoring interval. */
@@ -49,7 +63,3 @@ export function endsInterval(tick: number, monitoring: MonitoringConfig): boolea
 	return (tick + 1) % monitoring.intervalTicks === 0;
 }
 
-/** The newest value of a sample series, or 0. */
-export function newest(values: readonly number[]): number {
-	return values.at(-1) ?? 0;
-}

@@ -17,7 +17,11 @@ export function mibpsToMbps(mibps: number): number {
 }
 
 /** Rate of each migration (MiB/s), in the order of `migrations`. */
-export function migrationRates(migrations: readonly Migration[], hostsById: ReadonlyMap<string, Host>, maxRateMiBps: number): number[] {
+export function migrationRates(migrations: readonly Migration[], hosts: readonly Host[], hostIndex: ReadonlyMap<string, number>, maxRateMiBps: number): number[] {
+	if (migrations.length === 0) {
+		return [];
+	}
+
 	const outgoing = new Map<string, number>();
 	const incoming = new Map<string, number>();
 	for (const migration of migrations) {
@@ -26,8 +30,8 @@ export function migrationRates(migrations: readonly Migration[], hostsById: Read
 	}
 
 	return migrations.map(migration => {
-		const source = hostsById.get(migration.sourceHostId);
-		const destination = hostsById.get(migration.destinationHostId);
+		const source = hosts[hostIndex.get(migration.sourceHostId) ?? -1];
+		const destination = hosts[hostIndex.get(migration.destinationHostId) ?? -1];
 		if (source?.state !== 'up' || destination?.state !== 'up') {
 			return 0;
 		}

@@ -7,6 +7,7 @@ deep-equals the world: snapshots, replays and golden tests come for free.
 Units live in names: utilisations are 0..1 fractions, `*Ticks` are simulation ticks, `*MiB` memory,
 `*MBps` disk throughput in MB/s, `*Mbps` network in Mbit/s, `cpuUnits` CPU where 100 units = one server.
 */
+import type {Series} from './series.js';
 
 /** The four resources every host offers and every VM demands. */
 export type Resource = 'cpu' | 'memory' | 'disk' | 'network';
@@ -70,8 +71,8 @@ export type HostUsage = {
 
 /** Bounded history a monitor sees: per tick for sparklines, per monitoring interval for profiles. */
 export type HostHistory = {
-	/** Last `tickHistoryLength` CPU utilisations, oldest first. */
-	cpuTicks: number[];
+	/** Last `tickHistoryLength` CPU utilisations. */
+	cpuTicks: Series;
 	/** Interval means, oldest first, at most `historyIntervals` long. */
 	intervals: IntervalSamples;
 	/** Running sums over the current monitoring interval. */
@@ -80,12 +81,13 @@ export type HostHistory = {
 	overThreshold: boolean[];
 };
 
+/** Per-interval means: VM CPU in units, working set in MiB, disk MB/s, network Mbit/s; host ones as utilisations. */
 export type IntervalSamples = {
-	cpu: number[];
-	memory: number[];
-	disk: number[];
-	network: number[];
-	swapMBps: number[];
+	cpu: Series;
+	memory: Series;
+	disk: Series;
+	network: Series;
+	swapMBps: Series;
 };
 
 export type IntervalAccumulator = {

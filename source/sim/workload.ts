@@ -5,23 +5,15 @@ The default scenario follows models.md section 7.3: `base x diurnal wave + AR(1)
 flash crowds`. Noise is multiplicative (`1 + x`), so a VM with zero base stays at zero.
 A workload without shapes is steady.
 */
-import {readStream, type StreamReader} from './rng.js';
+import {StateStream} from './rng.js';
 import type {
-	Resource, ResourceVector, VmRandomState, Workload, WorkloadShape,
+	ResourceVector, VmRandomState, Workload, WorkloadShape,
 } from './types.js';
 
 export type DemandResult = {
 	demand: ResourceVector;
 	random: VmRandomState;
 };
-
-type Factors = Record<Resource, number>;
-
-function multiply(factors: Factors, shape: WorkloadShape, factor: number): void {
-	for (const resource of shape.resources) {
-		factors[resource] *= factor;
-	}
-}
 
 /** Linear interpolation of a replayed series at a (fractional) sample position. */
 export function replayFactor(values: readonly number[], sampleTicks: number, loop: boolean, tick: number): number {
@@ -77,88 +69,103 @@ export function diurnalFactor(shape: Extract<WorkloadShape, {kind: 'diurnal'}>, 
 	return 1 + (shape.amplitude * Math.sin(2 * Math.PI * ((tick / shape.periodTicks) + shape.phase)));
 }
 
-function isStochastic(shape: WorkloadShape): boolean {
-	return shape.kind === 'ar1' || shape.kind === 'bursts';
-}
-
 /**
-Computes the demand at `tick` and the VM's next random state. Shapes that draw random numbers
-(AR(1), bursts) draw from the VM's own stream in shape order, one draw each per tick.
+Writes the demand at `tick` into `out` and moves the VM's random state on, in place: the hot path of
+a tick, free of allocation but for the PRNG. Shapes that draw random numbers (AR(1), bursts) draw from
+the VM's own stream in shape order, one draw each per tick.
 */
-export function computeDemand(workload: Workload, random: VmRandomState, tick: number): DemandResult {
-	const factors: Factors = {
-		cpu: 1, memory: 1, disk: 1, network: 1,
-	};
-	let stream: StreamReader | undefined;
-	let {noise} = random;
-	let {burstOn} = random;
+const stream = new StateStream();
+
+export function sampleDemand(workload: Workload, random: VmRandomState, tick: number, out: ResourceVector): void {
+	let cpu = 1;
+	let memory = 1;
+	let disk = 1;
+	let network = 1;
+	stream.state = random.rng;
 	let noiseIndex = 0;
 	let burstIndex = 0;
 
 	for (const shape of workload.shapes) {
-		if (isStochastic(shape) && stream === undefined) {
-			stream = readStream(random.rng);
-			noise = [...random.noise];
-			burstOn = [...random.burstOn];
-		}
-
+		let factor: number;
 		switch (shape.kind) {
 			case 'diurnal': {
-				multiply(factors, shape, diurnalFactor(shape, tick));
+				factor = diurnalFactor(shape, tick);
 				break;
 			}
 
 			case 'ar1': {
 				// X' = phi X + sigma sqrt(1 - phi^2) e keeps the stationary standard deviation at sigma.
-				const previous = noise[noiseIndex] ?? 0;
-				const next = (shape.phi * previous) + (shape.sigma * Math.sqrt(1 - (shape.phi ** 2)) * stream!.normal());
-				noise[noiseIndex] = next;
-				noiseIndex++;
-				multiply(factors, shape, Math.max(0, 1 + next));
+				const next = (shape.phi * (random.noise[noiseIndex] ?? 0)) + (shape.sigma * Math.sqrt(1 - (shape.phi ** 2)) * stream.normal());
+				random.noise[noiseIndex++] = next;
+				factor = Math.max(0, 1 + next);
 				break;
 			}
 
 			case 'bursts': {
 				// A two-state Markov chain: leaving a state has probability 1 / mean duration per tick.
-				const on = burstOn[burstIndex] ?? false;
-				const leave = stream!.uniform() < 1 / (on ? shape.meanOnTicks : shape.meanOffTicks);
-				const nowOn = leave ? !on : on;
-				burstOn[burstIndex] = nowOn;
-				burstIndex++;
-				if (nowOn) {
-					multiply(factors, shape, shape.factor);
-				}
-
+				const on = random.burstOn[burstIndex] ?? false;
+				const nowOn = stream.uniform() < 1 / (on ? shape.meanOnTicks : shape.meanOffTicks) ? !on : on;
+				random.burstOn[burstIndex++] = nowOn;
+				factor = nowOn ? shape.factor : 1;
 				break;
 			}
 
 			case 'ramp': {
-				multiply(factors, shape, rampFactor(shape, tick));
+				factor = rampFactor(shape, tick);
 				break;
 			}
 
 			case 'flashCrowd': {
-				multiply(factors, shape, flashCrowdFactor(shape, tick));
+				factor = flashCrowdFactor(shape, tick);
 				break;
 			}
 
 			case 'replay': {
-				multiply(factors, shape, replayFactor(shape.values, shape.sampleTicks, shape.loop, tick));
+				factor = replayFactor(shape.values, shape.sampleTicks, shape.loop, tick);
 				break;
+			}
+		}
+
+		for (const resource of shape.resources) {
+			switch (resource) {
+				case 'cpu': {
+					cpu *= factor;
+					break;
+				}
+
+				case 'memory': {
+					memory *= factor;
+					break;
+				}
+
+				case 'disk': {
+					disk *= factor;
+					break;
+				}
+
+				case 'network': {
+					network *= factor;
+					break;
+				}
 			}
 		}
 	}
 
 	const {base} = workload;
-	return {
-		demand: {
-			cpu: Math.max(0, base.cpu * factors.cpu),
-			memory: Math.max(0, base.memory * factors.memory),
-			disk: Math.max(0, base.disk * factors.disk),
-			network: Math.max(0, base.network * factors.network),
-		},
-		random: stream === undefined ? random : {rng: stream.save(), noise, burstOn},
+	out.cpu = Math.max(0, base.cpu * cpu);
+	out.memory = Math.max(0, base.memory * memory);
+	out.disk = Math.max(0, base.disk * disk);
+	out.network = Math.max(0, base.network * network);
+}
+
+/** The demand at `tick` and the VM's next random state, leaving `random` as it was. */
+export function computeDemand(workload: Workload, random: VmRandomState, tick: number): DemandResult {
+	const next = structuredClone(random);
+	const demand = {
+		cpu: 0, memory: 0, disk: 0, network: 0,
 	};
+	sampleDemand(workload, next, tick, demand);
+	return {demand, random: next};
 }
 
 /** The random state a new VM starts with: no noise, bursts off. */

@@ -18,6 +18,7 @@ export function StatusLine({status, isPaused, speed, note}: Props) {
 			{'  '}
 			{isPaused ? <Text inverse bold> PAUSED </Text> : <Text>{formatSpeed(speed)}</Text>}
 			{'  '}
+			{note ? <Text color='yellow'>{note}{'  '}</Text> : null}
 			<Text bold={status.hotHosts > 0} color={status.hotHosts > 0 ? 'red' : undefined}>hot {status.hotHosts}</Text>
 			{'  '}
 			<Text>migrating {status.migrations}</Text>
@@ -26,7 +27,6 @@ export function StatusLine({status, isPaused, speed, note}: Props) {
 			<Text dimColor>  seed {status.seed}</Text>
 			{'  '}
 			<Text bold>{status.scenario}</Text>
-			{note ? <Text color='yellow'>{'  '}{note}</Text> : null}
 		</Text>
 	);
 }

@@ -1,0 +1,41 @@
+/**
+A bounded series of samples kept as a ring: pushing is O(1) with no allocation once full, which
+matters on the per-tick path (shifting arrays cost more than the rest of a tick).
+Plain data: `values` holds at most `limit` samples, and the oldest sits at `start`.
+*/
+export type Series = {
+	values: number[];
+	/** Index of the oldest sample once the ring is full; 0 until then. */
+	start: number;
+};
+
+export function emptySeries(): Series {
+	return {values: [], start: 0};
+}
+
+export function pushToSeries(series: Series, value: number, limit: number): void {
+	const {values} = series;
+	if (values.length < limit) {
+		values.push(value);
+		return;
+	}
+
+	values[series.start] = value;
+	series.start = (series.start + 1) % values.length;
+}
+
+/** The samples, oldest first (a copy). */
+export function seriesValues(series: Series): number[] {
+	const {values, start} = series;
+	return start === 0 ? [...values] : [...values.slice(start), ...values.slice(0, start)];
+}
+
+/** The newest sample, or `fallback` when there is none. */
+export function latest(series: Series, fallback = 0): number {
+	const {values, start} = series;
+	if (values.length === 0) {
+		return fallback;
+	}
+
+	return values[(start + values.length - 1) % values.length]!;
+}

@@ -1,0 +1,88 @@
+/**
+The layers of docs/architecture.md, checked: imports point down toward sim/, and the core stays pure.
+*/
+import {readdirSync, readFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import test from 'ava';
+
+const sourceRoot = new URL('../source/', import.meta.url).pathname;
+
+function files(directory: string): string[] {
+	return readdirSync(directory, {withFileTypes: true}).flatMap(entry => entry.isDirectory() ? files(join(directory, entry.name)) : [join(directory, entry.name)]);
+}
+
+type SourceFile = {path: string; layer: string; text: string; imports: string[]};
+
+const sources: SourceFile[] = files(sourceRoot).filter(path => /\.tsx?$/v.test(path)).map(path => {
+	const text = readFileSync(path, 'utf8');
+	const relativePath = relative(sourceRoot, path);
+	const imports = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gmv), ...text.matchAll(/import\('([^']+)'\)/gv)].map(match => match[1]!);
+	return {
+		path: relativePath, layer: relativePath.includes('/') ? relativePath.split('/')[0]! : '(shell)', text, imports,
+	};
+});
+
+/** Which layers each layer may import (besides itself and packages). */
+const allowed: Record<string, string[]> = {
+	sim: [],
+	policy: ['sim'],
+	migration: ['sim'],
+	network: ['sim'],
+	power: ['sim'],
+	scenario: ['sim', 'policy', 'migration', 'network', 'power'],
+	report: ['sim'],
+	ui: ['sim'],
+	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', '(shell)'],
+};
+
+function targetLayer(file: SourceFile, specifier: string): string | undefined {
+	if (!specifier.startsWith('.')) {
+		return undefined;
+	}
+
+	const target = relative(sourceRoot, join(sourceRoot, file.path, '..', specifier));
+	return target.includes('/') ? target.split('/')[0] : '(shell)';
+}
+
+test('imports point down toward sim/: no layer reaches across or up', t => {
+	const wrong: string[] = [];
+	for (const file of sources) {
+		const permitted = allowed[file.layer];
+		if (!permitted) {
+			continue;
+		}
+
+		for (const specifier of file.imports) {
+			const layer = targetLayer(file, specifier);
+			if (layer !== undefined && layer !== file.layer && !permitted.includes(layer)) {
+				wrong.push(`${file.path} imports ${specifier} (${layer})`);
+			}
+		}
+	}
+
+	t.deepEqual(wrong, []);
+});
+
+test('the core is pure: no React, Ink, node:*, clock, Math.random or console in sim/', t => {
+	const impure: string[] = [];
+	for (const file of sources.filter(source => source.layer === 'sim')) {
+		for (const specifier of file.imports) {
+			if (/^(?:react|ink|node:|fs|path|process)/v.test(specifier)) {
+				impure.push(`${file.path} imports ${specifier}`);
+			}
+		}
+
+		for (const pattern of [/\bMath\.random\b/v, /\bDate\.now\b/v, /\bnew Date\b/v, /\bperformance\./v, /\bconsole\./v, /\bprocess\./v]) {
+			if (pattern.test(file.text)) {
+				impure.push(`${file.path} uses ${pattern.source}`);
+			}
+		}
+	}
+
+	t.deepEqual(impure, []);
+});
+
+test('only the shells touch process', t => {
+	const touching = sources.filter(file => /\bprocess\.(?:argv|exit|stdout|stdin|stderr|on|once)\b/v.test(file.text) && !['cli.tsx', 'bench/index.ts'].includes(file.path)).map(file => file.path);
+	t.deepEqual(touching, []);
+});

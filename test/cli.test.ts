@@ -1,0 +1,119 @@
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import test from 'ava';
+import {runCli} from './helpers/cli.js';
+
+type JsonReport = {
+	scenario: string;
+	seed: number;
+	policy: string;
+	ticks: number;
+	tickSeconds: number;
+	summary: Record<string, number | null>;
+	hosts: Array<{id: string; mean: Record<string, number>; max: Record<string, number>}>;
+	events: Array<{tick: number; type: string}>;
+};
+
+test('--format json prints one document with the run, its summary, per-host stats and events', async t => {
+	const {code, stdout, stderr} = await runCli(['--headless', '--format', 'json', '--ticks', '400', '--seed', '3']);
+	t.is(code, 0, `stderr: ${stderr}`);
+	const report = JSON.parse(stdout) as JsonReport;
+	t.like(report, {
+		scenario: 'sandpiper-16x35', seed: 3, policy: 'none', ticks: 400, tickSeconds: 1,
+	});
+	t.like(report.summary, {
+		hostCount: 16, vmCount: 35, migrations: 0, energyKWh: null,
+	});
+	t.true(report.summary['overloadedHostTicks']! > 0);
+	t.true(report.summary['sustainedOverloadIntervals']! > 0);
+	t.is(report.hosts.length, 16);
+	for (const host of report.hosts) {
+		for (const resource of ['cpu', 'memory', 'disk', 'network']) {
+			t.true(host.mean[resource]! >= 0 && host.mean[resource]! <= host.max[resource]! && host.max[resource]! <= 1);
+		}
+	}
+
+	t.true(report.events.length > 0);
+	t.true(report.events.every(event => Number.isInteger(event.tick) && typeof event.type === 'string'));
+});
+
+test('the json report is byte-identical across runs with the same seed, and differs with another seed', async t => {
+	const args = ['--headless', '--format', 'json', '--ticks', '600'];
+	const [first, second, other] = await Promise.all([runCli([...args, '--seed', '9']), runCli([...args, '--seed', '9']), runCli([...args, '--seed', '10'])]);
+	t.is(first.stdout, second.stdout);
+	t.not(first.stdout, other.stdout);
+});
+
+test('--format csv prints a header and one row per host per tick, utilisations as fractions', async t => {
+	const {code, stdout} = await runCli(['--headless', '--format', 'csv', '--ticks', '25']);
+	t.is(code, 0);
+	const [header, ...rows] = stdout.trimEnd().split('\n');
+	t.is(header, 'tick,host,cpu,mem,disk,net,vms,overloaded');
+	t.is(rows.length, 25 * 16);
+	t.true(rows[0]!.startsWith('0,h01,'));
+	t.true(rows.at(-1)!.startsWith('24,h16,'));
+	for (const row of rows) {
+		const values = row.split(',').slice(2);
+		const [cpu, mem, disk, net, vms, overloaded] = values.map(Number);
+		t.true([cpu, mem, disk, net].every(value => value! >= 0 && value! <= 1), `row ${row}`);
+		t.true(Number.isInteger(vms) && (overloaded === 0 || overloaded === 1), `row ${row}`);
+	}
+});
+
+test('--format table prints a readable summary with a row per host', async t => {
+	const {code, stdout} = await runCli(['--headless', '--ticks', '100', '--scenario', 'fixtures/scenarios/teaching-3x6.json']);
+	t.is(code, 0);
+	t.regex(stdout, /teaching-3x6 · seed 7 · policy none · 100 ticks of 1 s/v);
+	t.regex(stdout, /3 hosts, 6 VMs/v);
+	for (const host of ['h01', 'h02', 'h03']) {
+		t.regex(stdout, new RegExp(`│ ${host} `, 'v'));
+	}
+});
+
+test('--output writes the report to a file and nothing to stdout', async t => {
+	const file = join(mkdtempSync(join(tmpdir(), 'sandpiper-')), 'run.json');
+	const {code, stdout} = await runCli(['--headless', '--format', 'json', '--ticks', '10', '--output', file]);
+	t.is(code, 0);
+	t.is(stdout, '');
+	t.is((JSON.parse(readFileSync(file, 'utf8')) as JsonReport).ticks, 10);
+});
+
+test('with stdout not a terminal and no --headless, it says so in one line and runs headless', async t => {
+	const {code, stdout, stderr} = await runCli(['--ticks', '20']);
+	t.is(code, 0);
+	t.is(stderr, 'sandpiper: stdout is not a terminal; running headless (pass --headless to silence this note)\n');
+	t.regex(stdout, /sandpiper-16x35 · seed 1 · policy none · 20 ticks/v);
+});
+
+const badInput: Array<[string[], string]> = [
+	[['--headless', '--seed', 'abc'], 'sandpiper: --seed: expected a whole number >= 0, got "abc"'],
+	[['--headless', '--ticks', '-3'], 'sandpiper: --ticks: expected a whole number >= 1, got "-3"'],
+	[['--headless', '--format', 'xml'], 'sandpiper: --format: expected one of table, json, csv, got "xml"'],
+	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none)'],
+	[['--headless', '--scenario', 'missing.json'], 'sandpiper: cannot read scenario missing.json: no such file'],
+	[['--headless', '--scenario', 'fixtures/invalid/negative-host-memory.json'], 'sandpiper: fixtures/invalid/negative-host-memory.json: hosts[1].capacity.memoryMiB: expected a positive number, got -5'],
+	[['--headless', '--scenario', 'fixtures/invalid/json-syntax-error.json'], 'sandpiper: fixtures/invalid/json-syntax-error.json: invalid JSON at line 4, column 2: Expected \',\' or \'}\' after property value'],
+	[['--headless', '--scenario', 'fixtures'], 'sandpiper: cannot read scenario fixtures: is a directory'],
+	[['--bogus'], 'sandpiper: unknown flag --bogus (see sandpiper --help)'],
+	[['run'], 'sandpiper: unexpected argument "run" (see sandpiper --help)'],
+];
+
+for (const [args, message] of badInput) {
+	test(`bad input ${args.join(' ')} ends with one line on stderr and status 2`, async t => {
+		const {code, stdout, stderr} = await runCli(args);
+		t.is(code, 2);
+		t.is(stdout, '');
+		t.is(stderr, `${message}\n`);
+	});
+}
+
+test('--help lists the flags and the keys', async t => {
+	const {code, stdout} = await runCli(['--help']);
+	t.is(code, 0);
+	for (const flag of ['--scenario', '--seed', '--policy', '--headless', '--ticks', '--format', '--output']) {
+		t.true(stdout.includes(flag), `${flag} listed`);
+	}
+
+	t.true(stdout.includes('space'));
+});

@@ -1,0 +1,97 @@
+/**
+Fast-check arbitraries: random datacenters (as scenario inputs that always validate) and random
+command sequences over them.
+*/
+import fc from 'fast-check';
+import type {ScenarioInput} from '../../source/scenario/schema.js';
+import type {Command} from '../../source/sim/types.js';
+
+const shapeArbitrary = fc.oneof(
+	fc.record({
+		kind: fc.constant('diurnal' as const), amplitude: fc.double({min: 0, max: 1, noNaN: true}), periodTicks: fc.integer({min: 2, max: 200}), phase: fc.oneof(fc.double({min: 0, max: 1, noNaN: true}), fc.constant('per-vm' as const)),
+	}),
+	fc.record({kind: fc.constant('ar1' as const), phi: fc.double({min: 0, max: 0.95, noNaN: true}), sigma: fc.double({min: 0, max: 0.5, noNaN: true})}),
+	fc.record({
+		kind: fc.constant('bursts' as const), meanOnTicks: fc.integer({min: 1, max: 20}), meanOffTicks: fc.integer({min: 1, max: 20}), factor: fc.double({min: 0, max: 4, noNaN: true}),
+	}),
+	fc.record({
+		kind: fc.constant('flashCrowd' as const), startTick: fc.integer({min: 0, max: 30}), durationTicks: fc.integer({min: 1, max: 30}), factor: fc.double({min: 0, max: 4, noNaN: true}), rampTicks: fc.integer({min: 0, max: 5}),
+	}),
+	fc.record({
+		kind: fc.constant('replay' as const), values: fc.array(fc.double({min: 0, max: 2, noNaN: true}), {minLength: 1, maxLength: 10}), sampleTicks: fc.integer({min: 1, max: 5}), loop: fc.boolean(),
+	}),
+);
+
+const vmSpecArbitrary = fc.record({
+	memoryMiB: fc.constantFrom(128, 256, 512, 768, 1024),
+	cpu: fc.double({min: 0, max: 80, noNaN: true}),
+	memoryShare: fc.double({min: 0.2, max: 1.3, noNaN: true}),
+	disk: fc.double({min: 0, max: 150, noNaN: true}),
+	network: fc.double({min: 0, max: 900, noNaN: true}),
+	shapes: fc.array(shapeArbitrary, {maxLength: 3}),
+	host: fc.nat(),
+});
+
+/** A datacenter of 1 to 6 hosts and up to 14 VMs, each VM placed on a host with room for it. */
+export const datacenterArbitrary = fc.record({
+	hostCount: fc.integer({min: 1, max: 6}),
+	vms: fc.array(vmSpecArbitrary, {maxLength: 14}),
+	seed: fc.nat({max: 1_000_000}),
+}).map(({hostCount, vms, seed}): ScenarioInput => {
+	const usable = 2048 - 256;
+	const free = Array.from({length: hostCount}, () => usable);
+	const placed: ScenarioInput['vms'] = [];
+	for (const vm of vms) {
+		const start = vm.host % hostCount;
+		const index = Array.from({length: hostCount}, (_, offset) => (start + offset) % hostCount).find(candidate => free[candidate]! >= vm.memoryMiB);
+		if (index === undefined) {
+			continue;
+		}
+
+		free[index]! -= vm.memoryMiB;
+		placed.push({
+			host: `h${String(index + 1).padStart(2, '0')}`,
+			memoryMiB: vm.memoryMiB,
+			workload: {
+				base: {
+					cpu: vm.cpu, memory: vm.memoryMiB * vm.memoryShare, disk: vm.disk, network: vm.network,
+				}, shapes: vm.shapes,
+			},
+		});
+	}
+
+	return {
+		version: 1,
+		name: 'random',
+		seed,
+		hosts: Array.from({length: hostCount}, () => ({})),
+		vms: placed,
+	};
+});
+
+/** Commands naming hosts and VMs by index, some of them out of range on purpose. */
+export function commandArbitrary(hostCount: number, vmCount: number): fc.Arbitrary<Command> {
+	const hostId = fc.integer({min: 0, max: hostCount + 1}).map(index => `h${String(index + 1).padStart(2, '0')}`);
+	const vmId = fc.integer({min: 0, max: vmCount + 1}).map(index => `vm${String(index + 1).padStart(2, '0')}`);
+	const resource = fc.constantFrom('cpu' as const, 'memory' as const, 'disk' as const, 'network' as const);
+	const target = fc.oneof(vmId.map(id => ({kind: 'vm' as const, vmId: id})), hostId.map(id => ({kind: 'host' as const, hostId: id})));
+	return fc.oneof(
+		fc.record({
+			type: fc.constant('injectLoad' as const), target, resource, amount: fc.double({min: 0.1, max: 500, noNaN: true}), durationTicks: fc.option(fc.integer({min: 1, max: 20}), {nil: null}),
+		}),
+		fc.record({type: fc.constant('clearLoad' as const), target}),
+		fc.record({
+			type: fc.constant('requestMigration' as const), vmId, destinationHostId: hostId, mode: fc.constantFrom(null, 'stop-and-copy' as const, 'precopy' as const),
+		}),
+		fc.record({type: fc.constant('setNetworkMode' as const), vmId, mode: fc.constantFrom('bridged' as const, 'nat' as const, 'host-only' as const)}),
+		fc.record({type: fc.constant('failHost' as const), hostId}),
+		fc.record({type: fc.constant('recoverHost' as const), hostId}),
+		fc.record({type: fc.constant('setPolicy' as const), policy: fc.constantFrom('none', 'bogus')}),
+	);
+}
+
+/** A datacenter and, for each of its first ticks, a list of commands. */
+export const runArbitrary = datacenterArbitrary.chain(input => fc.record({
+	input: fc.constant(input),
+	commands: fc.array(fc.array(commandArbitrary(input.hosts.length, input.vms.length), {maxLength: 3}), {minLength: 1, maxLength: 40}),
+}));

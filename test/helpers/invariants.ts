@@ -1,0 +1,56 @@
+import type {World} from '../../source/sim/types.js';
+import {usableMemoryMiB} from '../../source/sim/capacity.js';
+
+const slack = 1e-9;
+
+/** Every broken invariant of a world, as readable strings (empty when all hold). */
+export function invariantViolations(world: World): string[] {
+	const problems: string[] = [];
+	const hostIds = new Set(world.hosts.map(host => host.id));
+	const migrations = new Map(world.migrations.map(migration => [migration.id, migration]));
+	const seenInMigration = new Set<string>();
+	for (const migration of world.migrations) {
+		if (seenInMigration.has(migration.vmId)) {
+			problems.push(`${migration.vmId} is in two migrations`);
+		}
+
+		seenInMigration.add(migration.vmId);
+		const vm = world.vms.find(candidate => candidate.id === migration.vmId);
+		if (vm?.migrationId !== migration.id) {
+			problems.push(`${migration.id} names ${migration.vmId}, which does not name it back`);
+		}
+
+		if (migration.sourceHostId === migration.destinationHostId) {
+			problems.push(`${migration.id} migrates to its own source`);
+		}
+	}
+
+	for (const vm of world.vms) {
+		if (!hostIds.has(vm.hostId)) {
+			problems.push(`${vm.id} is on unknown host ${vm.hostId}`);
+		}
+
+		if (vm.migrationId !== null) {
+			const migration = migrations.get(vm.migrationId);
+			if (migration?.vmId !== vm.id || migration.sourceHostId !== vm.hostId) {
+				problems.push(`${vm.id} names migration ${vm.migrationId}, which does not match`);
+			}
+		}
+	}
+
+	for (const host of world.hosts) {
+		const {granted} = host.usage;
+		if (granted.cpu > host.capacity.cpuUnits + slack || granted.disk > host.capacity.diskMBps + slack
+			|| granted.network > host.capacity.networkMbps + slack || granted.memory > usableMemoryMiB(host) + slack) {
+			problems.push(`${host.id} handed out more than its capacity: ${JSON.stringify(granted)}`);
+		}
+
+		const allocated = world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0)
+			+ world.migrations.filter(migration => migration.destinationHostId === host.id).reduce((sum, migration) => sum + migration.memoryMiB, 0);
+		if (allocated > usableMemoryMiB(host) + slack) {
+			problems.push(`${host.id} has ${allocated} MiB allocated, more than ${usableMemoryMiB(host)}`);
+		}
+	}
+
+	return problems;
+}
