@@ -33,6 +33,7 @@ Xoroshiro128+ stepped in place on a state stored as pure-rand's `getState()` wor
 */
 export class StateStream {
 	state: number[] = [0, 0, 0, 0];
+	spare: number | null = null;
 
 	next(): number {
 		const {state} = this;
@@ -53,6 +54,7 @@ export class StateStream {
 	clone(): StateStream {
 		const copy = new StateStream();
 		copy.state = [...this.state];
+		copy.spare = this.spare;
 		return copy;
 	}
 
@@ -65,11 +67,24 @@ export class StateStream {
 		return uniformFloat64(this);
 	}
 
-	/** Standard normal by the Box-Muller transform (pure-rand ships uniform distributions only). */
+	/**
+	Standard normal by the Box-Muller transform (pure-rand ships uniform distributions only). A pair of
+	uniforms gives two independent normals; the second waits in `spare` (stored with the stream's
+	state) for the next call.
+	*/
 	normal(): number {
+		if (this.spare !== null) {
+			const value = this.spare;
+			this.spare = null;
+			return value;
+		}
+
 		const u1 = 1 - uniformFloat64(this);
 		const u2 = uniformFloat64(this);
-		return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+		const radius = Math.sqrt(-2 * Math.log(u1));
+		const angle = 2 * Math.PI * u2;
+		this.spare = radius * Math.sin(angle);
+		return radius * Math.cos(angle);
 	}
 }
 

@@ -32,13 +32,15 @@ export type RunResult = {
 	events: SimEvent[];
 };
 
+const noCommands: readonly Command[] = [];
+
 /** Runs `ticks` ticks from a copy of `world`, applying timeline commands at their ticks. */
 export function runTicks(world: World, strategies: Strategies, options: RunOptions): RunResult {
 	const current = cloneWorld(world);
 	const timeline = indexTimeline(options.timeline ?? []);
 	const events: SimEvent[] = [];
 	for (let index = 0; index < options.ticks; index++) {
-		const tickEvents = stepInPlace(current, timeline.get(current.tick) ?? [], strategies);
+		const tickEvents = stepInPlace(current, timeline.get(current.tick) ?? noCommands, strategies);
 		for (const event of tickEvents) {
 			events.push(event);
 		}

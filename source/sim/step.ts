@@ -174,6 +174,10 @@ function updateVmStates(world: World, strategies: Strategies): void {
 function expireLoads(world: World, emit: (event: SimEvent) => void): void {
 	const {tick} = world;
 	for (const host of world.hosts) {
+		if (host.injected.length === 0) {
+			continue;
+		}
+
 		host.injected = host.injected.filter(load => {
 			const expired = load.untilTick !== null && load.untilTick <= tick;
 			if (expired) {

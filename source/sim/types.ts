@@ -194,6 +194,8 @@ export type VmRandomState = {
 	noise: number[];
 	/** On/off state, one per `bursts` shape in order. */
 	burstOn: boolean[];
+	/** The second normal of the last Box-Muller pair, not yet used (null when none). */
+	spareNormal: number | null;
 };
 
 export type VmState = 'running' | 'paused' | 'stopped';

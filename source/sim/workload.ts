@@ -82,6 +82,7 @@ export function sampleDemand(workload: Workload, random: VmRandomState, tick: nu
 	let disk = 1;
 	let network = 1;
 	stream.state = random.rng;
+	stream.spare = random.spareNormal;
 	let noiseIndex = 0;
 	let burstIndex = 0;
 
@@ -151,6 +152,7 @@ export function sampleDemand(workload: Workload, random: VmRandomState, tick: nu
 		}
 	}
 
+	random.spareNormal = stream.spare;
 	const {base} = workload;
 	out.cpu = Math.max(0, base.cpu * cpu);
 	out.memory = Math.max(0, base.memory * memory);
@@ -174,5 +176,6 @@ export function initialRandomState(rng: number[], workload: Workload): VmRandomS
 		rng,
 		noise: workload.shapes.filter(shape => shape.kind === 'ar1').map(() => 0),
 		burstOn: workload.shapes.filter(shape => shape.kind === 'bursts').map(() => false),
+		spareNormal: null,
 	};
 }
