@@ -252,8 +252,9 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 	duplicates(vms.map(vm => vm.id), 'vms', issues);
 
 	const allocated = new Map<string, number>();
+	const hostsById = new Map(hosts.map(host => [host.id, host]));
 	for (const [index, vm] of vms.entries()) {
-		const host = hosts.find(h => h.id === vm.hostId);
+		const host = hostsById.get(vm.hostId);
 		if (!host) {
 			issues.push({path: `vms[${index}].host`, message: `no host ${vm.hostId}`});
 			continue;

@@ -1,0 +1,65 @@
+/**
+`npm run bench`: prints speed and memory figures; asserts nothing. Each case runs in a child process
+(`node dist/bench/index.js --case NAME`) so its peak memory is its own.
+*/
+import {execFileSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import process from 'node:process';
+import {benchCases, runCase, type CaseResult} from './cases.js';
+
+type Measured = CaseResult & {peakRssMiB: number};
+
+async function child(name: string): Promise<void> {
+	const benchCase = benchCases.find(candidate => candidate.name === name);
+	if (!benchCase) {
+		throw new Error(`no bench case ${name}`);
+	}
+
+	const result = await runCase(benchCase, () => performance.now());
+	const measured: Measured = {...result, peakRssMiB: process.resourceUsage().maxRSS / 1024};
+	process.stdout.write(JSON.stringify(measured));
+}
+
+function format(value: number, digits = 0): string {
+	return value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
+}
+
+function parent(): void {
+	const script = fileURLToPath(import.meta.url);
+	const results: Measured[] = [];
+	console.log(`sandpiper-tui bench · node ${process.version} · ${process.arch}\n`);
+	console.log('case              hosts    VMs     ticks  run s   ticks/s    VM-ticks/s   us/VM-tick  peak MiB  build s');
+	for (const benchCase of benchCases) {
+		const output = execFileSync(process.execPath, [script, '--case', benchCase.name], {encoding: 'utf8', maxBuffer: 1 << 20});
+		const result = JSON.parse(output) as Measured;
+		results.push(result);
+		const vmTicks = result.vms * result.ticks;
+		console.log([
+			result.name.padEnd(16),
+			format(result.hosts).padStart(6),
+			format(result.vms).padStart(7),
+			format(result.ticks).padStart(8),
+			format(result.seconds, 3).padStart(7),
+			format(result.ticks / result.seconds).padStart(9),
+			format(vmTicks / result.seconds).padStart(13),
+			format(result.seconds * 1e6 / vmTicks, 3).padStart(11),
+			format(result.peakRssMiB, 1).padStart(9),
+			format(result.buildSeconds, 2).padStart(8),
+		].join(' '));
+	}
+
+	const perVmTick = (name: string) => {
+		const result = results.find(candidate => candidate.name === name)!;
+		return result.seconds / (result.vms * result.ticks);
+	};
+
+	console.log('\nTargets: 16x35 day < 1 s; 1,000/5,000 >= 200 ticks/s; cost per tick linear in VMs.');
+	console.log(`Cost per VM-tick, 50,000 VMs over 5,000 VMs: ${format(perVmTick('dc-10000x50000') / perVmTick('dc-1000x5000'), 2)} (1.00 = linear)`);
+}
+
+const caseIndex = process.argv.indexOf('--case');
+if (caseIndex === -1) {
+	parent();
+} else {
+	await child(process.argv[caseIndex + 1] ?? '');
+}
