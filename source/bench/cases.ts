@@ -22,11 +22,10 @@ export type CaseResult = {
 export type BenchCase = {
 	name: string;
 	description: string;
-	build(): Promise<BuiltScenario>;
 	/** Ticks run untimed first, so the JIT has warmed up. */
 	warmupTicks: number;
 	ticks: number;
-	policy?: string;
+	build(): Promise<BuiltScenario>;
 };
 
 function generated(hosts: number, vms: number): () => Promise<BuiltScenario> {
@@ -34,16 +33,22 @@ function generated(hosts: number, vms: number): () => Promise<BuiltScenario> {
 }
 
 export const benchCases: readonly BenchCase[] = [
-	{name: 'day-16x35', description: 'default scenario, one simulated day (86,400 ticks of 1 s), policy none', build: async () => loadScenario(), warmupTicks: 0, ticks: 86_400},
-	{name: 'dc-1000x5000', description: 'generated 1,000 hosts / 5,000 VMs', build: generated(1000, 5000), warmupTicks: 20, ticks: 300},
-	{name: 'dc-10000x50000', description: 'generated 10,000 hosts / 50,000 VMs', build: generated(10_000, 50_000), warmupTicks: 10, ticks: 60},
+	{
+		name: 'day-16x35', description: 'default scenario, one simulated day (86,400 ticks of 1 s), policy none', build: async () => loadScenario(), warmupTicks: 0, ticks: 86_400,
+	},
+	{
+		name: 'dc-1000x5000', description: 'generated 1,000 hosts / 5,000 VMs', build: generated(1000, 5000), warmupTicks: 20, ticks: 300,
+	},
+	{
+		name: 'dc-10000x50000', description: 'generated 10,000 hosts / 50,000 VMs', build: generated(10_000, 50_000), warmupTicks: 10, ticks: 60,
+	},
 ];
 
 export async function runCase(benchCase: BenchCase, now: () => number): Promise<CaseResult> {
 	const buildStart = now();
 	const built = await benchCase.build();
 	const buildSeconds = (now() - buildStart) / 1000;
-	// runTicks copies the world once; time the ticks alone, on the world that warm-up left.
+	// RunTicks copies the world once; time the ticks alone, on the world that warm-up left.
 	const {world} = runTicks(built.world, defaultStrategies, {ticks: benchCase.warmupTicks, timeline: built.timeline});
 	const timeline = indexTimeline(built.timeline);
 	const start = now();
@@ -52,5 +57,7 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 	}
 
 	const seconds = (now() - start) / 1000;
-	return {name: benchCase.name, hosts: built.world.hosts.length, vms: built.world.vms.length, ticks: benchCase.ticks, seconds, buildSeconds};
+	return {
+		name: benchCase.name, hosts: built.world.hosts.length, vms: built.world.vms.length, ticks: benchCase.ticks, seconds, buildSeconds,
+	};
 }

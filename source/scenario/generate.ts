@@ -16,15 +16,41 @@ export type GenerateOptions = {
 };
 
 const wave = [
-	{kind: 'diurnal' as const, amplitude: 0.35, periodTicks: 3600, phase: 'per-vm' as const},
+	{
+		kind: 'diurnal' as const, amplitude: 0.35, periodTicks: 3600, phase: 'per-vm' as const,
+	},
 	{kind: 'ar1' as const, phi: 0.8, sigma: 0.1},
 ];
 
 const classes = {
-	streaming: {memoryMiB: 256, workload: {base: {cpu: 10, memory: 200, disk: 4, network: 200}, shapes: wave}},
-	web: {memoryMiB: 512, workload: {base: {cpu: 20, memory: 380, disk: 8, network: 90}, shapes: wave}},
-	lamp: {memoryMiB: 768, vcpus: 2, workload: {base: {cpu: 25, memory: 600, disk: 20, network: 50}, shapes: wave}},
-	'memory-heavy': {memoryMiB: 1024, vcpus: 2, workload: {base: {cpu: 15, memory: 900, disk: 10, network: 12}, shapes: wave}},
+	streaming: {
+		memoryMiB: 256, workload: {
+			base: {
+				cpu: 10, memory: 200, disk: 4, network: 200,
+			}, shapes: wave,
+		},
+	},
+	web: {
+		memoryMiB: 512, workload: {
+			base: {
+				cpu: 20, memory: 380, disk: 8, network: 90,
+			}, shapes: wave,
+		},
+	},
+	lamp: {
+		memoryMiB: 768, vcpus: 2, workload: {
+			base: {
+				cpu: 25, memory: 600, disk: 20, network: 50,
+			}, shapes: wave,
+		},
+	},
+	'memory-heavy': {
+		memoryMiB: 1024, vcpus: 2, workload: {
+			base: {
+				cpu: 15, memory: 900, disk: 10, network: 12,
+			}, shapes: wave,
+		},
+	},
 };
 
 /** The paper's mix of 35, repeated: 10 streaming, 13 web, 8 LAMP, 4 memory-heavy. */
@@ -65,7 +91,11 @@ export function generateScenario(options: GenerateOptions): ScenarioInput {
 		name: `generated-${options.hosts}x${options.vms}`,
 		description: `A generated datacenter of ${options.hosts} hosts and ${options.vms} VMs in the Sandpiper paper's class mix.`,
 		seed: options.seed ?? 1,
-		hostDefaults: {capacity: {cpuUnits: 200, memoryMiB: hostMemoryMiB, hypervisorReserveMiB: reserveMiB, diskMBps: 400, networkMbps: 10_000}},
+		hostDefaults: {
+			capacity: {
+				cpuUnits: 200, memoryMiB: hostMemoryMiB, hypervisorReserveMiB: reserveMiB, diskMBps: 400, networkMbps: 10_000,
+			},
+		},
 		racks: [{id: 'r1', subnet: '10.0.0.0/16'}],
 		hosts: Array.from({length: options.hosts}, () => ({})),
 		vmClasses: classes,
