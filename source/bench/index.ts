@@ -30,8 +30,8 @@ function parent(): void {
 	console.log(`sandpiper-tui bench · node ${process.version} · ${process.arch}\n`);
 	console.log('case              hosts    VMs     ticks  run s   ticks/s    VM-ticks/s   us/VM-tick  peak MiB  build s');
 	for (const benchCase of benchCases) {
-		const output = execFileSync(process.execPath, [script, '--case', benchCase.name], {encoding: 'utf8', maxBuffer: 1 << 20});
-		const result = JSON.parse(output) as Measured;
+		const output = execFileSync(process.execPath, [script, '--case', benchCase.name], {encoding: 'utf8', maxBuffer: 1_048_576});
+		const result = JSON.parse(output) as Measured; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
 		results.push(result);
 		const vmTicks = result.vms * result.ticks;
 		console.log([
