@@ -11,7 +11,7 @@ import meow from 'meow';
 import {headlessOutput} from './headless-report.js';
 import {policyNames} from './policy/registry.js';
 import {
-	findUnknownFlag, parseRunOptions, UsageError, type RunOptions,
+	findUnknownFlag, parseEvalOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
 } from './run-options.js';
 import {ScenarioInvalidError} from './scenario/build-world.js';
 import {loadScenario} from './scenario/load-scenario.js';
@@ -23,6 +23,7 @@ const help = `
 	Usage
 	  $ sandpiper [options]              live dashboard
 	  $ sandpiper --headless [options]   run without UI and print a report
+	  $ sandpiper eval [options]         every policy on the same seeds, compared
 
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
@@ -33,11 +34,21 @@ const help = `
 	  --format F        table, json or csv (default table)
 	  --output FILE     write the report to FILE instead of stdout
 
+	Options of eval
+	  --scenario FILE   as above
+	  --seeds LIST      seeds to run, as 1-10 or 1,4,9 (default 1-10)
+	  --policies LIST   policies to compare (default: all of them)
+	  --ticks N         ticks per run (default 3600)
+	  --format F        table or json (default table)
+	  --output FILE     write the result to FILE
+
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
 
 	Exit status: 0 success, 1 runtime error, 2 bad usage or bad input.
 `;
+
+const command = process.argv[2] === 'eval' ? 'eval' : undefined;
 
 const flags = {
 	headless: {type: 'boolean', default: false},
@@ -47,22 +58,29 @@ const flags = {
 	policy: {type: 'string'},
 	format: {type: 'string'},
 	output: {type: 'string'},
+	seeds: {type: 'string'},
+	policies: {type: 'string'},
 } as const;
 
-const unknownFlag = findUnknownFlag(process.argv.slice(2), [...Object.keys(flags), 'help', 'version']);
+const commandFlags: Record<'run' | 'eval', readonly string[]> = {
+	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output'],
+	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output'],
+};
+
+const unknownFlag = findUnknownFlag(process.argv.slice(command === undefined ? 2 : 3), [...commandFlags[command ?? 'run'], 'help', 'version']);
 if (unknownFlag !== undefined) {
 	process.stderr.write(`sandpiper: unknown flag ${unknownFlag} (see sandpiper --help)\n`);
 	process.exit(2);
 }
 
-const cli = meow(help, {importMeta: import.meta, flags});
+const cli = meow(help, {importMeta: import.meta, flags, argv: process.argv.slice(command === undefined ? 2 : 3)});
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`sandpiper: ${message}\n`);
 	process.exit(code);
 }
 
-function describeInputError(error: unknown, options: RunOptions | undefined): string | undefined {
+function describeInputError(error: unknown, options: {scenarioPath?: string} | undefined): string | undefined {
 	if (error instanceof UsageError || error instanceof ScenarioFileError) {
 		return error.message;
 	}
@@ -77,6 +95,30 @@ function describeInputError(error: unknown, options: RunOptions | undefined): st
 async function runHeadless(options: RunOptions): Promise<void> {
 	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
 	const output = await headlessOutput(built, options.ticks, options.format);
+	if (options.outputPath === undefined) {
+		process.stdout.write(output);
+	} else {
+		await writeFile(options.outputPath, output);
+	}
+}
+
+async function runEval(options: EvalOptions): Promise<void> {
+	const [{readScenario, defaultScenarioPath}, {buildScenario}, {evaluate}, {formatEvaluationJson, formatEvaluationTable}, {defaultStrategies}] = await Promise.all([
+		import('./scenario/read-scenario.js'),
+		import('./scenario/load-scenario.js'),
+		import('./report/evaluation.js'),
+		import('./report/format-evaluation.js'),
+		import('./strategies.js'),
+	]);
+	const scenario = await readScenario(options.scenarioPath ?? defaultScenarioPath);
+	const evaluation = evaluate({
+		seeds: options.seeds,
+		policies: options.policies,
+		ticks: options.ticks,
+		strategies: defaultStrategies,
+		build: (seed, policy) => buildScenario(scenario, {seed, policy}),
+	});
+	const output = options.format === 'json' ? formatEvaluationJson(evaluation) : formatEvaluationTable(evaluation);
 	if (options.outputPath === undefined) {
 		process.stdout.write(output);
 	} else {
@@ -106,7 +148,7 @@ async function runDashboard(options: RunOptions): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	let options: RunOptions | undefined;
+	let options: {scenarioPath?: string} | undefined;
 	try {
 		if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') {
 			chalk.level = 0;
@@ -116,13 +158,21 @@ async function main(): Promise<void> {
 			throw new UsageError(`unexpected argument ${JSON.stringify(cli.input[0])} (see sandpiper --help)`);
 		}
 
-		options = parseRunOptions(cli.flags);
-		if (!options.headless && !process.stdout.isTTY) {
-			process.stderr.write('sandpiper: stdout is not a terminal; running headless (pass --headless to silence this note)\n');
-			options = {...options, headless: true};
+		if (command === 'eval') {
+			const evalOptions = parseEvalOptions(cli.flags);
+			options = evalOptions;
+			await runEval(evalOptions);
+			return;
 		}
 
-		await (options.headless ? runHeadless(options) : runDashboard(options));
+		let runOptions = parseRunOptions(cli.flags);
+		options = runOptions;
+		if (!runOptions.headless && !process.stdout.isTTY) {
+			process.stderr.write('sandpiper: stdout is not a terminal; running headless (pass --headless to silence this note)\n');
+			runOptions = {...runOptions, headless: true};
+		}
+
+		await (runOptions.headless ? runHeadless(runOptions) : runDashboard(runOptions));
 		process.exitCode = 0;
 	} catch (error) {
 		const inputError = describeInputError(error, options);

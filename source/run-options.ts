@@ -99,3 +99,70 @@ export function findUnknownFlag(argv: readonly string[], known: readonly string[
 
 	return undefined;
 }
+
+/** `1-10`, `1,4,9` or `7`: the seeds of an evaluation, in the order given. */
+export function parseSeeds(value: string): number[] {
+	const seeds: number[] = [];
+	for (const part of value.split(',')) {
+		const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/v.exec(part);
+		if (range) {
+			const from = Number(range[1]);
+			const to = Number(range[2]);
+			if (to < from || to - from >= 10_000) {
+				throw new UsageError(`--seeds: expected a range like 1-10, got ${JSON.stringify(part.trim())}`);
+			}
+
+			for (let seed = from; seed <= to; seed++) {
+				seeds.push(seed);
+			}
+		} else {
+			seeds.push(parseWholeNumber('seeds', part, 0));
+		}
+	}
+
+	return seeds;
+}
+
+export type RawEvalFlags = {
+	scenario?: string;
+	seeds?: string;
+	policies?: string;
+	ticks?: string;
+	format?: string;
+	output?: string;
+};
+
+export type EvalOptions = {
+	scenarioPath?: string;
+	seeds: number[];
+	policies: string[];
+	ticks: number;
+	format: 'table' | 'json';
+	outputPath?: string;
+};
+
+export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
+	const format = flags.format ?? 'table';
+	if (format !== 'table' && format !== 'json') {
+		throw new UsageError(`--format: expected table or json, got ${JSON.stringify(format)}`);
+	}
+
+	const policies = (flags.policies ?? policyNames.join(',')).split(',').map(name => name.trim()).filter(Boolean);
+	const unknown = policies.find(name => !policyNames.includes(name));
+	if (unknown !== undefined || policies.length === 0) {
+		throw new UsageError(`--policies: unknown policy ${JSON.stringify(unknown ?? '')} (known: ${policyNames.join(', ')})`);
+	}
+
+	if (flags.scenario === '') {
+		throw new UsageError('--scenario: expected a file path');
+	}
+
+	return {
+		scenarioPath: flags.scenario,
+		seeds: parseSeeds(flags.seeds ?? '1-10'),
+		policies: [...new Set(policies)],
+		ticks: flags.ticks === undefined ? defaultHeadlessTicks : parseWholeNumber('ticks', flags.ticks, 1),
+		format,
+		outputPath: flags.output === '' ? undefined : flags.output,
+	};
+}

@@ -27,7 +27,7 @@ test('--format json prints one document with the run, its summary, per-host stat
 	});
 	t.true(report.summary['overloadedHostTicks']! > 0);
 	t.true(report.summary['sustainedOverloadIntervals']! > 0);
-	t.is(report.hosts.length, 16);
+	t.deepEqual(report.hosts.map(host => host.id), [...Array.from({length: 16}, (_, index) => `h${String(index + 1).padStart(2, '0')}`), 'scratch']);
 	for (const host of report.hosts) {
 		for (const resource of ['cpu', 'memory', 'disk', 'network']) {
 			t.true(host.mean[resource]! >= 0 && host.mean[resource]! <= host.max[resource]! && host.max[resource]! <= 1);
@@ -50,9 +50,9 @@ test('--format csv prints a header and one row per host per tick, utilisations a
 	t.is(code, 0);
 	const [header, ...rows] = stdout.trimEnd().split('\n');
 	t.is(header, 'tick,host,cpu,mem,disk,net,vms,overloaded');
-	t.is(rows.length, 25 * 16);
+	t.is(rows.length, 25 * 17, '16 workers and the scratch host');
 	t.true(rows[0]!.startsWith('0,h01,'));
-	t.true(rows.at(-1)!.startsWith('24,h16,'));
+	t.true(rows.at(-1)!.startsWith('24,scratch,'));
 	for (const row of rows) {
 		const values = row.split(',').slice(2);
 		const [cpu, mem, disk, net, vms, overloaded] = values.map(Number);
@@ -90,7 +90,13 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--seed', 'abc'], 'sandpiper: --seed: expected a whole number >= 0, got "abc"'],
 	[['--headless', '--ticks', '-3'], 'sandpiper: --ticks: expected a whole number >= 1, got "-3"'],
 	[['--headless', '--format', 'xml'], 'sandpiper: --format: expected one of table, json, csv, got "xml"'],
-	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none)'],
+	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold)'],
+	[['eval', '--policies', 'none,magic'], 'sandpiper: --policies: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold)'],
+	[['eval', '--seeds', '5-2'], 'sandpiper: --seeds: expected a range like 1-10, got "5-2"'],
+	[['eval', '--seeds', 'x'], 'sandpiper: --seeds: expected a whole number >= 0, got "x"'],
+	[['eval', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
+	[['eval', '--headless'], 'sandpiper: unknown flag --headless (see sandpiper --help)'],
+	[['eval', '--scenario', 'fixtures/invalid/k-greater-than-n.json'], 'sandpiper: fixtures/invalid/k-greater-than-n.json: monitoring.k: expected k <= n (5), got 6'],
 	[['--headless', '--scenario', 'missing.json'], 'sandpiper: cannot read scenario missing.json: no such file'],
 	[['--headless', '--scenario', 'fixtures/invalid/negative-host-memory.json'], 'sandpiper: fixtures/invalid/negative-host-memory.json: hosts[1].capacity.memoryMiB: expected a positive number, got -5'],
 	[['--headless', '--scenario', 'fixtures/invalid/json-syntax-error.json'], 'sandpiper: fixtures/invalid/json-syntax-error.json: invalid JSON at line 4, column 2: Expected \',\' or \'}\' after property value'],
@@ -116,4 +122,39 @@ test('--help lists the flags and the keys', async t => {
 	}
 
 	t.true(stdout.includes('space'));
+});
+
+type EvalJson = {
+	scenario: string;
+	seeds: number[];
+	policies: Array<{name: string; reductionVsNone: number | null} & Record<string, {mean: number | null; sd?: number; max?: number | null} | string | number | null>>;
+};
+
+test('eval --format json prints the stable comparison document', async t => {
+	const {code, stdout, stderr} = await runCli(['eval', '--seeds', '1,2', '--ticks', '600', '--policies', 'none,sandpiper', '--format', 'json']);
+	t.is(code, 0, `stderr: ${stderr}`);
+	const evaluation = JSON.parse(stdout) as EvalJson;
+	t.is(evaluation.scenario, 'sandpiper-16x35');
+	t.deepEqual(evaluation.seeds, [1, 2]);
+	t.deepEqual(evaluation.policies.map(policy => policy.name), ['none', 'sandpiper']);
+	for (const policy of evaluation.policies) {
+		for (const key of ['sustainedOverloadIntervals', 'overloadedHostTicks', 'hotAtEnd', 'migrations', 'swaps', 'movedMiB']) {
+			t.deepEqual(Object.keys(policy[key] as object), ['mean', 'sd'], `${key} has mean and sd`);
+		}
+
+		t.deepEqual(Object.keys(policy['resolutionSeconds'] as object), ['mean', 'max']);
+	}
+
+	t.is(evaluation.policies[0]!.reductionVsNone, null);
+	t.true(evaluation.policies[1]!.reductionVsNone! > 0);
+});
+
+test('eval prints a table with a row per policy', async t => {
+	const {code, stdout} = await runCli(['eval', '--seeds', '1', '--ticks', '300']);
+	t.is(code, 0);
+	for (const policy of ['none', 'sandpiper', 'sandpiper-gray', 'threshold']) {
+		t.regex(stdout, new RegExp(`│ ${policy} `, 'v'));
+	}
+
+	t.regex(stdout, /sandpiper-16x35 · 300 ticks of 1 s · seeds 1/v);
 });

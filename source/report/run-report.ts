@@ -57,7 +57,7 @@ export function runReport(world: World, strategies: Strategies, options: ReportO
 		ticks: options.ticks,
 		tickSeconds: world.config.tickSeconds,
 		summary: {
-			hostCount: end.hosts.length,
+			hostCount: end.hosts.filter(host => host.role === 'worker').length,
 			vmCount: end.vms.length,
 			overloadedHostTicks: counters.overloadedHostTicks,
 			sustainedOverloadIntervals: counters.sustainedOverloadIntervals,

@@ -71,6 +71,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 
 	return {
 		id: host.id ?? numberedId('h', index, scenario.hosts.length),
+		role: host.role,
 		rack,
 		capacity,
 		hypervisor,
@@ -229,9 +230,15 @@ function checkTimeline(scenario: Scenario, world: World, knownPolicies: readonly
 
 export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScenario {
 	const issues: ScenarioIssue[] = [];
-	const {monitoring} = scenario;
+	const {monitoring, manager} = scenario;
 	if (monitoring.k > monitoring.n) {
 		issues.push({path: 'monitoring.k', message: `expected k <= n (${monitoring.n}), got ${monitoring.k}`});
+	}
+
+	for (const window of ['profileWindow', 'timeSeriesWindow'] as const) {
+		if (manager[window] > monitoring.historyIntervals) {
+			issues.push({path: `manager.${window}`, message: `expected at most monitoring.historyIntervals (${monitoring.historyIntervals}), got ${manager[window]}`});
+		}
 	}
 
 	const policy = options.policy ?? scenario.policy;
@@ -275,6 +282,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		config: {
 			tickSeconds: scenario.tickSeconds,
 			monitoring: {...monitoring, thresholds: {...monitoring.thresholds}},
+			manager: {...scenario.manager},
 			overhead: {...scenario.overhead},
 			migration: {...scenario.migration},
 			swapMBpsPerMiB: scenario.swapMBpsPerMiB,

@@ -25,7 +25,7 @@ export function allocatedMemoryByHost(world: World): Map<string, number> {
 	}
 
 	for (const migration of world.migrations) {
-		allocated.set(migration.destinationHostId, (allocated.get(migration.destinationHostId) ?? 0) + migration.memoryMiB);
+		allocated.set(migration.destinationHostId, (allocated.get(migration.destinationHostId) ?? 0) + migration.allocationMiB);
 	}
 
 	return allocated;

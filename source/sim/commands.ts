@@ -58,9 +58,14 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `${modeNames[mode]} migration is not modelled yet`;
 	}
 
+	const allocation = command.allocationMiB ?? vm.memoryMiB;
+	if (!(Number.isFinite(allocation) && allocation > 0)) {
+		return `a new allocation must be a positive number of MiB, got ${allocation}`;
+	}
+
 	const free = freeMemoryMiB(world, destination);
-	if (free < vm.memoryMiB) {
-		return `${destination.id} has ${Math.max(0, Math.floor(free))} MiB free, ${vm.id} needs ${vm.memoryMiB} MiB`;
+	if (free < allocation) {
+		return `${destination.id} has ${Math.max(0, Math.floor(free))} MiB free, ${vm.id} needs ${allocation} MiB`;
 	}
 
 	return undefined;
@@ -234,6 +239,7 @@ function startMigration(world: World, command: Extract<Command, {type: 'requestM
 		phase: 'stop-and-copy',
 		startTick: world.tick,
 		memoryMiB: vm.memoryMiB,
+		allocationMiB: command.allocationMiB ?? vm.memoryMiB,
 		sentMiB: 0,
 		elapsedSeconds: 0,
 		downtimeSeconds: 0,

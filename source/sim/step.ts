@@ -150,7 +150,7 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 		if (destination) {
 			destination.inMbps += mbps;
 			destination.migrations++;
-			destination.incomingMiB += migration.memoryMiB;
+			destination.incomingMiB += migration.allocationMiB;
 		}
 	}
 
@@ -229,6 +229,7 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 		const vm = vms.get(next.vmId);
 		if (finished && vm) {
 			vm.hostId = next.destinationHostId;
+			vm.memoryMiB = next.allocationMiB;
 			vm.migrationId = null;
 			vm.state = 'running';
 			world.counters.migrationsCompleted++;
@@ -278,6 +279,10 @@ const thresholdResources = ['cpu', 'disk', 'network'] as const satisfies readonl
 function accountOverload(world: World, closing: boolean, emit: (event: SimEvent) => void): void {
 	const {monitoring} = world.config;
 	for (const host of world.hosts) {
+		if (host.role === 'scratch') {
+			continue;
+		}
+
 		if (host.state === 'up' && isOverloaded(host.usage)) {
 			world.counters.overloadedHostTicks++;
 			if (host.overloadedSinceTick === null) {

@@ -50,6 +50,12 @@ export type HostCapacity = {
 
 export type HostState = 'up' | 'failed';
 
+/**
+Workers run VMs. A scratch host (the Sandpiper prototype's spare server, SP07 section 7) holds a VM
+only while a swap stages it; it counts in no overload metric and is never a regular destination.
+*/
+export type HostRole = 'worker' | 'scratch';
+
 /** What a host handed out during the last tick. */
 export type HostUsage = {
 	/** Demand of resident VMs plus hypervisor overhead plus injected host load, per resource. */
@@ -109,6 +115,7 @@ export type InjectedLoad = {
 
 export type Host = {
 	id: string;
+	role: HostRole;
 	rack: string;
 	capacity: HostCapacity;
 	hypervisor: Hypervisor;
@@ -242,8 +249,10 @@ export type Migration = {
 	mode: MigrationMode;
 	phase: MigrationPhase;
 	startTick: number;
-	/** Memory to move. */
+	/** Memory to move: the VM's allocation when it started. */
 	memoryMiB: number;
+	/** Memory reserved at the destination, the VM's allocation there (larger when the move also resizes). */
+	allocationMiB: number;
 	sentMiB: number;
 	/** Simulated seconds elapsed since the start. */
 	elapsedSeconds: number;
@@ -292,9 +301,40 @@ export type MigrationConfig = {
 	maxRateMiBps: number;
 };
 
+/**
+Parameters of the resource managers (Sandpiper and the baselines). Defaults follow models.md 7.4-7.6;
+where the paper is silent (models.md 1.10) the choice is this project's and documented at its use.
+*/
+export type ManagerConfig = {
+	/** Interval samples in a VM's distribution profile (W). */
+	profileWindow: number;
+	/** Interval samples in the time series the AR(1) forecast is fitted to. */
+	timeSeriesWindow: number;
+	/** Percentile of the profile taken as a VM's peak need (SP07 5.1: e.g. the 95th). */
+	peakPercentile: number;
+	/** A host at or above this utilisation caps its VMs' observed usage ... */
+	saturationLevel: number;
+	/** ... so their peak estimates are inflated by this factor (the rule is not in the paper: a parameter). */
+	saturationInflate: number;
+	maxConcurrentMigrations: number;
+	/** Migrations a host may send and receive at once. */
+	perHostOut: number;
+	perHostIn: number;
+	/** After a migration, neither end takes part in another for this long. */
+	cooldownSeconds: number;
+	allowSwaps: boolean;
+	/** Gray-box: a working set forecast above this share of the allocation is memory pressure. */
+	memoryPressure: number;
+	/** Gray-box: a VM moved for memory pressure gets its peak working set times this as allocation. */
+	resizeHeadroom: number;
+	/** The CloudSim-style baseline's static CPU threshold (THR 0.8, Beloglazov and Buyya 2012). */
+	staticCpuThreshold: number;
+};
+
 export type WorldConfig = {
 	tickSeconds: number;
 	monitoring: MonitoringConfig;
+	manager: ManagerConfig;
 	overhead: OverheadConfig;
 	migration: MigrationConfig;
 	/** Swap traffic per MiB of working set above the allocation (MB/s per MiB). */
@@ -333,7 +373,15 @@ export type LoadTarget = {kind: 'vm'; vmId: string} | {kind: 'host'; hostId: str
 export type Command
 	= | {type: 'injectLoad'; target: LoadTarget; resource: Resource; amount: number; durationTicks: number | null}
 		| {type: 'clearLoad'; target: LoadTarget}
-		| {type: 'requestMigration'; vmId: string; destinationHostId: string; mode: MigrationMode | null; requestedBy?: string}
+		| {
+			type: 'requestMigration';
+			vmId: string;
+			destinationHostId: string;
+			mode: MigrationMode | null;
+			/** A new allocation at the destination (a resize on arrival, SP09); null keeps the current one. */
+			allocationMiB?: number | null;
+			requestedBy?: string;
+		}
 		| {type: 'setPolicy'; policy: string}
 		| {type: 'setNetworkMode'; vmId: string; mode: NetworkMode}
 		| {type: 'failHost'; hostId: string}
@@ -359,6 +407,11 @@ export type SimEvent = At & (
 	| {type: 'policyChanged'; from: string; to: string}
 	| {type: 'networkModeChanged'; vmId: string; from: NetworkMode; to: NetworkMode}
 	| {type: 'commandRejected'; command: CommandType; reason: string}
+	| {type: 'hotspotDetected'; hostId: string; resource: Resource; samples: number[]; forecast: number}
+	| {type: 'hotspotResolved'; hostId: string; resource: Resource; durationSeconds: number}
+	| {type: 'migrationPlanned'; vmId: string; from: string; to: string; vsr: number; reason: string}
+	| {type: 'swapPlanned'; vmId: string; from: string; to: string; swappedVmIds: string[]; via: string}
+	| {type: 'planRejected'; hostId: string; reason: string}
 );
 
 export type SimEventType = SimEvent['type'];

@@ -86,7 +86,7 @@ export function commandArbitrary(hostCount: number, vmCount: number): fc.Arbitra
 		fc.record({type: fc.constant('setNetworkMode' as const), vmId, mode: fc.constantFrom('bridged' as const, 'nat' as const, 'host-only' as const)}),
 		fc.record({type: fc.constant('failHost' as const), hostId}),
 		fc.record({type: fc.constant('recoverHost' as const), hostId}),
-		fc.record({type: fc.constant('setPolicy' as const), policy: fc.constantFrom('none', 'bogus')}),
+		fc.record({type: fc.constant('setPolicy' as const), policy: fc.constantFrom('none', 'sandpiper', 'sandpiper-gray', 'threshold', 'bogus')}),
 	);
 }
 

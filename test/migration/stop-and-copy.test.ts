@@ -14,6 +14,7 @@ const migration: Migration = {
 	phase: 'stop-and-copy',
 	startTick: 0,
 	memoryMiB: 512,
+	allocationMiB: 512,
 	sentMiB: 0,
 	elapsedSeconds: 0,
 	downtimeSeconds: 0,

@@ -21,9 +21,10 @@ for (const file of readdirSync(scenariosDirectory).filter(name => name.endsWith(
 	});
 }
 
-test('the default scenario is the paper\'s 16 servers and 35 VMs of four classes, two racks', async t => {
+test('the default scenario is the paper\'s 16 servers and 35 VMs of four classes, two racks, and a scratch host', async t => {
 	const {world} = await loadScenario({path: defaultScenarioPath});
-	t.is(world.hosts.length, 16);
+	t.is(world.hosts.filter(host => host.role === 'worker').length, 16);
+	t.deepEqual(world.hosts.filter(host => host.role === 'scratch').map(host => host.id), ['scratch']);
 	t.is(world.vms.length, 35);
 	const classes = Object.fromEntries(['streaming', 'web', 'lamp', 'memory-heavy'].map(name => [name, world.vms.filter(vm => vm.vmClass === name).length]));
 	t.deepEqual(classes, {
@@ -58,7 +59,11 @@ const expectedErrors: Record<string, string> = {
 	'tick-seconds-out-of-range': 'tickSeconds: expected tickSeconds from 1 to 300, got 600',
 	'timeline-unknown-host': 'timeline[0].command: no host h07',
 	'unknown-field': 'unknown field hostz',
-	'unknown-policy': 'policy: unknown policy magic (known: none)',
+	'unknown-policy': 'policy: unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold)',
+	'profile-window-zero': 'manager.profileWindow: expected a window of at least 1 interval, got 0',
+	'window-longer-than-history': 'manager.timeSeriesWindow: expected at most monitoring.historyIntervals (60), got 90',
+	'peak-percentile-out-of-range': 'manager.peakPercentile: expected a percentile in (0, 100], got 150',
+	'unknown-host-role': 'hosts[1].role: expected role worker or scratch, got "spare"',
 	'unknown-rack': 'hosts[0].rack: no rack r9 (racks: r1)',
 	'unknown-shape-kind': 'vms[0].workload.shapes[0].kind: expected a shape with kind diurnal, ar1, bursts, ramp, flashCrowd or replay',
 	'unknown-vm-class': 'vms[0].class: no VM class database (classes: web)',

@@ -1,0 +1,40 @@
+/**
+Hotspot detection (SP07 section 4): a host is hot on a resource when at least k of its last n
+samples exceed the threshold and the AR(1) forecast of the next sample exceeds it too; both on the
+same host and resource (models.md 1.10, choice 4). Memory: black-box sees swapping; gray-box also
+sees a working set about to outgrow its allocation.
+*/
+import type {MonitoringConfig, Resource} from '../../sim/types.js';
+import {rateResources, type HostView, type Visibility} from './monitor.js';
+import {kOfN} from './profile.js';
+
+export type Hotspot = {
+	resource: Resource;
+	/** The samples that made the decision, oldest first. */
+	samples: number[];
+	forecast: number;
+};
+
+export function detectHotspots(host: HostView, monitoring: MonitoringConfig, visibility: Visibility): Hotspot[] {
+	if (host.host.state !== 'up' || host.host.role !== 'worker') {
+		return [];
+	}
+
+	const {k, n, thresholds} = monitoring;
+	const hotspots: Hotspot[] = [];
+	for (const resource of rateResources) {
+		const samples = host.samples[resource];
+		const forecast = host.forecast[resource];
+		if (kOfN(samples, thresholds[resource], k, n) && forecast > thresholds[resource]) {
+			hotspots.push({resource, samples, forecast});
+		}
+	}
+
+	const swapping = kOfN(host.samples.swapMBps, thresholds.swapMBps, k, n) && host.forecast.swapMBps > thresholds.swapMBps;
+	const pressured = visibility === 'gray-box' ? host.vms.filter(vm => vm.underMemoryPressure && vm.movable) : [];
+	if (swapping || pressured.length > 0) {
+		hotspots.push({resource: 'memory', samples: host.samples.swapMBps, forecast: host.forecast.swapMBps});
+	}
+
+	return hotspots;
+}

@@ -1,0 +1,194 @@
+/**
+The monitor's view of the datacenter at a monitoring interval: what Sandpiper's nucleus reports per
+VM and per host (SP07 sections 3-5), summarised into peaks, forecasts and volumes for the planner.
+
+Black-box sees what a hypervisor sees: CPU, network and disk per VM, and swap activity as the only
+memory signal, so a VM's memory is its allocation. Gray-box also sees the guest's working set.
+VM utilisations are normalised by the capacity of the host they sit on (models.md 1.10, choice 1).
+*/
+import {allocatedMemoryByHost, usableMemoryMiB} from '../../sim/capacity.js';
+import {latest as latestSample, seriesValues} from '../../sim/series.js';
+import type {
+	Host, ManagerConfig, Resource, Vm, World,
+} from '../../sim/types.js';
+import {ar1Forecast, percentile} from './profile.js';
+import {volume} from './volume.js';
+
+export type Visibility = 'black-box' | 'gray-box';
+
+/** The three resources measured as rates and compared with thresholds. */
+export const rateResources = ['cpu', 'network', 'disk'] as const satisfies readonly Resource[];
+export type RateResource = typeof rateResources[number];
+
+export type Rates = Record<RateResource, number>;
+
+export type VmView = {
+	id: string;
+	hostId: string;
+	memoryMiB: number;
+	/** Neither migrating nor stopped: a candidate to move. */
+	movable: boolean;
+	/** Latest interval mean, in units (CPU units, Mbit/s, MB/s). */
+	current: Rates;
+	/** Peak need in units: max(percentile, AR(1) forecast), inflated when the host was saturated. */
+	peak: Rates;
+	/** Memory the VM should have: its allocation, or more when it is under memory pressure. */
+	neededMiB: number;
+	underMemoryPressure: boolean;
+	/** Utilisations against its host: cpu, network, disk, memory (for the volume). */
+	utilisation: number[];
+	volume: number;
+	vsr: number;
+};
+
+export type HostView = {
+	id: string;
+	host: Host;
+	usableMiB: number;
+	/** Allocated, including memory reserved by incoming migrations. */
+	allocatedMiB: number;
+	/** The last n interval means per resource (utilisations), oldest first. */
+	samples: Record<RateResource | 'swapMBps', number[]>;
+	forecast: Record<RateResource | 'swapMBps', number>;
+	/** Latest utilisations; memory is allocated over usable. */
+	current: Rates & {memory: number};
+	volume: number;
+	vms: VmView[];
+};
+
+export type MonitorView = {
+	hosts: HostView[];
+	hostsById: Map<string, HostView>;
+};
+
+const seriesKeys = ['cpu', 'network', 'disk', 'swapMBps'] as const;
+
+export function capacityOf(host: Host, resource: RateResource): number {
+	switch (resource) {
+		case 'cpu': {
+			return host.capacity.cpuUnits;
+		}
+
+		case 'network': {
+			return host.capacity.networkMbps;
+		}
+
+		case 'disk': {
+			return host.capacity.diskMBps;
+		}
+	}
+}
+
+/**
+One VM as the monitor sees it. Peak estimates (a percentile over the profile window) are the costly
+part; without `withPeaks` the current usage stands in, which is all detection needs.
+*/
+export function vmView(vm: Vm, host: Host, hostView: Pick<HostView, 'current' | 'usableMiB'>, config: ManagerConfig, visibility: Visibility, withPeaks = true): VmView {
+	const current: Rates = {cpu: 0, network: 0, disk: 0};
+	const peak: Rates = {cpu: 0, network: 0, disk: 0};
+	for (const resource of rateResources) {
+		const series = vm.intervals[resource];
+		const latest = series.values.length === 0 ? vm.usage.granted[resource] : latestSample(series);
+		current[resource] = latest;
+		if (!withPeaks) {
+			peak[resource] = latest;
+			continue;
+		}
+
+		const values = seriesValues(series);
+		const profile = values.slice(-config.profileWindow);
+		const estimate = profile.length === 0
+			? latest
+			: Math.max(percentile(profile, config.peakPercentile), ar1Forecast(values.slice(-config.timeSeriesWindow)));
+		const saturated = hostView.current[resource] >= config.saturationLevel;
+		peak[resource] = Math.max(0, estimate) * (saturated ? config.saturationInflate : 1);
+	}
+
+	const workingSet = seriesValues(vm.intervals.memory);
+	const swap = seriesValues(vm.intervals.swapMBps);
+	let underMemoryPressure: boolean;
+	let neededMiB = vm.memoryMiB;
+	if (visibility === 'gray-box') {
+		// The guest reports its working set: act when its forecast nears the allocation, before swapping.
+		const shares = workingSet.slice(-config.timeSeriesWindow).map(value => value / vm.memoryMiB);
+		underMemoryPressure = shares.length > 0 && ar1Forecast(shares) > config.memoryPressure;
+		if (underMemoryPressure) {
+			neededMiB = Math.ceil(Math.max(...workingSet.slice(-config.profileWindow)) * config.resizeHeadroom);
+		}
+	} else {
+		// Only swap is visible; how much memory would stop it is not, so grow by the headroom (our choice).
+		underMemoryPressure = (swap.at(-1) ?? 0) > 0;
+		if (underMemoryPressure) {
+			neededMiB = Math.ceil(vm.memoryMiB * config.resizeHeadroom);
+		}
+	}
+
+	const memoryUse = visibility === 'gray-box' ? Math.min(workingSet.at(-1) ?? vm.usage.demand.memory, vm.memoryMiB) : vm.memoryMiB;
+	const utilisation = [
+		current.cpu / capacityOf(host, 'cpu'),
+		current.network / capacityOf(host, 'network'),
+		current.disk / capacityOf(host, 'disk'),
+		hostView.usableMiB > 0 ? memoryUse / hostView.usableMiB : 1,
+	];
+	const vmVolume = volume(utilisation);
+	return {
+		id: vm.id,
+		hostId: vm.hostId,
+		memoryMiB: vm.memoryMiB,
+		movable: vm.migrationId === null && vm.state === 'running',
+		current,
+		peak,
+		neededMiB,
+		underMemoryPressure,
+		utilisation,
+		volume: vmVolume,
+		vsr: vmVolume / vm.memoryMiB,
+	};
+}
+
+export function observe(world: World, visibility: Visibility, withPeaks = true): MonitorView {
+	const {manager, monitoring} = world.config;
+	const allocated = allocatedMemoryByHost(world);
+	const vmsByHost = new Map<string, Vm[]>(world.hosts.map(host => [host.id, []]));
+	for (const vm of world.vms) {
+		vmsByHost.get(vm.hostId)?.push(vm);
+	}
+
+	const hosts = world.hosts.map((host): HostView => {
+		const samples: HostView['samples'] = {
+			cpu: [], network: [], disk: [], swapMBps: [],
+		};
+		const forecast: HostView['forecast'] = {
+			cpu: 0, network: 0, disk: 0, swapMBps: 0,
+		};
+		for (const key of seriesKeys) {
+			const values = seriesValues(host.history.intervals[key]);
+			samples[key] = values.slice(-monitoring.n);
+			forecast[key] = ar1Forecast(values.slice(-manager.timeSeriesWindow));
+		}
+
+		const usableMiB = usableMemoryMiB(host);
+		const allocatedMiB = allocated.get(host.id) ?? 0;
+		const current = {
+			cpu: samples.cpu.at(-1) ?? host.usage.utilisation.cpu,
+			network: samples.network.at(-1) ?? host.usage.utilisation.network,
+			disk: samples.disk.at(-1) ?? host.usage.utilisation.disk,
+			memory: usableMiB > 0 ? allocatedMiB / usableMiB : 1,
+		};
+		const partial = {current, usableMiB};
+		const vms = (vmsByHost.get(host.id) ?? []).map(vm => vmView(vm, host, partial, manager, visibility, withPeaks));
+		return {
+			id: host.id,
+			host,
+			usableMiB,
+			allocatedMiB,
+			samples,
+			forecast,
+			current,
+			volume: volume([current.cpu, current.network, current.disk, current.memory]),
+			vms,
+		};
+	});
+	return {hosts, hostsById: new Map(hosts.map(host => [host.id, host]))};
+}
+

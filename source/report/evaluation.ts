@@ -1,0 +1,124 @@
+/**
+`sandpiper eval`: every policy on the same seeds, and what each achieved (SP07 section 7's
+comparison of Sandpiper with no migration). Pure: the shell passes a builder for (seed, policy).
+*/
+import {runTicks, type TimedCommand} from '../sim/run.js';
+import type {Strategies} from '../sim/strategies.js';
+import type {World} from '../sim/types.js';
+
+export type Built = {world: World; timeline: readonly TimedCommand[]};
+
+export type Stat = {mean: number; sd: number};
+
+export type PolicyEvaluation = {
+	name: string;
+	sustainedOverloadIntervals: Stat;
+	overloadedHostTicks: Stat;
+	hotAtEnd: Stat;
+	migrations: Stat;
+	swaps: Stat;
+	movedMiB: Stat;
+	/** From hotspot detection to resolution, over every hotspot of every seed; null when none resolved. */
+	resolutionSeconds: {mean: number | null; max: number | null};
+	/** 1 - (this policy's mean sustained-overload intervals / none's); null for none itself or without none. */
+	reductionVsNone: number | null;
+};
+
+export type Evaluation = {
+	scenario: string;
+	ticks: number;
+	tickSeconds: number;
+	seeds: number[];
+	policies: PolicyEvaluation[];
+};
+
+/** Mean and sample standard deviation (n - 1; 0 for a single value). */
+export function stat(values: readonly number[]): Stat {
+	if (values.length === 0) {
+		return {mean: 0, sd: 0};
+	}
+
+	const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+	const variance = values.length > 1 ? values.reduce((sum, value) => sum + ((value - mean) ** 2), 0) / (values.length - 1) : 0;
+	return {mean, sd: Math.sqrt(variance)};
+}
+
+type SeedResult = {
+	sustainedOverloadIntervals: number;
+	overloadedHostTicks: number;
+	hotAtEnd: number;
+	migrations: number;
+	swaps: number;
+	movedMiB: number;
+	resolutions: number[];
+};
+
+function runSeed(built: Built, strategies: Strategies, ticks: number): SeedResult {
+	let swaps = 0;
+	const resolutions: number[] = [];
+	const {world} = runTicks(built.world, strategies, {
+		ticks,
+		timeline: built.timeline,
+		onTick(_world, events) {
+			for (const event of events) {
+				if (event.type === 'swapPlanned') {
+					swaps++;
+				} else if (event.type === 'hotspotResolved') {
+					resolutions.push(event.durationSeconds);
+				}
+			}
+		},
+	});
+	return {
+		sustainedOverloadIntervals: world.counters.sustainedOverloadIntervals,
+		overloadedHostTicks: world.counters.overloadedHostTicks,
+		hotAtEnd: world.hosts.filter(host => host.role === 'worker' && host.sustainedOverload).length,
+		migrations: world.counters.migrationsStarted,
+		swaps,
+		movedMiB: world.counters.movedMiB,
+		resolutions,
+	};
+}
+
+export type EvaluationOptions = {
+	seeds: readonly number[];
+	policies: readonly string[];
+	ticks: number;
+	build: (seed: number, policy: string) => Built;
+	strategies: Strategies;
+};
+
+export function evaluate(options: EvaluationOptions): Evaluation {
+	const results = options.policies.map(policy => ({
+		policy,
+		seeds: options.seeds.map(seed => runSeed(options.build(seed, policy), options.strategies, options.ticks)),
+	}));
+	const noneMean = results.find(result => result.policy === 'none')?.seeds.map(seed => seed.sustainedOverloadIntervals);
+	const baseline = noneMean === undefined ? undefined : stat(noneMean).mean;
+	const first = options.build(options.seeds[0] ?? 1, options.policies[0] ?? 'none').world;
+	return {
+		scenario: first.scenarioName,
+		ticks: options.ticks,
+		tickSeconds: first.config.tickSeconds,
+		seeds: [...options.seeds],
+		policies: results.map(({policy, seeds}) => {
+			const pick = (key: Exclude<keyof SeedResult, 'resolutions'>) => stat(seeds.map(seed => seed[key]));
+			const resolutions = seeds.flatMap(seed => seed.resolutions);
+			const sustained = pick('sustainedOverloadIntervals');
+			return {
+				name: policy,
+				sustainedOverloadIntervals: sustained,
+				overloadedHostTicks: pick('overloadedHostTicks'),
+				hotAtEnd: pick('hotAtEnd'),
+				migrations: pick('migrations'),
+				swaps: pick('swaps'),
+				movedMiB: pick('movedMiB'),
+				resolutionSeconds: {
+					mean: resolutions.length === 0 ? null : stat(resolutions).mean,
+					max: resolutions.length === 0 ? null : Math.max(...resolutions),
+				},
+				reductionVsNone: policy === 'none' || baseline === undefined || baseline === 0 ? null : 1 - (sustained.mean / baseline),
+			};
+		}),
+	};
+}

@@ -1,0 +1,41 @@
+import {Table} from '@alcalzone/ink-table';
+import {Box, Text, renderToString} from 'ink';
+import type {Evaluation, Stat} from './evaluation.js';
+
+function meanSd(value: Stat, digits = 1): string {
+	return `${value.mean.toFixed(digits)} ± ${value.sd.toFixed(digits)}`;
+}
+
+function seconds(value: number | null): string {
+	return value === null ? '-' : `${value.toFixed(1)} s`;
+}
+
+/** The evaluation as a table, one row per policy. */
+export function formatEvaluationTable(evaluation: Evaluation): string {
+	const rows = evaluation.policies.map(policy => ({
+		policy: policy.name,
+		'sustained overload': meanSd(policy.sustainedOverloadIntervals),
+		'vs none': policy.reductionVsNone === null ? '-' : `${(policy.reductionVsNone * 100).toFixed(1)}% less`,
+		'overloaded host-ticks': meanSd(policy.overloadedHostTicks),
+		'hot at end': meanSd(policy.hotAtEnd),
+		migrations: meanSd(policy.migrations),
+		swaps: meanSd(policy.swaps),
+		'MiB moved': meanSd(policy.movedMiB, 0),
+		'resolution mean': seconds(policy.resolutionSeconds.mean),
+		'resolution max': seconds(policy.resolutionSeconds.max),
+	}));
+	const seeds = evaluation.seeds.length > 3 ? `${evaluation.seeds[0]}..${evaluation.seeds.at(-1)} (${evaluation.seeds.length} seeds)` : evaluation.seeds.join(', ');
+	return renderToString(
+		<Box flexDirection='column'>
+			<Text bold>{evaluation.scenario} · {evaluation.ticks} ticks of {evaluation.tickSeconds} s · seeds {seeds}</Text>
+			<Text>mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold</Text>
+			<Table data={rows}/>
+		</Box>,
+		{columns: 250},
+	) + '\n';
+}
+
+/** Rounded so the document stays readable; the same runs give the same bytes. */
+export function formatEvaluationJson(evaluation: Evaluation): string {
+	return JSON.stringify(evaluation, (_key, value: unknown) => typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value, 2) + '\n';
+}

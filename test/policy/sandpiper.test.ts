@@ -1,0 +1,159 @@
+import test from 'ava';
+import {runTicks} from '../../source/sim/run.js';
+import type {SimEvent} from '../../source/sim/types.js';
+import type {ScenarioInput} from '../../source/scenario/schema.js';
+import {defaultStrategies} from '../../source/strategies.js';
+import {build} from '../helpers/scenarios.js';
+
+/** Steady VMs (no shapes) and no hypervisor overhead, so utilisations are exact. */
+function datacenter(hosts: ScenarioInput['hosts'], vms: Array<{host: string; cpu: number; memoryMiB: number; network?: number}>, policy = 'sandpiper'): ScenarioInput {
+	return {
+		version: 1,
+		name: 'planner',
+		policy,
+		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
+		hosts,
+		vms: vms.map(vm => ({
+			host: vm.host, memoryMiB: vm.memoryMiB, workload: {
+				base: {
+					cpu: vm.cpu, memory: vm.memoryMiB / 2, disk: 0, network: vm.network ?? 0,
+				},
+			},
+		})),
+	};
+}
+
+function run(input: ScenarioInput, ticks = 40): {events: SimEvent[]; world: ReturnType<typeof runTicks>['world']} {
+	const {world, timeline} = build(input);
+	return runTicks(world, defaultStrategies, {ticks, timeline});
+}
+
+function ofType<T extends SimEvent['type']>(events: readonly SimEvent[], type: T): Array<Extract<SimEvent, {type: T}>> {
+	return events.filter((event): event is Extract<SimEvent, {type: T}> => event.type === type);
+}
+
+test('a hot host is detected after k of n intervals with the forecast agreeing, and reported once', t => {
+	const {events} = run(datacenter([{}, {}], [{host: 'h01', cpu: 85, memoryMiB: 512}, {host: 'h01', cpu: 0, memoryMiB: 1280}]), 60);
+	const detected = ofType(events, 'hotspotDetected');
+	t.is(detected.length, 1);
+	t.like(detected[0], {tick: 14, hostId: 'h01', resource: 'cpu'});
+	t.deepEqual(detected[0]!.samples, [0.85, 0.85, 0.85]);
+});
+
+test('the VM with the highest volume-to-size ratio moves, to the least-volume host', t => {
+	const {events, world} = run(datacenter([{}, {}, {}], [
+		{host: 'h01', cpu: 50, memoryMiB: 512},
+		{host: 'h01', cpu: 35, memoryMiB: 256},
+		{host: 'h02', cpu: 10, memoryMiB: 256},
+		{host: 'h03', cpu: 30, memoryMiB: 256},
+	]));
+	const [planned] = ofType(events, 'migrationPlanned');
+	t.like(planned, {vmId: 'vm02', from: 'h01', to: 'h02'});
+	t.is(world.vms[1]!.hostId, 'h02');
+	t.like(ofType(events, 'hotspotResolved')[0], {hostId: 'h01', resource: 'cpu'});
+});
+
+test('a destination that the VM\'s peak would push over a threshold is refused', t => {
+	const {events} = run(datacenter([{}, {}, {}], [
+		{host: 'h01', cpu: 50, memoryMiB: 512},
+		{host: 'h01', cpu: 35, memoryMiB: 256},
+		{host: 'h02', cpu: 45, memoryMiB: 128},
+		{host: 'h03', cpu: 20, memoryMiB: 1280},
+	]));
+	const [planned] = ofType(events, 'migrationPlanned');
+	t.like(planned, {vmId: 'vm02', to: 'h03'}, 'h02 has the least volume but would reach 80 % CPU');
+});
+
+test('when no single move helps, two VMs swap places through the scratch host', t => {
+	const {events, world} = run(datacenter([{}, {}, {}, {id: 'scratch', role: 'scratch'}], [
+		{host: 'h01', cpu: 60, memoryMiB: 768},
+		{host: 'h01', cpu: 25, memoryMiB: 768},
+		{host: 'h02', cpu: 5, memoryMiB: 1024},
+		{host: 'h02', cpu: 5, memoryMiB: 512},
+		{host: 'h03', cpu: 70, memoryMiB: 1792},
+	]), 120);
+	const [swap] = ofType(events, 'swapPlanned');
+	t.like(swap, {
+		vmId: 'vm01', from: 'h01', to: 'h02', swappedVmIds: ['vm03'], via: 'scratch',
+	});
+	t.deepEqual(ofType(events, 'migrationStarted').map(event => `${event.vmId}:${event.from}->${event.to}`), ['vm01:h01->scratch', 'vm03:h02->h01', 'vm01:scratch->h02']);
+	t.is(world.vms[0]!.hostId, 'h02');
+	t.is(world.vms[2]!.hostId, 'h01');
+	t.false(world.hosts[0]!.sustainedOverload);
+});
+
+test('a host that nothing can cure is reported with the reason, once while it lasts', t => {
+	const {events} = run(datacenter([{}, {}], [
+		{host: 'h01', cpu: 80, memoryMiB: 768},
+		{host: 'h02', cpu: 70, memoryMiB: 256},
+	], 'sandpiper'), 80);
+	const rejections = ofType(events, 'planRejected');
+	t.is(rejections.length, 1);
+	t.like(rejections[0], {hostId: 'h01'});
+	t.regex(rejections[0]!.reason, /no host has 768 MiB free under the CPU threshold for vm01; no scratch host is free for a swap/v);
+});
+
+test('memory-bound: no host with enough free memory is named as such', t => {
+	const {events} = run(datacenter([{}, {}], [
+		{host: 'h01', cpu: 80, memoryMiB: 1024},
+		{host: 'h02', cpu: 10, memoryMiB: 1536},
+	]), 40);
+	t.regex(ofType(events, 'planRejected')[0]!.reason, /^no host has 1024 MiB free for vm01/v);
+});
+
+test('an idle datacenter yields no plan, no events and no migration', t => {
+	const {events} = run(datacenter([{}, {}, {}], [{host: 'h01', cpu: 5, memoryMiB: 512}, {host: 'h02', cpu: 0, memoryMiB: 512}]), 200);
+	t.deepEqual(events, []);
+});
+
+test('limits: one migration out of a host at a time, and a cooldown after it', t => {
+	const {events} = run(datacenter([{}, {}, {}, {}], [
+		{host: 'h01', cpu: 30, memoryMiB: 256},
+		{host: 'h01', cpu: 30, memoryMiB: 256},
+		{host: 'h01', cpu: 30, memoryMiB: 256},
+		{host: 'h01', cpu: 30, memoryMiB: 256},
+	]), 120);
+	const planned = ofType(events, 'migrationPlanned');
+	t.true(planned.length >= 2);
+	t.true(planned[1]!.tick - planned[0]!.tick >= 30, `second move at ${planned[1]!.tick}, first at ${planned[0]!.tick}`);
+	t.not(planned[0]!.to, planned[1]!.to, 'the first destination is cooling down too');
+});
+
+test('gray-box sees a working set outgrow its allocation and moves the VM with more memory before it swaps; black-box only after', t => {
+	const input = (policy: string): ScenarioInput => ({
+		version: 1,
+		name: 'memory',
+		policy,
+		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
+		hosts: [{}, {}],
+		vms: [
+			{
+				host: 'h01', memoryMiB: 512, workload: {
+					base: {
+						cpu: 20, memory: 400, disk: 0, network: 0,
+					}, shapes: [{
+						kind: 'ramp', startTick: 20, endTick: 220, fromFactor: 1, toFactor: 1.6, resources: ['memory'],
+					}],
+				},
+			},
+			{
+				host: 'h01', memoryMiB: 1024, workload: {
+					base: {
+						cpu: 10, memory: 500, disk: 0, network: 0,
+					},
+				},
+			},
+		],
+	});
+	const gray = run(input('sandpiper-gray'), 400);
+	const black = run(input('sandpiper'), 400);
+	const grayMove = ofType(gray.events, 'migrationPlanned')[0];
+	const blackMove = ofType(black.events, 'migrationPlanned')[0];
+	t.truthy(grayMove);
+	t.truthy(blackMove);
+	t.regex(grayMove!.reason, /memory pressure on vm01: 512 -> \d+ MiB/v);
+	t.true(grayMove!.tick < blackMove!.tick, `gray-box at ${grayMove!.tick}, black-box at ${blackMove!.tick}`);
+	t.regex(blackMove!.reason, /memory pressure on vm01: 512 -> 615 MiB/v, 'black-box grows the allocation by the headroom');
+	t.true(gray.world.vms[0]!.memoryMiB > 512);
+	t.true(gray.world.counters.sustainedOverloadIntervals < black.world.counters.sustainedOverloadIntervals);
+});
