@@ -9,6 +9,7 @@ import type {BuiltScenario} from '../scenario/build-world.js';
 import {indexTimeline, runTicks} from '../sim/run.js';
 import {stepInPlace} from '../sim/step.js';
 import {defaultStrategies} from '../strategies.js';
+import {sandpiperPolicy} from '../policy/sandpiper/sandpiper.js';
 
 export type CaseResult = {
 	name: string;
@@ -32,9 +33,45 @@ function generated(hosts: number, vms: number): () => Promise<BuiltScenario> {
 	return async () => buildScenario(scenarioSchema.parse(generateScenario({hosts, vms})));
 }
 
+export type PlanningResult = {hosts: number; vms: number; hotHosts: number; milliseconds: number[]; moves: number; rejections: number};
+
+/**
+One Sandpiper planning round (observe, detect, plan) on a generated 1,000-host / 5,000-VM datacenter
+with 50 hot hosts: 50 hosts carry extra CPU load for long enough that k of n intervals are over.
+*/
+export function planningRound(now: () => number, repetitions = 7): PlanningResult {
+	const built = buildScenario(scenarioSchema.parse(generateScenario({hosts: 1000, vms: 5000})));
+	const timeline = Array.from({length: 50}, (_, index) => ({
+		tick: 0,
+		command: {
+			type: 'injectLoad' as const, target: {kind: 'host' as const, hostId: built.world.hosts[index * 20]!.id}, resource: 'cpu' as const, amount: 120, durationTicks: null,
+		},
+	}));
+	const {world} = runTicks(built.world, defaultStrategies, {ticks: 60, timeline});
+	const milliseconds: number[] = [];
+	let decision = sandpiperPolicy.decide(world, sandpiperPolicy.initialState(world));
+	for (let index = 0; index < repetitions; index++) {
+		const start = now();
+		decision = sandpiperPolicy.decide(world, sandpiperPolicy.initialState(world));
+		milliseconds.push(now() - start);
+	}
+
+	return {
+		hosts: world.hosts.length,
+		vms: world.vms.length,
+		hotHosts: decision.events.filter(event => event.type === 'hotspotDetected').length,
+		milliseconds,
+		moves: decision.commands.length,
+		rejections: decision.rejections.length,
+	};
+}
+
 export const benchCases: readonly BenchCase[] = [
 	{
 		name: 'day-16x35', description: 'default scenario, one simulated day (86,400 ticks of 1 s), policy none', build: async () => loadScenario(), warmupTicks: 0, ticks: 86_400,
+	},
+	{
+		name: 'day-16x35-sandpiper', description: 'the same day with Sandpiper', build: async () => loadScenario({policy: 'sandpiper'}), warmupTicks: 0, ticks: 86_400,
 	},
 	{
 		name: 'dc-1000x5000', description: 'generated 1,000 hosts / 5,000 VMs', build: generated(1000, 5000), warmupTicks: 20, ticks: 300,

@@ -5,11 +5,18 @@
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import process from 'node:process';
-import {benchCases, runCase, type CaseResult} from './cases.js';
+import {
+	benchCases, planningRound, runCase, type CaseResult, type PlanningResult,
+} from './cases.js';
 
 type Measured = CaseResult & {peakRssMiB: number};
 
 async function child(name: string): Promise<void> {
+	if (name === 'planning-round') {
+		process.stdout.write(JSON.stringify(planningRound(() => performance.now())));
+		return;
+	}
+
 	const benchCase = benchCases.find(candidate => candidate.name === name);
 	if (!benchCase) {
 		throw new Error(`no bench case ${name}`);
@@ -53,8 +60,14 @@ function parent(): void {
 		return result.seconds / (result.vms * result.ticks);
 	};
 
-	console.log('\nTargets: 16x35 day < 1 s; 1,000/5,000 >= 200 ticks/s; cost per tick linear in VMs.');
+	const seconds = (name: string) => results.find(candidate => candidate.name === name)!.seconds;
+	console.log('\nTargets: 16x35 day < 1 s; 1,000/5,000 >= 200 ticks/s; cost per tick linear in VMs; Sandpiper day < 1.5x the none day.');
 	console.log(`Cost per VM-tick, 50,000 VMs over 5,000 VMs: ${format(perVmTick('dc-10000x50000') / perVmTick('dc-1000x5000'), 2)} (1.00 = linear)`);
+	console.log(`16x35 day, sandpiper over none: ${format(seconds('day-16x35-sandpiper') / seconds('day-16x35'), 2)}x`);
+
+	const planning = JSON.parse(execFileSync(process.execPath, [script, '--case', 'planning-round'], {encoding: 'utf8'})) as PlanningResult; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+	const sorted = planning.milliseconds.toSorted((a, b) => a - b);
+	console.log(`Sandpiper planning round, ${format(planning.hosts)} hosts / ${format(planning.vms)} VMs, ${planning.hotHosts} hot: median ${format(sorted[Math.floor(sorted.length / 2)]!, 1)} ms, max ${format(sorted.at(-1)!, 1)} ms over ${sorted.length} rounds (target < 50 ms); ${planning.moves} moves, ${planning.rejections} refusals`);
 }
 
 const caseIndex = process.argv.indexOf('--case');

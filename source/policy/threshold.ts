@@ -21,7 +21,7 @@ export const thresholdPolicy: Policy = {
 		const {manager} = world.config;
 		settleTracked(world, state);
 		// The baseline reads current usage only: no peak estimates.
-		const view = observe(world, 'black-box', false);
+		const view = observe(world, 'black-box', 'current');
 		const threshold = manager.staticCpuThreshold;
 		const outgoing = new Set(world.migrations.map(migration => migration.sourceHostId));
 		const incoming = new Map<string, number>();

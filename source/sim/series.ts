@@ -39,3 +39,15 @@ export function latest(series: Series, fallback = 0): number {
 
 	return values[(start + values.length - 1) % values.length]!;
 }
+
+/** The newest `count` samples, oldest first (a copy of only those). */
+export function lastValues(series: Series, count: number): number[] {
+	const {values, start} = series;
+	const length = Math.min(count, values.length);
+	const result: number[] = [];
+	for (let index = 0; index < length; index++) {
+		result.push(values[(start + values.length - length + index) % values.length]!);
+	}
+
+	return result;
+}

@@ -7,11 +7,11 @@ memory signal, so a VM's memory is its allocation. Gray-box also sees the guest'
 VM utilisations are normalised by the capacity of the host they sit on (models.md 1.10, choice 1).
 */
 import {allocatedMemoryByHost, usableMemoryMiB} from '../../sim/capacity.js';
-import {latest as latestSample, seriesValues} from '../../sim/series.js';
+import {lastValues, latest as latestSample} from '../../sim/series.js';
 import type {
 	Host, ManagerConfig, Resource, Vm, World,
 } from '../../sim/types.js';
-import {ar1Forecast, percentile} from './profile.js';
+import {ar1Forecast, recentAr1Forecast, recentPercentile} from './profile.js';
 import {volume} from './volume.js';
 
 export type Visibility = 'black-box' | 'gray-box';
@@ -95,35 +95,34 @@ export function vmView(vm: Vm, host: Host, hostView: Pick<HostView, 'current' | 
 			continue;
 		}
 
-		const values = seriesValues(series);
-		const profile = values.slice(-config.profileWindow);
-		const estimate = profile.length === 0
+		const estimate = series.values.length === 0
 			? latest
-			: Math.max(percentile(profile, config.peakPercentile), ar1Forecast(values.slice(-config.timeSeriesWindow)));
+			: Math.max(recentPercentile(series, config.profileWindow, config.peakPercentile), recentAr1Forecast(series, config.timeSeriesWindow));
 		const saturated = hostView.current[resource] >= config.saturationLevel;
 		peak[resource] = Math.max(0, estimate) * (saturated ? config.saturationInflate : 1);
 	}
 
-	const workingSet = seriesValues(vm.intervals.memory);
-	const swap = seriesValues(vm.intervals.swapMBps);
 	let underMemoryPressure: boolean;
 	let neededMiB = vm.memoryMiB;
+	let memoryUse = vm.memoryMiB;
 	if (visibility === 'gray-box') {
 		// The guest reports its working set: act when its forecast nears the allocation, before swapping.
+		const workingSet = lastValues(vm.intervals.memory, Math.max(config.profileWindow, config.timeSeriesWindow));
 		const shares = workingSet.slice(-config.timeSeriesWindow).map(value => value / vm.memoryMiB);
 		underMemoryPressure = shares.length > 0 && ar1Forecast(shares) > config.memoryPressure;
 		if (underMemoryPressure) {
 			neededMiB = Math.ceil(Math.max(...workingSet.slice(-config.profileWindow)) * config.resizeHeadroom);
 		}
+
+		memoryUse = Math.min(workingSet.at(-1) ?? vm.usage.demand.memory, vm.memoryMiB);
 	} else {
 		// Only swap is visible; how much memory would stop it is not, so grow by the headroom (our choice).
-		underMemoryPressure = (swap.at(-1) ?? 0) > 0;
+		underMemoryPressure = latestSample(vm.intervals.swapMBps) > 0;
 		if (underMemoryPressure) {
 			neededMiB = Math.ceil(vm.memoryMiB * config.resizeHeadroom);
 		}
 	}
 
-	const memoryUse = visibility === 'gray-box' ? Math.min(workingSet.at(-1) ?? vm.usage.demand.memory, vm.memoryMiB) : vm.memoryMiB;
 	const utilisation = [
 		current.cpu / capacityOf(host, 'cpu'),
 		current.network / capacityOf(host, 'network'),
@@ -146,7 +145,13 @@ export function vmView(vm: Vm, host: Host, hostView: Pick<HostView, 'current' | 
 	};
 }
 
-export function observe(world: World, visibility: Visibility, withPeaks = true): MonitorView {
+/**
+How much of each VM to look at: nothing (host-level detection), current usage (the baselines, gray-box
+memory pressure) or peak estimates too (planning; the costly part).
+*/
+export type VmDetail = 'none' | 'current' | 'peaks';
+
+export function observe(world: World, visibility: Visibility, vmDetail: VmDetail = 'peaks'): MonitorView {
 	const {manager, monitoring} = world.config;
 	const allocated = allocatedMemoryByHost(world);
 	const vmsByHost = new Map<string, Vm[]>(world.hosts.map(host => [host.id, []]));
@@ -162,9 +167,9 @@ export function observe(world: World, visibility: Visibility, withPeaks = true):
 			cpu: 0, network: 0, disk: 0, swapMBps: 0,
 		};
 		for (const key of seriesKeys) {
-			const values = seriesValues(host.history.intervals[key]);
-			samples[key] = values.slice(-monitoring.n);
-			forecast[key] = ar1Forecast(values.slice(-manager.timeSeriesWindow));
+			const series = host.history.intervals[key];
+			samples[key] = lastValues(series, monitoring.n);
+			forecast[key] = recentAr1Forecast(series, manager.timeSeriesWindow);
 		}
 
 		const usableMiB = usableMemoryMiB(host);
@@ -176,7 +181,7 @@ export function observe(world: World, visibility: Visibility, withPeaks = true):
 			memory: usableMiB > 0 ? allocatedMiB / usableMiB : 1,
 		};
 		const partial = {current, usableMiB};
-		const vms = (vmsByHost.get(host.id) ?? []).map(vm => vmView(vm, host, partial, manager, visibility, withPeaks));
+		const vms = vmDetail === 'none' ? [] : (vmsByHost.get(host.id) ?? []).map(vm => vmView(vm, host, partial, manager, visibility, vmDetail === 'peaks'));
 		return {
 			id: host.id,
 			host,

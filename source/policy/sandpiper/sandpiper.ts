@@ -80,6 +80,10 @@ function request(world: World, state: ManagerState, vmId: string, to: string, fr
 
 /** Moves each swap on: the next step once the last one landed; gives up when a step did not happen. */
 function advanceSwaps(world: World, state: ManagerState, out: Emit, budget: number): number {
+	if (state.swaps.length === 0) {
+		return budget;
+	}
+
 	let remaining = budget;
 	const vms = new Map(world.vms.map(vm => [vm.id, vm]));
 	state.swaps = state.swaps.filter(swap => {
@@ -135,7 +139,7 @@ export function createSandpiperPolicy(name: string, visibility: Visibility, desc
 			settleTracked(world, state);
 
 			// Detection needs no peak estimates; plan (and pay for them) only when something is hot.
-			const glance = observe(world, visibility, false);
+			const glance = observe(world, visibility, visibility === 'gray-box' ? 'current' : 'none');
 			const hotspots = new Map(glance.hosts.map(host => [host.id, detectHotspots(host, monitoring, visibility)]));
 			const out: Emit = {commands: [], events: hotspotEvents(world, hotspots, state)};
 
