@@ -52,7 +52,7 @@ test('the fast path for high percentiles agrees with sorting, whatever the value
 
 	for (let seed = 1; seed < 200; seed++) {
 		const length = 1 + (seed % 70);
-		const values = Array.from({length}, (_, index) => Math.sin(seed * 7.1 + index * 3.3) * 100);
+		const values = Array.from({length}, (_, index) => Math.sin((seed * 7.1) + (index * 3.3)) * 100);
 		for (const p of [50, 80, 90, 95, 99, 100]) {
 			t.true(Math.abs(percentile(values, p) - sortedPercentile(values, p)) < 1e-9, `n ${length}, p ${p}`);
 		}
@@ -63,7 +63,7 @@ test('statistics read in place from a ring agree with those of the copied window
 	for (let length = 1; length < 80; length += 3) {
 		const ring = emptySeries();
 		for (let index = 0; index < length; index++) {
-			pushToSeries(ring, Math.cos(index * 1.7) * 10 + index / 5, 60);
+			pushToSeries(ring, (Math.cos(index * 1.7) * 10) + (index / 5), 60);
 		}
 
 		for (const window of [1, 5, 30, 60]) {
