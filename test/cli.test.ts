@@ -16,7 +16,7 @@ type JsonReport = {
 };
 
 test('--format json prints one document with the run, its summary, per-host stats and events', async t => {
-	const {code, stdout, stderr} = await runCli(['--headless', '--format', 'json', '--ticks', '400', '--seed', '3']);
+	const {code, stdout, stderr} = await runCli(['--headless', '--format', 'json', '--ticks', '400', '--seed', '3', '--policy', 'none']);
 	t.is(code, 0, `stderr: ${stderr}`);
 	const report = JSON.parse(stdout) as JsonReport;
 	t.like(report, {
@@ -83,7 +83,7 @@ test('with stdout not a terminal and no --headless, it says so in one line and r
 	const {code, stdout, stderr} = await runCli(['--ticks', '20']);
 	t.is(code, 0);
 	t.is(stderr, 'sandpiper: stdout is not a terminal; running headless (pass --headless to silence this note)\n');
-	t.regex(stdout, /sandpiper-16x35 · seed 1 · policy none · 20 ticks/v);
+	t.regex(stdout, /sandpiper-16x35 · seed 1 · policy sandpiper · 20 ticks/v);
 });
 
 const badInput: Array<[string[], string]> = [

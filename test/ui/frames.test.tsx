@@ -7,8 +7,8 @@ import {runTicks} from '../../source/sim/run.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {dashboardModel, type DashboardModel} from '../../source/ui/view-model.js';
 
-async function modelAfter(ticks: number, path?: string): Promise<DashboardModel> {
-	const {world, timeline} = await loadScenario({path});
+async function modelAfter(ticks: number, policy?: string): Promise<DashboardModel> {
+	const {world, timeline} = await loadScenario({policy});
 	return dashboardModel(runTicks(world, defaultStrategies, {ticks, timeline}).world);
 }
 
@@ -41,15 +41,15 @@ test('at 80x24 every host of the default scenario has its own line with CPU, mem
 test('the status line shows clock, tick, speed or PAUSED, hot hosts, policy, seed and scenario', async t => {
 	const model = await modelAfter(125);
 	const [running] = frame(model, 120, 40);
-	t.regex(running!, /00:02:05 tick 125 {2}1x {2}hot \d+ {2}migrating 0 {2}policy none {2}seed 1 {2}sandpiper-16x35/v);
+	t.regex(running!, /00:02:05 tick 125 {2}1x {2}hot \d+ {2}migrating \d+ {2}policy sandpiper {2}seed 1 {2}sandpiper-16x35/v);
 	const [paused] = frame(model, 120, 40, true);
 	t.regex(paused!, / PAUSED /v);
 });
 
 test('a hot host is marked in words and its k-of-n history shows, so colour is not needed', async t => {
-	const model = await modelAfter(200);
+	const model = await modelAfter(200, 'none');
 	const hot = model.hosts.find(host => host.marker === 'hot');
-	t.truthy(hot, 'the default scenario has a hot host at 200 s');
+	t.truthy(hot, 'without a policy, the default scenario has a hot host at 200 s');
 	const line = frame(model, 80, 24).find(candidate => candidate.startsWith(hot!.id))!;
 	t.regex(line, /HOT/v);
 	t.regex(line, /[▮▯]{5}$/v);
