@@ -10,12 +10,20 @@ function seconds(value: number | null): string {
 	return value === null ? '-' : `${value.toFixed(1)} s`;
 }
 
+function reduction(value: number | null): string {
+	if (value === null) {
+		return '-';
+	}
+
+	return `${Math.abs(value * 100).toFixed(1)}% ${value >= 0 ? 'less' : 'more'}`;
+}
+
 /** The evaluation as a table, one row per policy. */
 export function formatEvaluationTable(evaluation: Evaluation): string {
 	const rows = evaluation.policies.map(policy => ({
 		policy: policy.name,
 		'sustained overload': meanSd(policy.sustainedOverloadIntervals),
-		'vs none': policy.reductionVsNone === null ? '-' : `${(policy.reductionVsNone * 100).toFixed(1)}% less`,
+		'vs none': reduction(policy.reductionVsNone),
 		'overloaded host-ticks': meanSd(policy.overloadedHostTicks),
 		'hot at end': meanSd(policy.hotAtEnd),
 		migrations: meanSd(policy.migrations),
