@@ -11,7 +11,7 @@ import meow from 'meow';
 import {headlessOutput} from './headless-report.js';
 import {policyNames} from './policy/registry.js';
 import {
-	findUnknownFlag, parseEvalOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
+	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
 } from './run-options.js';
 import {ScenarioInvalidError} from './scenario/build-world.js';
 import {loadScenario} from './scenario/load-scenario.js';
@@ -24,6 +24,7 @@ const help = `
 	  $ sandpiper [options]              live dashboard
 	  $ sandpiper --headless [options]   run without UI and print a report
 	  $ sandpiper eval [options]         every policy on the same seeds, compared
+	  $ sandpiper migration [options]    pre-copy, post-copy and stop-and-copy side by side
 
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
@@ -42,13 +43,24 @@ const help = `
 	  --format F        table or json (default table)
 	  --output FILE     write the result to FILE
 
+	Options of migration (memory in MiB, rates in MiB/s, bandwidth in Mbit/s)
+	  --memory N        VM memory (default 1024)
+	  --dirty-rate N    dirtying beyond the writable working set (default 20)
+	  --wws N           writable working set (default 256)
+	  --bandwidth N     link bandwidth (default 1000)
+	  --working-set N   working set post-copy faults on (default: the wws)
+	  --cloudsim        also CloudSim's estimate, RAM / (BW / 2)
+	  --format F        table or json (default table)
+
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
 
 	Exit status: 0 success, 1 runtime error, 2 bad usage or bad input.
 `;
 
-const command = process.argv[2] === 'eval' ? 'eval' : undefined;
+const commands = ['eval', 'migration'] as const;
+type Command = typeof commands[number];
+const command = commands.find(name => name === process.argv[2]);
 
 const flags = {
 	headless: {type: 'boolean', default: false},
@@ -60,11 +72,18 @@ const flags = {
 	output: {type: 'string'},
 	seeds: {type: 'string'},
 	policies: {type: 'string'},
+	memory: {type: 'string'},
+	dirtyRate: {type: 'string'},
+	wws: {type: 'string'},
+	bandwidth: {type: 'string'},
+	workingSet: {type: 'string'},
+	cloudsim: {type: 'boolean', default: false},
 } as const;
 
-const commandFlags: Record<'run' | 'eval', readonly string[]> = {
+const commandFlags: Record<'run' | Command, readonly string[]> = {
 	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output'],
 	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output'],
+	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 };
 
 const unknownFlag = findUnknownFlag(process.argv.slice(command === undefined ? 2 : 3), [...commandFlags[command ?? 'run'], 'help', 'version']);
@@ -156,6 +175,14 @@ async function main(): Promise<void> {
 
 		if (cli.input.length > 0) {
 			throw new UsageError(`unexpected argument ${JSON.stringify(cli.input[0])} (see sandpiper --help)`);
+		}
+
+		if (command === 'migration') {
+			const migrationOptions = parseMigrationOptions(cli.flags);
+			const [{compareMigrations}, {formatMigrationJson, formatMigrationTable}] = await Promise.all([import('./migration/compare.js'), import('./report/format-migration.js')]);
+			const comparison = compareMigrations(migrationOptions);
+			process.stdout.write(migrationOptions.format === 'json' ? formatMigrationJson(comparison, migrationOptions.cloudsim) : formatMigrationTable(migrationOptions, comparison, migrationOptions.cloudsim));
+			return;
 		}
 
 		if (command === 'eval') {

@@ -166,3 +166,60 @@ export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
 		outputPath: flags.output === '' ? undefined : flags.output,
 	};
 }
+
+export type RawMigrationFlags = {
+	memory?: string;
+	dirtyRate?: string;
+	wws?: string;
+	bandwidth?: string;
+	workingSet?: string;
+	format?: string;
+	cloudsim: boolean;
+};
+
+export type MigrationOptions = {
+	memoryMiB: number;
+	dirtyRateMiBps: number;
+	wwsMiB: number;
+	bandwidthMbps: number;
+	workingSetMiB?: number;
+	format: 'table' | 'json';
+	cloudsim: boolean;
+};
+
+function positiveNumber(flag: string, value: string | undefined, fallback: number, allowZero = false): number {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	const number = Number(value);
+	if (value.trim() === '' || !Number.isFinite(number) || number < 0 || (!allowZero && number === 0)) {
+		throw new UsageError(`--${flag}: expected a ${allowZero ? 'number >= 0' : 'positive number'}, got ${JSON.stringify(value)}`);
+	}
+
+	return number;
+}
+
+/** Flags of `sandpiper migration`; defaults are the memory-heavy class of models.md 2.4. */
+export function parseMigrationOptions(flags: RawMigrationFlags): MigrationOptions {
+	const format = flags.format ?? 'table';
+	if (format !== 'table' && format !== 'json') {
+		throw new UsageError(`--format: expected table or json, got ${JSON.stringify(format)}`);
+	}
+
+	const memoryMiB = positiveNumber('memory', flags.memory, 1024);
+	const wwsMiB = positiveNumber('wws', flags.wws, 256, true);
+	if (wwsMiB > memoryMiB) {
+		throw new UsageError(`--wws: the writable working set cannot exceed the memory (${memoryMiB} MiB), got ${wwsMiB}`);
+	}
+
+	return {
+		memoryMiB,
+		dirtyRateMiBps: positiveNumber('dirty-rate', flags.dirtyRate, 20, true),
+		wwsMiB,
+		bandwidthMbps: positiveNumber('bandwidth', flags.bandwidth, 1000),
+		workingSetMiB: flags.workingSet === undefined ? undefined : positiveNumber('working-set', flags.workingSet, 0, true),
+		format,
+		cloudsim: flags.cloudsim,
+	};
+}

@@ -30,7 +30,8 @@ const allowed: Record<string, string[]> = {
 	network: ['sim'],
 	power: ['sim'],
 	scenario: ['sim', 'policy', 'migration', 'network', 'power'],
-	report: ['sim'],
+	// Reports format what sim/ and the migration models compute (the teaching comparison).
+	report: ['sim', 'migration'],
 	ui: ['sim'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', '(shell)'],
 };

@@ -96,6 +96,10 @@ const badInput: Array<[string[], string]> = [
 	[['eval', '--seeds', 'x'], 'sandpiper: --seeds: expected a whole number >= 0, got "x"'],
 	[['eval', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
 	[['eval', '--headless'], 'sandpiper: unknown flag --headless (see sandpiper --help)'],
+	[['migration', '--memory', '-3'], 'sandpiper: --memory: expected a positive number, got "-3"'],
+	[['migration', '--bandwidth', 'fast'], 'sandpiper: --bandwidth: expected a positive number, got "fast"'],
+	[['migration', '--wws', '2000'], 'sandpiper: --wws: the writable working set cannot exceed the memory (1024 MiB), got 2000'],
+	[['migration', '--seed', '1'], 'sandpiper: unknown flag --seed (see sandpiper --help)'],
 	[['eval', '--scenario', 'fixtures/invalid/k-greater-than-n.json'], 'sandpiper: fixtures/invalid/k-greater-than-n.json: monitoring.k: expected k <= n (5), got 6'],
 	[['--headless', '--scenario', 'missing.json'], 'sandpiper: cannot read scenario missing.json: no such file'],
 	[['--headless', '--scenario', 'fixtures/invalid/negative-host-memory.json'], 'sandpiper: fixtures/invalid/negative-host-memory.json: hosts[1].capacity.memoryMiB: expected a positive number, got -5'],
@@ -157,4 +161,28 @@ test('eval prints a table with a row per policy', async t => {
 	}
 
 	t.regex(stdout, /sandpiper-16x35 · 300 ticks of 1 s · seeds 1/v);
+});
+
+type ModeJson = {rounds: Array<{dataMiB: number; seconds: number; dirtiedMiB: number}>; dataMiB: number; totalSeconds: number; downtimeSeconds: number; resentMiB: number; riskSeconds: number};
+
+test('migration --format json compares the three modes for the memory-heavy VM of models.md 2.4', async t => {
+	const {code, stdout} = await runCli(['migration', '--memory', '1024', '--dirty-rate', '20', '--wws', '256', '--bandwidth', '1000', '--format', 'json']);
+	t.is(code, 0);
+	const result = JSON.parse(stdout) as Record<'precopy' | 'postcopy' | 'stopAndCopy', ModeJson>;
+	t.deepEqual(Object.keys(result), ['precopy', 'postcopy', 'stopAndCopy']);
+	t.is(result.precopy.rounds.length, 4);
+	t.true(Math.abs(result.precopy.dataMiB - 2111.3) < 0.1);
+	t.true(Math.abs(result.precopy.downtimeSeconds - 2.81) < 0.01);
+	t.deepEqual(result.postcopy.rounds, []);
+	t.is(result.postcopy.dataMiB, 1024);
+	t.true(result.postcopy.riskSeconds > 9);
+	t.is(result.stopAndCopy.downtimeSeconds, result.stopAndCopy.totalSeconds);
+});
+
+test('migration prints the modes side by side and pre-copy\'s rounds', async t => {
+	const {code, stdout} = await runCli(['migration', '--cloudsim']);
+	t.is(code, 0);
+	for (const text of ['│ pre-copy ', '│ post-copy ', '│ stop-and-copy ', 'pre-copy rounds', '(stop-and-copy)', 'CloudSim\'s model (RAM / (BW / 2)): 16.38 s']) {
+		t.true(stdout.includes(text), `shows ${text}`);
+	}
 });

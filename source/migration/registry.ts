@@ -1,8 +1,12 @@
 import type {MigrationModel} from '../sim/strategies.js';
 import type {MigrationMode} from '../sim/types.js';
+import {postcopy} from './postcopy.js';
+import {precopy} from './precopy.js';
 import {stopAndCopy} from './stop-and-copy.js';
 
-/** The migration models this build has. Pre-copy and post-copy arrive with the live-migration engine. */
-export const migrationModels: Readonly<Partial<Record<MigrationMode, MigrationModel>>> = {
+/** The migration models, by mode. */
+export const migrationModels: Readonly<Record<MigrationMode, MigrationModel>> = {
+	precopy,
+	postcopy,
 	'stop-and-copy': stopAndCopy,
 };

@@ -154,6 +154,7 @@ function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: Scen
 		vmClass: vm.class ?? 'custom',
 		memoryMiB,
 		vcpus: vm.vcpus ?? vmClass?.vcpus ?? 1,
+		dirtying: {wwsMiB: vm.wwsMiB ?? vmClass?.wwsMiB ?? 16, coldDirtyMiBps: vm.coldDirtyMiBps ?? vmClass?.coldDirtyMiBps ?? 2},
 		workload,
 		random: initialRandomState(stream.save(), workload),
 		networkMode,
@@ -161,6 +162,7 @@ function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: Scen
 		hostId: vm.host,
 		migrationId: null,
 		state: 'running',
+		lostReason: null,
 		injected: [],
 		usage: {demand: zeroVector(), granted: zeroVector(), swapMBps: 0},
 		intervals: emptySamples(),
@@ -198,7 +200,8 @@ function commandReferences(command: ScenarioCommand): {vmId?: string; hostId?: s
 		}
 
 		case 'failHost':
-		case 'recoverHost': {
+		case 'recoverHost':
+		case 'setLinkBandwidth': {
 			return {hostId: command.hostId};
 		}
 
@@ -284,7 +287,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			monitoring: {...monitoring, thresholds: {...monitoring.thresholds}},
 			manager: {...scenario.manager},
 			overhead: {...scenario.overhead},
-			migration: {...scenario.migration},
+			migration: {...scenario.migration, adaptive: scenario.migration.adaptive ? {...scenario.migration.adaptive} : null},
 			swapMBpsPerMiB: scenario.swapMBpsPerMiB,
 		},
 		policy,

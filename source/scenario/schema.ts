@@ -114,7 +114,8 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('setNetworkMode'), vmId: id, mode: networkModeSchema}).strict(),
 	z.object({type: z.literal('failHost'), hostId: id}).strict(),
 	z.object({type: z.literal('recoverHost'), hostId: id}).strict(),
-], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, failHost or recoverHost'});
+	z.object({type: z.literal('setLinkBandwidth'), hostId: id, networkMbps: positive()}).strict(),
+], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, failHost, recoverHost or setLinkBandwidth'});
 
 export const scenarioSchema = z.object({
 	$schema: z.string().optional(),
@@ -143,9 +144,22 @@ export const scenarioSchema = z.object({
 		migrationCpuUnits: nonNegative().default(5),
 	}).strict().prefault({}),
 	migration: z.object({
-		defaultMode: migrationModeSchema.default('stop-and-copy'),
+		defaultMode: migrationModeSchema.default('precopy'),
 		maxRateMiBps: positive().default(112.5),
-	}).strict().prefault({}),
+		stopPages: nonNegative().default(50),
+		maxRounds: positiveInt().default(30),
+		maxFactor: z.number().min(1, {error: 'expected a factor >= 1'}).default(3),
+		shrinkRatio: fraction().default(0.9),
+		resumeMs: nonNegative().default(10),
+		postcopyResumeMs: nonNegative().default(15),
+		prepaging: z.boolean().default(true),
+		faultFraction: z.number().min(0).max(1, {error: 'expected a share between 0 and 1'}).default(0.21),
+		faultFractionWithoutPrepaging: z.number().min(0).max(1, {error: 'expected a share between 0 and 1'}).default(0.5),
+		faultRttMs: nonNegative().default(0.2),
+		vmCpuPenalty: z.number().min(0).lt(1, {error: 'expected a share in [0, 1)'}).default(0.1),
+		adaptive: z.object({startMbps: positive().default(100), incrementMbps: nonNegative().default(50), maxMbps: positive().default(500)}).strict().nullable().default(null),
+		cloudsimParity: z.boolean().default(false),
+	}).strict().prefault({}).describe('Live migration: Xen\'s pre-copy constants, post-copy faults, overheads.'),
 	swapMBpsPerMiB: nonNegative().default(0.5),
 	racks: z.array(z.object({id, subnet: z.string().regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'})}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),
 	hostDefaults: z.object({
@@ -177,6 +191,8 @@ export const scenarioSchema = z.object({
 	vmClasses: z.record(id, z.object({
 		memoryMiB: positive(),
 		vcpus: positiveInt().default(1),
+		wwsMiB: nonNegative().default(16).describe('Writable working set: memory rewritten within any pre-copy round.'),
+		coldDirtyMiBps: nonNegative().default(2).describe('Dirtying outside the writable working set.'),
 		networkMode: networkModeSchema.default('bridged'),
 		workload: workloadSchema,
 	}).strict()).default({}),
@@ -186,6 +202,8 @@ export const scenarioSchema = z.object({
 		host: id,
 		memoryMiB: positive().optional(),
 		vcpus: positiveInt().optional(),
+		wwsMiB: nonNegative().optional(),
+		coldDirtyMiBps: nonNegative().optional(),
 		networkMode: networkModeSchema.optional(),
 		customNetwork: id.optional(),
 		workload: workloadOverrideSchema.optional().describe('Changes to the class\'s workload; without a class, base must be complete.'),

@@ -21,14 +21,28 @@ export function allocatedMemoryByHost(world: World): Map<string, number> {
 	}
 
 	for (const vm of world.vms) {
-		allocated.set(vm.hostId, (allocated.get(vm.hostId) ?? 0) + vm.memoryMiB);
+		if (vm.state !== 'lost') {
+			allocated.set(vm.hostId, (allocated.get(vm.hostId) ?? 0) + vm.memoryMiB);
+		}
 	}
 
 	for (const migration of world.migrations) {
-		allocated.set(migration.destinationHostId, (allocated.get(migration.destinationHostId) ?? 0) + migration.allocationMiB);
+		const {hostId, memoryMiB} = migrationReservation(migration);
+		allocated.set(hostId, (allocated.get(hostId) ?? 0) + memoryMiB);
 	}
 
 	return allocated;
+}
+
+/**
+The memory a migration holds on the host the VM is not counted on: the destination's new allocation
+before the switch; after a post-copy switch (the VM now counts on the destination), the source's copy
+until the push ends.
+*/
+export function migrationReservation(migration: Migration): {hostId: string; memoryMiB: number} {
+	return migration.switched
+		? {hostId: migration.sourceHostId, memoryMiB: migration.memoryMiB}
+		: {hostId: migration.destinationHostId, memoryMiB: migration.allocationMiB};
 }
 
 /** Free memory on a host for a new VM or an incoming migration. */
@@ -44,7 +58,9 @@ export function vmsByHost(world: World): Map<string, Vm[]> {
 	}
 
 	for (const vm of world.vms) {
-		byHost.get(vm.hostId)?.push(vm);
+		if (vm.state !== 'lost') {
+			byHost.get(vm.hostId)?.push(vm);
+		}
 	}
 
 	return byHost;

@@ -41,8 +41,8 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `${vm.id} already runs on ${destination.id}`;
 	}
 
-	if (vm.state === 'stopped') {
-		return `${vm.id} is stopped`;
+	if (vm.state === 'stopped' || vm.state === 'lost') {
+		return `${vm.id} is ${vm.state}`;
 	}
 
 	if (findHost(world, vm.hostId)?.state !== 'up') {
@@ -54,8 +54,14 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 	}
 
 	const mode = command.mode ?? world.config.migration.defaultMode;
-	if (!strategies.migrationModels[mode]) {
-		return `${modeNames[mode]} migration is not modelled yet`;
+	const model = strategies.migrationModels[mode];
+	if (!model) {
+		return `${modeNames[mode]} migration is not modelled`;
+	}
+
+	const source = findHost(world, vm.hostId)!;
+	if (model.live && source.hypervisor.family !== destination.hypervisor.family) {
+		return `live migration needs the same hypervisor: ${source.id} runs ${source.hypervisor.family}, ${destination.id} ${destination.hypervisor.family}`;
 	}
 
 	const allocation = command.allocationMiB ?? vm.memoryMiB;
@@ -132,7 +138,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 				return;
 			}
 
-			startMigration(world, command, emit);
+			startMigration(world, command, strategies, emit);
 			return;
 		}
 
@@ -186,10 +192,16 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 
 			host.state = 'failed';
 			for (const migration of world.migrations.filter(m => m.sourceHostId === host.id || m.destinationHostId === host.id)) {
-				abortMigration(world, migration, `${host.id === migration.destinationHostId ? 'destination' : 'source'} ${host.id} failed`, emit);
+				const end = host.id === migration.destinationHostId ? 'destination' : 'source';
+				if (migration.switched) {
+					// Post-copy after the switch: the VM's memory is split between the hosts, and one is gone.
+					loseVm(world, migration, `${end} ${host.id} failed during the post-copy push`, emit);
+				} else {
+					abortMigration(world, migration, `${end} ${host.id} failed`, emit);
+				}
 			}
 
-			const stopped = world.vms.filter(vm => vm.hostId === host.id && vm.state !== 'stopped');
+			const stopped = world.vms.filter(vm => vm.hostId === host.id && vm.state !== 'stopped' && vm.state !== 'lost');
 			for (const vm of stopped) {
 				vm.state = 'stopped';
 			}
@@ -221,35 +233,86 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 			emit({
 				tick, type: 'hostRecovered', hostId: host.id, restartedVmIds: restarted.map(vm => vm.id),
 			});
+			return;
+		}
+
+		case 'setLinkBandwidth': {
+			const host = findHost(world, command.hostId);
+			if (!host) {
+				reject(`no host ${command.hostId}`);
+				return;
+			}
+
+			if (!(Number.isFinite(command.networkMbps) && command.networkMbps > 0)) {
+				reject(`link bandwidth must be a positive number of Mbit/s, got ${command.networkMbps}`);
+				return;
+			}
+
+			const from = host.capacity.networkMbps;
+			host.capacity.networkMbps = command.networkMbps;
+			emit({
+				tick, type: 'linkBandwidthChanged', hostId: host.id, from, to: command.networkMbps,
+			});
 		}
 	}
 }
 
-function startMigration(world: World, command: Extract<Command, {type: 'requestMigration'}>, emit: Emit): void {
+function startMigration(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies, emit: Emit): void {
 	const vm = findVm(world, command.vmId)!;
 	const id = `m${world.counters.nextMigrationId}`;
+	const mode = command.mode ?? world.config.migration.defaultMode;
 	world.counters.nextMigrationId++;
 	world.counters.migrationsStarted++;
-	const migration: Migration = {
+	const blank: Migration = {
 		id,
 		vmId: vm.id,
 		sourceHostId: vm.hostId,
 		destinationHostId: command.destinationHostId,
-		mode: command.mode ?? world.config.migration.defaultMode,
+		mode,
 		phase: 'stop-and-copy',
 		startTick: world.tick,
 		memoryMiB: vm.memoryMiB,
 		allocationMiB: command.allocationMiB ?? vm.memoryMiB,
+		dirtying: {...vm.dirtying},
+		round: 0,
+		roundMiB: vm.memoryMiB,
+		roundSentMiB: 0,
+		roundElapsedSeconds: 0,
 		sentMiB: 0,
+		dirtyRateMiBps: 0,
 		elapsedSeconds: 0,
 		downtimeSeconds: 0,
 		rateMiBps: 0,
+		rateCapMbps: null,
+		switched: false,
+		stallFraction: 0,
 		requestedBy: command.requestedBy ?? 'command',
 	};
+	const migration = strategies.migrationModels[mode]!.begin(blank, world.config.migration);
 	world.migrations.push(migration);
 	vm.migrationId = id;
 	emit({
 		tick: world.tick, type: 'migrationStarted', migrationId: id, vmId: vm.id, from: migration.sourceHostId, to: migration.destinationHostId, mode: migration.mode, requestedBy: migration.requestedBy,
+	});
+}
+
+/** Ends a post-copy migration whose VM had its memory on both hosts when one failed: the VM is lost. */
+export function loseVm(world: World, migration: Migration, reason: string, emit: Emit): void {
+	world.migrations = world.migrations.filter(m => m.id !== migration.id);
+	const vm = findVm(world, migration.vmId);
+	if (vm) {
+		vm.migrationId = null;
+		vm.state = 'lost';
+		vm.lostReason = reason;
+	}
+
+	world.counters.migrationsAborted++;
+	world.counters.movedMiB += migration.sentMiB;
+	emit({
+		tick: world.tick, type: 'migrationFailed', migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, reason,
+	});
+	emit({
+		tick: world.tick, type: 'vmLost', vmId: migration.vmId, reason,
 	});
 }
 

@@ -16,28 +16,65 @@ export function mibpsToMbps(mibps: number): number {
 	return mibps / mibPerMbit;
 }
 
-/** Rate of each migration (MiB/s), in the order of `migrations`. */
-export function migrationRates(migrations: readonly Migration[], hosts: readonly Host[], hostIndex: ReadonlyMap<string, number>, maxRateMiBps: number): number[] {
+/** Max-min fair shares of `capacity` among flows asking for `demands` (water-filling), in the same order. */
+export function fairShares(demands: readonly number[], capacity: number): number[] {
+	const order = demands.map((demand, index) => ({demand, index})).toSorted((a, b) => a.demand - b.demand);
+	const shares = demands.map(() => 0);
+	let remaining = Math.max(0, capacity);
+	for (const [position, flow] of order.entries()) {
+		const share = Math.min(flow.demand, remaining / (order.length - position));
+		shares[flow.index] = share;
+		remaining -= share;
+	}
+
+	return shares;
+}
+
+/**
+Rate of each migration (MiB/s), in the order of `migrations`. Each NIC direction is shared max-min
+fairly among the migrations through it and the resident VMs' own traffic (one flow per host); a
+migration gets the smaller of its shares at the source's outbound and the destination's inbound
+side, and never more than its cap. No link carries more than its capacity.
+*/
+export function migrationRates(
+	migrations: readonly Migration[],
+	hosts: readonly Host[],
+	hostIndex: ReadonlyMap<string, number>,
+	capsMiBps: readonly number[],
+	vmTrafficMbps: readonly number[],
+): number[] {
 	if (migrations.length === 0) {
 		return [];
 	}
 
-	const outgoing = new Map<string, number>();
-	const incoming = new Map<string, number>();
-	for (const migration of migrations) {
-		outgoing.set(migration.sourceHostId, (outgoing.get(migration.sourceHostId) ?? 0) + 1);
-		incoming.set(migration.destinationHostId, (incoming.get(migration.destinationHostId) ?? 0) + 1);
+	const outgoing = hosts.map((): number[] => []);
+	const incoming = hosts.map((): number[] => []);
+	const ends = migrations.map(migration => ({source: hostIndex.get(migration.sourceHostId), destination: hostIndex.get(migration.destinationHostId)}));
+	for (const [index, {source, destination}] of ends.entries()) {
+		if (source !== undefined && destination !== undefined) {
+			outgoing[source]!.push(index);
+			incoming[destination]!.push(index);
+		}
 	}
 
-	return migrations.map(migration => {
-		const source = hosts[hostIndex.get(migration.sourceHostId) ?? -1];
-		const destination = hosts[hostIndex.get(migration.destinationHostId) ?? -1];
-		if (source?.state !== 'up' || destination?.state !== 'up') {
-			return 0;
-		}
+	const outShare = migrations.map(() => 0);
+	const inShare = migrations.map(() => 0);
+	const share = (flows: number[][], into: number[]) => {
+		for (const [position, indices] of flows.entries()) {
+			if (indices.length === 0) {
+				continue;
+			}
 
-		const outShare = mbpsToMiBps(source.capacity.networkMbps) / (outgoing.get(source.id) ?? 1);
-		const inShare = mbpsToMiBps(destination.capacity.networkMbps) / (incoming.get(destination.id) ?? 1);
-		return Math.min(maxRateMiBps, outShare, inShare);
-	});
+			const host = hosts[position]!;
+			const demands = [...indices.map(index => mibpsToMbps(capsMiBps[index]!)), vmTrafficMbps[position] ?? 0];
+			const shares = host.state === 'up' ? fairShares(demands, host.capacity.networkMbps) : demands.map(() => 0);
+			for (const [slot, index] of indices.entries()) {
+				into[index] = mbpsToMiBps(shares[slot]!);
+			}
+		}
+	};
+
+	share(outgoing, outShare);
+	share(incoming, inShare);
+	return migrations.map((_migration, index) => Math.max(0, Math.min(capsMiBps[index]!, outShare[index]!, inShare[index]!)));
 }

@@ -70,16 +70,22 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 
 	// 3. Contention, with the migration traffic of this tick.
 	const hostIndex = indexOfHosts(world);
-	const rates = migrationRates(world.migrations, hosts, hostIndex, world.config.migration.maxRateMiBps);
-	const traffic = migrationTraffic(world, hostIndex, rates);
 	updateVmStates(world, strategies);
 	const residents = hosts.map((): Vm[] => []);
 	for (const vm of vms) {
-		residents[hostIndex.get(vm.hostId)!]!.push(vm);
+		if (vm.state !== 'lost') {
+			residents[hostIndex.get(vm.hostId)!]!.push(vm);
+		}
 	}
 
+	const rates = world.migrations.length === 0 ? [] : linkRates(world, strategies, hostIndex, residents);
+	const traffic = migrationTraffic(world, hostIndex, rates);
 	for (const [index, host] of hosts.entries()) {
 		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config);
+	}
+
+	if (world.migrations.length > 0) {
+		applyMigrationPenalties(world);
 	}
 
 	// 4. Migrations.
@@ -129,6 +135,38 @@ function indexOfHosts(world: World): Map<string, number> {
 	return index;
 }
 
+/** Each migration's rate this tick: its model's cap, shared fairly with other migrations and the VMs' traffic. */
+function linkRates(world: World, strategies: Strategies, hostIndex: ReadonlyMap<string, number>, residents: readonly Vm[][]): number[] {
+	const {migration: config} = world.config;
+	const caps = world.migrations.map(migration => strategies.migrationModels[migration.mode]?.rateCapMiBps(migration, config) ?? 0);
+	if (config.cloudsimParity) {
+		// CloudSim keeps half of each NIC for the VMs and gives migrations the other half: T = RAM / (BW / 2),
+		// with MB per Mbit/8 as CloudSim counts (1024 MiB at 1 Gbit/s: 16.4 s).
+		return world.migrations.map(migration => {
+			const source = world.hosts[hostIndex.get(migration.sourceHostId) ?? -1];
+			return source?.state === 'up' ? source.capacity.networkMbps / 2 / 8 : 0;
+		});
+	}
+
+	const vmTraffic = residents.map(list => list.reduce((sum, vm) => sum + (vm.state === 'running' ? vm.usage.demand.network : 0), 0));
+	return migrationRates(world.migrations, world.hosts, hostIndex, caps, vmTraffic);
+}
+
+/**
+A migrating VM that runs loses CPU: CloudSim's 10 % while it migrates, and, after a post-copy switch,
+the share of time it stalls on network page faults.
+*/
+function applyMigrationPenalties(world: World): void {
+	const migrations = new Map(world.migrations.map(migration => [migration.id, migration]));
+	for (const vm of world.vms) {
+		const migration = vm.migrationId === null ? undefined : migrations.get(vm.migrationId);
+		if (migration && vm.state === 'running') {
+			const penalty = Math.min(1, world.config.migration.vmCpuPenalty + migration.stallFraction);
+			vm.usage.granted.cpu *= 1 - penalty;
+		}
+	}
+}
+
 /** Migration traffic per host position, or undefined when nothing migrates. */
 function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, rates: readonly number[]): HostTraffic[] | undefined {
 	if (world.migrations.length === 0) {
@@ -145,12 +183,18 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 		if (source) {
 			source.outMbps += mbps;
 			source.migrations++;
+			if (migration.switched) {
+				// After a post-copy switch the source still holds the pages it has not pushed.
+				source.incomingMiB += migration.memoryMiB;
+			}
 		}
 
 		if (destination) {
 			destination.inMbps += mbps;
 			destination.migrations++;
-			destination.incomingMiB += migration.allocationMiB;
+			if (!migration.switched) {
+				destination.incomingMiB += migration.allocationMiB;
+			}
 		}
 	}
 
@@ -161,7 +205,7 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 function updateVmStates(world: World, strategies: Strategies): void {
 	const migrations = world.migrations.length === 0 ? undefined : new Map(world.migrations.map(migration => [migration.id, migration]));
 	for (const vm of world.vms) {
-		if (vm.state === 'stopped') {
+		if (vm.state === 'stopped' || vm.state === 'lost') {
 			continue;
 		}
 
@@ -218,20 +262,46 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 	const unmodelled = [];
 	for (const [index, migration] of world.migrations.entries()) {
 		const model = strategies.migrationModels[migration.mode];
-		if (!model) {
+		const vm = vms.get(migration.vmId);
+		if (!model || !vm) {
 			// A restored world may hold a migration of a mode these strategies lack: end it cleanly.
 			remaining.push(migration);
 			unmodelled.push(migration);
 			continue;
 		}
 
-		const {migration: next, finished} = model.advance(migration, rates[index]!, world.config.tickSeconds);
-		const vm = vms.get(next.vmId);
-		if (finished && vm) {
+		const {migration: next, finished, notes} = model.advance(migration, {
+			rateMiBps: rates[index]!,
+			tickSeconds: world.config.tickSeconds,
+			config: world.config.migration,
+			workingSetMiB: vm.usage.demand.memory,
+		});
+		for (const note of notes) {
+			if (note.kind === 'round') {
+				emit({
+					tick: world.tick, type: 'migrationRound', migrationId: next.id, vmId: next.vmId, round: note.round, dataMiB: note.dataMiB, seconds: note.seconds, dirtiedMiB: note.dirtiedMiB,
+				});
+			} else if (note.phase !== 'done') {
+				emit({
+					tick: world.tick, type: 'migrationPhaseChanged', migrationId: next.id, vmId: next.vmId, phase: note.phase, sentMiB: next.sentMiB, elapsedSeconds: next.elapsedSeconds,
+				});
+			}
+		}
+
+		if (next.switched) {
+			// Post-copy: the VM runs on the destination from the switch on.
+			vm.hostId = next.destinationHostId;
+			vm.memoryMiB = next.allocationMiB;
+		}
+
+		if (finished) {
 			vm.hostId = next.destinationHostId;
 			vm.memoryMiB = next.allocationMiB;
 			vm.migrationId = null;
-			vm.state = 'running';
+			if (vm.state === 'paused') {
+				vm.state = 'running';
+			}
+
 			world.counters.migrationsCompleted++;
 			world.counters.movedMiB += next.sentMiB;
 			emit({

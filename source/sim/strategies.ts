@@ -3,7 +3,7 @@ The function types the core consumes. Policies and migration models plug in here
 imports them, so a new policy or model is a new file and a registry entry, never an `if` in `step`.
 */
 import type {
-	Command, Migration, MigrationMode, SimEvent, World,
+	Command, Migration, MigrationConfig, MigrationMode, MigrationPhase, SimEvent, World,
 } from './types.js';
 
 /** Why a policy left a hot host as it is (`no host has 768 MiB free under the CPU threshold`). */
@@ -26,18 +26,39 @@ export type Policy = {
 	decide(world: World, state: unknown): PolicyDecision;
 };
 
+/** What happened inside a migration during a tick, for the event log. */
+export type MigrationNote
+	= | {kind: 'round'; round: number; dataMiB: number; seconds: number; dirtiedMiB: number}
+		| {kind: 'phase'; phase: MigrationPhase};
+
 export type MigrationAdvance = {
 	migration: Migration;
-	/** The VM now runs on the destination. */
+	/** The migration is over: the VM runs on the destination, with all its memory there. */
 	finished: boolean;
+	notes: MigrationNote[];
+};
+
+export type MigrationContext = {
+	/** What the links granted this migration for this tick (MiB/s). */
+	rateMiBps: number;
+	tickSeconds: number;
+	config: MigrationConfig;
+	/** The VM's working set now (post-copy's faults are a share of it). */
+	workingSetMiB: number;
 };
 
 export type MigrationModel = {
 	mode: MigrationMode;
-	/** Whether the VM is paused while this migration is in its current phase. */
+	/** Whether live migration between these hypervisor families is possible (cold copy always is). */
+	live: boolean;
+	/** The first phase of a new migration. */
+	begin(migration: Migration, config: MigrationConfig): Migration;
+	/** Whether the VM is paused while the migration is in its current phase. */
 	vmPaused(migration: Migration): boolean;
-	/** Moves a migration on by one tick at the rate its links granted. */
-	advance(migration: Migration, rateMiBps: number, tickSeconds: number): MigrationAdvance;
+	/** Moves a migration on by one tick (several phases may pass in a long tick). */
+	advance(migration: Migration, context: MigrationContext): MigrationAdvance;
+	/** The most the migration asks of a link now (MiB/s), before sharing. */
+	rateCapMiBps(migration: Migration, config: MigrationConfig): number;
 };
 
 export type Strategies = {

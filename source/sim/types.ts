@@ -205,7 +205,19 @@ export type VmRandomState = {
 	spareNormal: number | null;
 };
 
-export type VmState = 'running' | 'paused' | 'stopped';
+/** `lost`: its memory was split between two hosts when one failed (post-copy), or it had nowhere to run. */
+export type VmState = 'running' | 'paused' | 'stopped' | 'lost';
+
+/**
+How a VM dirties memory while it runs, the writable-working-set model of Clark et al. (NSDI 2005)
+in models.md 2.4: a hot set rewritten within any copy round, and the rest at a slow steady rate.
+*/
+export type MemoryDirtying = {
+	/** The writable working set: pages rewritten so often that copying them early is wasted. */
+	wwsMiB: number;
+	/** Rate at which pages outside the hot set are dirtied. */
+	coldDirtyMiBps: number;
+};
 
 export type VmUsage = {
 	demand: ResourceVector;
@@ -221,6 +233,7 @@ export type Vm = {
 	/** Allocated memory: what a migration copies. */
 	memoryMiB: number;
 	vcpus: number;
+	dirtying: MemoryDirtying;
 	workload: Workload;
 	random: VmRandomState;
 	networkMode: NetworkMode;
@@ -231,6 +244,8 @@ export type Vm = {
 	/** The migration this VM is in, or null. */
 	migrationId: string | null;
 	state: VmState;
+	/** Why the VM was lost, when it was. */
+	lostReason: string | null;
 	injected: InjectedLoad[];
 	usage: VmUsage;
 	intervals: IntervalSamples;
@@ -239,7 +254,11 @@ export type Vm = {
 
 export type MigrationMode = 'precopy' | 'postcopy' | 'stop-and-copy';
 
-export type MigrationPhase = 'stop-and-copy' | 'done' | 'aborted';
+/**
+`precopy`: live rounds; `stop-and-copy`: the VM is paused while the last pages (or, cold, all of them)
+move; `postcopy`: the VM runs on the destination while the source pushes its pages; `done`.
+*/
+export type MigrationPhase = 'precopy' | 'stop-and-copy' | 'postcopy' | 'done';
 
 export type Migration = {
 	id: string;
@@ -253,13 +272,30 @@ export type Migration = {
 	memoryMiB: number;
 	/** Memory reserved at the destination, the VM's allocation there (larger when the move also resizes). */
 	allocationMiB: number;
+	/** The VM's dirtying when the migration started. */
+	dirtying: MemoryDirtying;
+	/** Pre-copy rounds completed (live ones), 0 while the first is in flight. */
+	round: number;
+	/** Data of the round or phase in flight, and how much of it has gone. */
+	roundMiB: number;
+	roundSentMiB: number;
+	roundElapsedSeconds: number;
+	/** All data sent so far; more than `memoryMiB` when pre-copy resent dirtied pages. */
 	sentMiB: number;
+	/** Dirtying measured over the last round, MiB/s. */
+	dirtyRateMiBps: number;
 	/** Simulated seconds elapsed since the start. */
 	elapsedSeconds: number;
 	/** Seconds the VM has been unavailable so far. */
 	downtimeSeconds: number;
 	/** Rate granted by the links during the last tick. */
 	rateMiBps: number;
+	/** Xen's adaptive pre-copy: the rate cap of the round in flight (Mbit/s), or null when unthrottled. */
+	rateCapMbps: number | null;
+	/** Post-copy: the VM already runs on the destination, so a failure of either host loses it. */
+	switched: boolean;
+	/** Post-copy: share of the VM's time lost to network page faults until the push ends. */
+	stallFraction: number;
 	/** Who asked: a key, the timeline or a policy. */
 	requestedBy: string;
 };
@@ -297,8 +333,32 @@ export type OverheadConfig = {
 export type MigrationConfig = {
 	/** The mode a policy asks for when it plans a migration. */
 	defaultMode: MigrationMode;
-	/** Highest rate of one migration on an idle link (112.5 MiB/s on a 1 Gbit/s NIC). */
+	/** Highest rate of one migration on an idle link (112.5 MiB/s on a 1 Gbit/s NIC, models.md 2.4). */
 	maxRateMiBps: number;
+	/** Xen's stop rules (xc_domain_save.c): fewer dirty pages than this ... */
+	stopPages: number;
+	/** ... or this many live rounds ... */
+	maxRounds: number;
+	/** ... or more than this many times the memory sent ... */
+	maxFactor: number;
+	/** ... or a round that would not shrink below this share of the last (this project's reading of "not converging"). */
+	shrinkRatio: number;
+	/** Time to resume the VM after pre-copy's stop-and-copy (and after a cold copy). */
+	resumeMs: number;
+	/** Post-copy: CPU and device state and the resume on the destination. */
+	postcopyResumeMs: number;
+	/** Post-copy: network page faults as a share of the working set, with and without pre-paging (HG09). */
+	prepaging: boolean;
+	faultFraction: number;
+	faultFractionWithoutPrepaging: number;
+	/** Round-trip time of one demand fault, on top of moving the 4 KiB page. */
+	faultRttMs: number;
+	/** CPU the migrating VM loses while it migrates (CloudSim's 10 %). */
+	vmCpuPenalty: number;
+	/** Xen's adaptive rate (CL05 section 5): start, increment over the dirty rate, cap; null = unthrottled. */
+	adaptive: {startMbps: number; incrementMbps: number; maxMbps: number} | null;
+	/** CloudSim's model instead: one pass at half the link, no dirtying (time = RAM / (BW / 2)). */
+	cloudsimParity: boolean;
 };
 
 /**
@@ -385,7 +445,8 @@ export type Command
 		| {type: 'setPolicy'; policy: string}
 		| {type: 'setNetworkMode'; vmId: string; mode: NetworkMode}
 		| {type: 'failHost'; hostId: string}
-		| {type: 'recoverHost'; hostId: string};
+		| {type: 'recoverHost'; hostId: string}
+		| {type: 'setLinkBandwidth'; hostId: string; networkMbps: number};
 
 export type CommandType = Command['type'];
 
@@ -399,6 +460,11 @@ export type SimEvent = At & (
 	| {type: 'migrationStarted'; migrationId: string; vmId: string; from: string; to: string; mode: MigrationMode; requestedBy: string}
 	| {type: 'migrationCompleted'; migrationId: string; vmId: string; from: string; to: string; mode: MigrationMode; durationSeconds: number; downtimeSeconds: number; movedMiB: number}
 	| {type: 'migrationAborted'; migrationId: string; vmId: string; from: string; to: string; reason: string}
+	| {type: 'migrationRound'; migrationId: string; vmId: string; round: number; dataMiB: number; seconds: number; dirtiedMiB: number}
+	| {type: 'migrationPhaseChanged'; migrationId: string; vmId: string; phase: MigrationPhase; sentMiB: number; elapsedSeconds: number}
+	| {type: 'migrationFailed'; migrationId: string; vmId: string; from: string; to: string; reason: string}
+	| {type: 'vmLost'; vmId: string; reason: string}
+	| {type: 'linkBandwidthChanged'; hostId: string; from: number; to: number}
 	| {type: 'migrationRefused'; vmId: string; to: string; reason: string}
 	| {type: 'hostOverloaded'; hostId: string; resources: Resource[]}
 	| {type: 'hostOverloadEnded'; hostId: string; durationTicks: number}

@@ -81,8 +81,9 @@ export function commandArbitrary(hostCount: number, vmCount: number): fc.Arbitra
 		}),
 		fc.record({type: fc.constant('clearLoad' as const), target}),
 		fc.record({
-			type: fc.constant('requestMigration' as const), vmId, destinationHostId: hostId, mode: fc.constantFrom(null, 'stop-and-copy' as const, 'precopy' as const),
+			type: fc.constant('requestMigration' as const), vmId, destinationHostId: hostId, mode: fc.constantFrom(null, 'stop-and-copy' as const, 'precopy' as const, 'postcopy' as const),
 		}),
+		fc.record({type: fc.constant('setLinkBandwidth' as const), hostId, networkMbps: fc.constantFrom(10, 100, 1000, 10_000)}),
 		fc.record({type: fc.constant('setNetworkMode' as const), vmId, mode: fc.constantFrom('bridged' as const, 'nat' as const, 'host-only' as const)}),
 		fc.record({type: fc.constant('failHost' as const), hostId}),
 		fc.record({type: fc.constant('recoverHost' as const), hostId}),

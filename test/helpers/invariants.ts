@@ -1,5 +1,5 @@
 import type {World} from '../../source/sim/types.js';
-import {usableMemoryMiB} from '../../source/sim/capacity.js';
+import {migrationReservation, usableMemoryMiB} from '../../source/sim/capacity.js';
 
 const slack = 1e-9;
 
@@ -30,9 +30,14 @@ export function invariantViolations(world: World): string[] {
 			problems.push(`${vm.id} is on unknown host ${vm.hostId}`);
 		}
 
+		if (vm.state === 'lost' && (vm.lostReason === null || vm.migrationId !== null)) {
+			problems.push(`${vm.id} is lost without a reason, or still migrating`);
+		}
+
 		if (vm.migrationId !== null) {
 			const migration = migrations.get(vm.migrationId);
-			if (migration?.vmId !== vm.id || migration.sourceHostId !== vm.hostId) {
+			const expectedHost = migration?.switched ? migration.destinationHostId : migration?.sourceHostId;
+			if (migration?.vmId !== vm.id || expectedHost !== vm.hostId) {
 				problems.push(`${vm.id} names migration ${vm.migrationId}, which does not match`);
 			}
 		}
@@ -45,8 +50,8 @@ export function invariantViolations(world: World): string[] {
 			problems.push(`${host.id} handed out more than its capacity: ${JSON.stringify(granted)}`);
 		}
 
-		const allocated = world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0)
-			+ world.migrations.filter(migration => migration.destinationHostId === host.id).reduce((sum, migration) => sum + migration.memoryMiB, 0);
+		const allocated = world.vms.filter(vm => vm.hostId === host.id && vm.state !== 'lost').reduce((sum, vm) => sum + vm.memoryMiB, 0)
+			+ world.migrations.map(migration => migrationReservation(migration)).filter(reservation => reservation.hostId === host.id).reduce((sum, reservation) => sum + reservation.memoryMiB, 0);
 		if (allocated > usableMemoryMiB(host) + slack) {
 			problems.push(`${host.id} has ${allocated} MiB allocated, more than ${usableMemoryMiB(host)}`);
 		}
