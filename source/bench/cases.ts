@@ -10,6 +10,10 @@ import {indexTimeline, runTicks} from '../sim/run.js';
 import {stepInPlace} from '../sim/step.js';
 import {defaultStrategies} from '../strategies.js';
 import {sandpiperPolicy} from '../policy/sandpiper/sandpiper.js';
+import {blankMigration, compareMigrations, defaultMigrationConfig} from '../migration/compare.js';
+import {precopy} from '../migration/precopy.js';
+import {migrationRates} from '../sim/links.js';
+import type {Host} from '../sim/types.js';
 
 export type CaseResult = {
 	name: string;
@@ -96,5 +100,50 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 	const seconds = (now() - start) / 1000;
 	return {
 		name: benchCase.name, hosts: built.world.hosts.length, vms: built.world.vms.length, ticks: benchCase.ticks, seconds, buildSeconds,
+	};
+}
+
+export type MigrationEngineResult = {migrations: number; ticks: number; microsecondsPerTick: number; compareMicroseconds: number};
+
+/**
+The migration engine alone: 100 concurrent pre-copy migrations (each host sends one and receives one)
+sharing links and advancing every tick, and one teaching comparison of the three modes.
+*/
+export function migrationEngine(now: () => number): MigrationEngineResult {
+	const hosts = Array.from({length: 200}, (_, index) => ({id: `h${index}`, state: 'up' as const, capacity: {networkMbps: 1000}}));
+	const hostIndex = new Map(hosts.map((host, index) => [host.id, index]));
+	const config = defaultMigrationConfig;
+	const start = Array.from({length: 100}, (_, index) => {
+		const migration = precopy.begin(blankMigration('precopy', 512 + (index * 8), 16 + index, 2 + (index % 7)), config);
+		return {
+			...migration, id: `m${index}`, sourceHostId: `h${index}`, destinationHostId: `h${((index * 7) + 13) % 200}`,
+		};
+	});
+	const vmTraffic = hosts.map((_, index) => (index % 5) * 60);
+	const ticks = 2000;
+	let migrations = start;
+	const begin = now();
+	for (let tick = 0; tick < ticks; tick++) {
+		const caps = migrations.map(migration => precopy.rateCapMiBps(migration, config));
+		const rates = migrationRates(migrations, hosts as unknown as Host[], hostIndex, caps, vmTraffic); // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- only id, state and capacity.networkMbps are read
+		migrations = migrations.map((migration, index) => {
+			const next = precopy.advance(migration, {
+				rateMiBps: rates[index]!, tickSeconds: 0.1, config, workingSetMiB: 300,
+			});
+			return next.finished ? {...start[index]!} : next.migration;
+		});
+	}
+
+	const microsecondsPerTick = (now() - begin) * 1000 / ticks;
+	const compareStart = now();
+	const repetitions = 1000;
+	for (let index = 0; index < repetitions; index++) {
+		compareMigrations({
+			memoryMiB: 1024, dirtyRateMiBps: 20, wwsMiB: 256, bandwidthMbps: 1000,
+		});
+	}
+
+	return {
+		migrations: start.length, ticks, microsecondsPerTick, compareMicroseconds: (now() - compareStart) * 1000 / repetitions,
 	};
 }

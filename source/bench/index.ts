@@ -6,12 +6,17 @@ import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import process from 'node:process';
 import {
-	benchCases, planningRound, runCase, type CaseResult, type PlanningResult,
+	benchCases, migrationEngine, planningRound, runCase, type CaseResult, type MigrationEngineResult, type PlanningResult,
 } from './cases.js';
 
 type Measured = CaseResult & {peakRssMiB: number};
 
 async function child(name: string): Promise<void> {
+	if (name === 'migration-engine') {
+		process.stdout.write(JSON.stringify(migrationEngine(() => performance.now())));
+		return;
+	}
+
 	if (name === 'planning-round') {
 		process.stdout.write(JSON.stringify(planningRound(() => performance.now())));
 		return;
@@ -67,6 +72,11 @@ function parent(): void {
 
 	const planning = JSON.parse(execFileSync(process.execPath, [script, '--case', 'planning-round'], {encoding: 'utf8'})) as PlanningResult; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
 	const sorted = planning.milliseconds.toSorted((a, b) => a - b);
+	const engine = JSON.parse(execFileSync(process.execPath, [script, '--case', 'migration-engine'], {encoding: 'utf8'})) as MigrationEngineResult; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+	console.log(`Migration engine: ${engine.migrations} concurrent pre-copy migrations, link sharing and advance: ${format(engine.microsecondsPerTick / 1000, 3)} ms per tick over ${format(engine.ticks)} ticks (target < 1 ms)`);
+	const cliStart = performance.now();
+	execFileSync(process.execPath, [fileURLToPath(new URL('../cli.js', import.meta.url)), 'migration', '--format', 'json'], {encoding: 'utf8'});
+	console.log(`sandpiper migration: ${format(engine.compareMicroseconds, 1)} us per comparison; the whole command ${format(performance.now() - cliStart, 0)} ms (process start included)`);
 	console.log(`Sandpiper planning round, ${format(planning.hosts)} hosts / ${format(planning.vms)} VMs, ${planning.hotHosts} hot: median ${format(sorted[Math.floor(sorted.length / 2)]!, 1)} ms, max ${format(sorted.at(-1)!, 1)} ms over ${sorted.length} rounds (target < 50 ms); ${planning.moves} moves, ${planning.rejections} refusals`);
 }
 
