@@ -1,21 +1,28 @@
 /**
 The interactive shell: owns the world and the ticker (a `setTimeout` chain re-armed after each step,
-several steps per callback at high speed), keeps pause and speed as UI state, turns keys into actions
-and renders the dashboard from a snapshot.
+several steps per callback at high speed), keeps the dashboard's own state (selection, views,
+pickers, pause, speed), turns keys into actions through the keymap and the UI reducer, and renders
+the dashboard from a snapshot. Commands from keys join the next tick, like a timeline's.
 */
 import {useApp, useInput} from 'ink';
 import {
 	useCallback, useEffect, useMemo, useRef, useState,
 } from 'react';
+import {migrationRefusal} from './sim/commands.js';
 import {indexTimeline, type TimedCommand} from './sim/run.js';
 import {cloneWorld, stepInPlace} from './sim/step.js';
 import type {Strategies} from './sim/strategies.js';
-import type {Command, World} from './sim/types.js';
-import {Dashboard} from './ui/components/dashboard.js';
-import {actionFor, nextSpeed} from './ui/keymap.js';
+import type {Command, SimEvent, World} from './sim/types.js';
+import {Dashboard, type Screen} from './ui/components/dashboard.js';
+import {actionFor} from './ui/keymap.js';
 import {periodFor, timerTickSource, type TickSource} from './ui/tick-source.js';
+import {
+	destinationsFor, initialUiState, reduceKey, type UiState,
+} from './ui/ui-state.js';
 import {useWindowSize} from './ui/use-window-size.js';
-import {dashboardModel} from './ui/view-model.js';
+import {
+	dashboardModel, describeEvents, isAlert, vmRows,
+} from './ui/view-model.js';
 
 export type AppProps = {
 	readonly world: World;
@@ -27,42 +34,86 @@ export type AppProps = {
 	readonly initialSpeed?: number;
 };
 
+/** Events kept for the alerts and the log. */
+const eventMemory = 300;
+
+/** How long a note stays in the status line (wall-clock). */
+const noteMilliseconds = 4000;
+
+function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], strategies: Strategies, standingNote: string | undefined): Screen {
+	const model = dashboardModel(world);
+	const host = world.hosts[Math.min(ui.hostIndex, world.hosts.length - 1)];
+	const picker = ui.picker?.kind === 'migrate' ? ui.picker : undefined;
+	return {
+		model,
+		ui,
+		alerts: describeEvents(events.filter(event => isAlert(event)), world.config.tickSeconds),
+		log: describeEvents(events, world.config.tickSeconds),
+		vms: host ? vmRows(world, host.id) : [],
+		destinations: picker
+			? destinationsFor(world, picker.from).map(hostId => {
+				const row = model.hosts.find(candidate => candidate.id === hostId)!;
+				const command: Command = {
+					type: 'requestMigration', vmId: picker.vmId, destinationHostId: hostId, mode: picker.mode,
+				};
+				return {
+					hostId, cpu: row.cpu, freeMiB: row.freeMemoryMiB, refusal: migrationRefusal(world, command, strategies),
+				};
+			})
+			: [],
+		standingNote,
+	};
+}
+
 export function App({
 	world: initial, timeline, strategies, isInteractive, tickSource = timerTickSource, initialSpeed = 1,
 }: AppProps) {
 	const {exit} = useApp();
 	const size = useWindowSize();
-	// The app owns its copy of the world and advances it in place; renders read only the snapshot model.
-	const world = useRef<World>(undefined);
-	world.current ??= cloneWorld(initial);
+	// The app owns its copy of the world and advances it in place; renders read only snapshots.
+	const [firstWorld] = useState(() => cloneWorld(initial)); // eslint-disable-line react/hook-use-state -- read once, never set
+	const world = useRef<World>(firstWorld);
+	const events = useRef<SimEvent[]>([]);
 	const byTick = useMemo(() => indexTimeline(timeline), [timeline]);
 	const pending = useRef<Command[]>([]);
 	const owed = useRef(0);
-	const [model, setModel] = useState(() => dashboardModel(initial));
-	const [isPaused, setIsPaused] = useState(false);
-	const [speed, setSpeed] = useState(initialSpeed);
+	const [ui, setUi] = useState<UiState>({...initialUiState, speed: initialSpeed});
+	// Keys read and write the latest UI state at once; renders follow through `ui`.
+	const uiRef = useRef(ui);
+	const standingNote = isInteractive ? undefined : 'view only: stdin is not a terminal';
+	const [screen, setScreen] = useState(() => buildScreen(firstWorld, ui, [], strategies, standingNote));
+
+	const refresh = useCallback(() => {
+		setScreen(buildScreen(world.current, uiRef.current, events.current, strategies, standingNote));
+	}, [strategies, standingNote]);
 
 	const advance = useCallback((steps: number) => {
-		const current = world.current!;
+		const {current} = world;
 		for (let index = 0; index < steps; index++) {
 			const commands = [...(byTick.get(current.tick) ?? []), ...pending.current.splice(0)];
-			stepInPlace(current, commands, strategies);
+			const happened = stepInPlace(current, commands, strategies);
+			if (happened.length > 0) {
+				events.current.push(...happened);
+				if (events.current.length > eventMemory) {
+					events.current.splice(0, events.current.length - eventMemory);
+				}
+			}
 		}
 
 		if (steps > 0) {
-			setModel(dashboardModel(current));
+			refresh();
 		}
-	}, [byTick, strategies]);
+	}, [byTick, strategies, refresh]);
 
 	useEffect(() => {
-		if (isPaused) {
+		if (ui.paused) {
 			return undefined;
 		}
 
-		const period = periodFor(speed);
+		const period = periodFor(ui.speed);
 		let cancel: (() => void) | undefined;
 		const onTick = () => {
-			owed.current += speed * period / 1000;
+			owed.current += ui.speed * period / 1000;
 			const steps = Math.floor(owed.current);
 			owed.current -= steps;
 			advance(steps);
@@ -73,48 +124,51 @@ export function App({
 		return () => {
 			cancel?.();
 		};
-	}, [isPaused, speed, advance, tickSource]);
+	}, [ui.paused, ui.speed, advance, tickSource]);
+
+	// A note fades after a few seconds.
+	useEffect(() => {
+		if (ui.note === null) {
+			return undefined;
+		}
+
+		const cancel = tickSource.schedule(() => {
+			setUi(state => ({...state, note: null}));
+		}, noteMilliseconds);
+		return cancel;
+	}, [ui.note, tickSource]);
+
+	useEffect(() => {
+		uiRef.current = ui;
+		refresh();
+	}, [ui, refresh]);
 
 	useInput((input, key) => {
-		const action = actionFor(input, key);
-		switch (action?.type) {
-			case 'quit': {
-				exit();
-				break;
-			}
+		const action = actionFor(input, key, uiRef.current.picker ? 'picker' : 'main');
+		if (!action) {
+			return;
+		}
 
-			case 'togglePause': {
-				setIsPaused(value => !value);
-				break;
-			}
+		const result = reduceKey(uiRef.current, action, {world: world.current, strategies, policyNames: Object.keys(strategies.policies)});
+		if (result.quit) {
+			exit();
+			return;
+		}
 
-			case 'step': {
-				if (isPaused) {
-					advance(1);
-				}
+		if (result.restart) {
+			world.current = cloneWorld(initial);
+			events.current = [];
+			pending.current = [];
+			owed.current = 0;
+		}
 
-				break;
-			}
-
-			case 'faster':
-			case 'slower': {
-				setSpeed(value => nextSpeed(value, action.type === 'faster' ? 1 : -1));
-				break;
-			}
-
-			case undefined: {
-				break;
-			}
+		pending.current.push(...result.commands);
+		uiRef.current = result.state;
+		setUi(result.state);
+		if (result.step) {
+			advance(1);
 		}
 	}, {isActive: isInteractive});
 
-	return (
-		<Dashboard
-			model={model}
-			size={size}
-			isPaused={isPaused}
-			speed={speed}
-			note={isInteractive ? undefined : 'view only: stdin is not a terminal'}
-		/>
-	);
+	return <Dashboard screen={screen} size={size}/>;
 }

@@ -45,3 +45,30 @@ export function formatSpeed(speed: number): string {
 export function kOfNHistory(over: readonly boolean[], n: number): string {
 	return over.map(value => value ? '▮' : '▯').join('').padStart(n, ' ');
 }
+
+const sparks = '▁▂▃▄▅▆▇█';
+
+/** The newest `width` values as a sparkline of 0..1 fractions, right-aligned. */
+export function sparkline(values: readonly number[], width: number): string {
+	const recent = values.slice(-width);
+	const line = recent.map(value => sparks[Math.max(0, Math.min(sparks.length - 1, Math.round(Math.max(0, Math.min(1, value)) * (sparks.length - 1))))]!).join('');
+	return line.padStart(width, ' ');
+}
+
+/** `[#####.....]`-style progress with block glyphs, `width` cells. */
+export function progressBar(fraction: number, width: number): string {
+	return bar(fraction, width);
+}
+
+/** `2.4 s`, `15 ms`, `3 min 12 s`. */
+export function formatDuration(seconds: number): string {
+	if (seconds < 1) {
+		return `${Math.round(seconds * 1000)} ms`;
+	}
+
+	if (seconds < 120) {
+		return `${seconds.toFixed(1)} s`;
+	}
+
+	return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}

@@ -1,31 +1,52 @@
 /**
-Sizes for the host grid, as pure arithmetic of the terminal size. The frame never uses more than
-`rows - 1` lines: Ink 6 clears the whole screen and the scrollback on every update otherwise.
+Sizes for the dashboard, as pure arithmetic of the terminal size. The frame never uses more than
+`rows - 1` lines (Ink 6 clears the whole screen and the scrollback on every update otherwise) and no
+line is wider than the terminal.
 */
 
 export type Size = {columns: number; rows: number};
 
 /** Below this, the dashboard shows a message naming the size it needs. */
-export const minimumSize: Size = {columns: 60, rows: 8};
+export const minimumSize: Size = {columns: 80, rows: 24};
 
-/** Lines besides host rows: status, column header, hint line. */
-export const chromeLines = 3;
+/** From this size on, the wide layout: sparklines, side panels, the event log. */
+export const wideSize: Size = {columns: 110, rows: 32};
 
-export function isTooSmall(size: Size): boolean {
-	return size.columns < minimumSize.columns || size.rows < minimumSize.rows;
+export type LayoutKind = 'too-small' | 'compact' | 'wide';
+
+export function layoutFor(size: Size): LayoutKind {
+	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
+		return 'too-small';
+	}
+
+	return size.columns >= wideSize.columns && size.rows >= wideSize.rows ? 'wide' : 'compact';
 }
 
-/** Columns of a host row outside its three bars: id, marker, labels, percentages, VM count, k-of-n history. */
+/** Lines around the host rows: compact has status, header, two alerts, migrations, hints. */
+export const compactChrome = 6;
+
+/** Wide: status, header, a panel row of 8, the cluster line, a log of 5, hints. */
+export const widePanelRows = 8;
+export const wideLogRows = 5;
+export const wideChrome = 1 + 1 + widePanelRows + 1 + wideLogRows + 1;
+
+/** Columns of a host row besides its three bars and sparkline. */
 export function fixedRowWidth(idWidth: number, n: number): number {
 	return idWidth + 1 + 4 + 1 + (3 * (4 + 1 + 4)) + 2 + 1 + 5 + 1 + n;
 }
 
-export function barWidth(columns: number, idWidth: number, n: number): number {
-	return Math.max(3, Math.min(24, Math.floor((columns - 1 - fixedRowWidth(idWidth, n)) / 3)));
+export function barWidth(columns: number, idWidth: number, n: number, sparkWidth = 0): number {
+	const room = columns - 1 - fixedRowWidth(idWidth, n) - (sparkWidth > 0 ? sparkWidth + 1 : 0);
+	return Math.max(3, Math.min(24, Math.floor(room / 3)));
 }
 
-/** How many host rows fit, keeping one line free (the rows - 1 rule). */
-export function visibleHostRows(rows: number, hostCount: number): number {
-	const room = rows - 1 - chromeLines;
-	return hostCount <= room ? hostCount : Math.max(0, room - 1);
+/** The window of host rows to show: as many as fit, keeping the selected one in view. */
+export function hostWindow(hostCount: number, room: number, selected: number): {start: number; count: number; hidden: number} {
+	if (hostCount <= room) {
+		return {start: 0, count: hostCount, hidden: 0};
+	}
+
+	const count = Math.max(1, room - 1);
+	const start = Math.max(0, Math.min(selected - Math.floor(count / 2), hostCount - count));
+	return {start, count, hidden: hostCount - count};
 }

@@ -1,21 +1,30 @@
 /**
-What the dashboard shows, derived from a world snapshot: plain data, no React, easy to test.
+What the dashboard shows, derived from a world snapshot and the recent events: plain data, no
+React, easy to test.
 */
-import {isOverloaded} from '../sim/capacity.js';
+import {freeMemoryMiB, isOverloaded} from '../sim/capacity.js';
 import {simulatedSeconds} from '../sim/lookup.js';
-import type {World} from '../sim/types.js';
+import {seriesValues} from '../sim/series.js';
+import type {
+	Migration, MigrationMode, NetworkMode, Resource, SimEvent, World,
+} from '../sim/types.js';
 
-export type HostMarker = 'down' | 'hot' | 'overloaded' | 'none';
+export type HostMarker = 'down' | 'hot' | 'overloaded' | 'scratch' | 'none';
 
 export type HostRowModel = {
 	id: string;
 	cpu: number;
 	memory: number;
 	disk: number;
+	network: number;
 	vmCount: number;
 	marker: HostMarker;
 	/** K-of-n history, oldest first. */
 	overThreshold: boolean[];
+	/** Recent CPU utilisation per tick, oldest first. */
+	cpuHistory: number[];
+	freeMemoryMiB: number;
+	hypervisor: string;
 };
 
 export type StatusModel = {
@@ -26,19 +35,66 @@ export type StatusModel = {
 	seconds: number;
 	hotHosts: number;
 	migrations: number;
+	lostVms: number;
 };
+
+export type MigrationRowModel = {
+	id: string;
+	vmId: string;
+	from: string;
+	to: string;
+	mode: MigrationMode;
+	/** `precopy round 3`, `stop-and-copy`, `postcopy push`. */
+	phase: string;
+	/** 0..1 of the data of the current estimate (memory for the first pass). */
+	progress: number;
+	sentMiB: number;
+	memoryMiB: number;
+	elapsedSeconds: number;
+	/** Seconds left at the current rate for what is known to remain. */
+	etaSeconds: number | null;
+	downtimeSeconds: number;
+	dirtyRateMiBps: number;
+	resentMiB: number;
+	/** Post-copy after the switch: a failure of either host now loses the VM. */
+	atRisk: boolean;
+};
+
+export type VmRowModel = {
+	id: string;
+	vmClass: string;
+	state: string;
+	memoryMiB: number;
+	workingSetMiB: number;
+	cpuUnits: number;
+	networkMbps: number;
+	diskMBps: number;
+	networkMode: NetworkMode;
+	migration: string | null;
+	injected: number;
+};
+
+export type AlertModel = {tick: number; seconds: number; text: string; severity: 'hot' | 'warn' | 'info'};
 
 export type DashboardModel = {
 	status: StatusModel;
 	hosts: HostRowModel[];
-	thresholds: {cpu: number; memory: number; disk: number};
+	migrations: MigrationRowModel[];
+	thresholds: {cpu: number; memory: number; disk: number; network: number};
 	k: number;
 	n: number;
+	networkCounts: Record<NetworkMode, number>;
+	/** Mean CPU utilisation of the up workers per tick, oldest first. */
+	clusterCpu: number[];
 };
 
 function markerOf(host: World['hosts'][number]): HostMarker {
 	if (host.state === 'failed') {
 		return 'down';
+	}
+
+	if (host.role === 'scratch') {
+		return 'scratch';
 	}
 
 	if (host.sustainedOverload) {
@@ -48,21 +104,78 @@ function markerOf(host: World['hosts'][number]): HostMarker {
 	return isOverloaded(host.usage) ? 'overloaded' : 'none';
 }
 
+export function phaseLabel(migration: Migration): string {
+	switch (migration.phase) {
+		case 'precopy': {
+			return `precopy round ${migration.round}`;
+		}
+
+		case 'postcopy': {
+			return 'postcopy push';
+		}
+
+		case 'stop-and-copy':
+		case 'done': {
+			return migration.phase;
+		}
+	}
+}
+
+export function migrationRow(migration: Migration): MigrationRowModel {
+	const remaining = migration.roundMiB - migration.roundSentMiB;
+	const firstPass = migration.mode === 'precopy' && migration.round === 0;
+	const total = firstPass || migration.mode !== 'precopy' ? migration.memoryMiB : migration.sentMiB + remaining;
+	return {
+		id: migration.id,
+		vmId: migration.vmId,
+		from: migration.sourceHostId,
+		to: migration.destinationHostId,
+		mode: migration.mode,
+		phase: phaseLabel(migration),
+		progress: total > 0 ? Math.min(1, migration.sentMiB / total) : 0,
+		sentMiB: migration.sentMiB,
+		memoryMiB: migration.memoryMiB,
+		elapsedSeconds: migration.elapsedSeconds,
+		etaSeconds: migration.rateMiBps > 0 ? remaining / migration.rateMiBps : null,
+		downtimeSeconds: migration.downtimeSeconds,
+		dirtyRateMiBps: migration.dirtyRateMiBps,
+		resentMiB: Math.max(0, migration.sentMiB - migration.memoryMiB),
+		atRisk: migration.switched,
+	};
+}
+
 export function dashboardModel(world: World): DashboardModel {
 	const counts = new Map<string, number>();
+	const networkCounts: Record<NetworkMode, number> = {
+		bridged: 0, nat: 0, 'host-only': 0, custom: 0,
+	};
 	for (const vm of world.vms) {
-		counts.set(vm.hostId, (counts.get(vm.hostId) ?? 0) + 1);
+		if (vm.state !== 'lost') {
+			counts.set(vm.hostId, (counts.get(vm.hostId) ?? 0) + 1);
+			networkCounts[vm.networkMode]++;
+		}
 	}
 
-	const hosts = world.hosts.map(host => ({
+	const hosts = world.hosts.map((host): HostRowModel => ({
 		id: host.id,
 		cpu: host.usage.utilisation.cpu,
 		memory: host.usage.utilisation.memory,
 		disk: host.usage.utilisation.disk,
+		network: host.usage.utilisation.network,
 		vmCount: counts.get(host.id) ?? 0,
 		marker: markerOf(host),
 		overThreshold: host.history.overThreshold,
+		cpuHistory: seriesValues(host.history.cpuTicks),
+		freeMemoryMiB: freeMemoryMiB(world, host),
+		hypervisor: host.hypervisor.family,
 	}));
+	const workers = world.hosts.filter(host => host.role === 'worker' && host.state === 'up');
+	const length = Math.max(0, ...workers.map(host => host.history.cpuTicks.values.length));
+	const histories = workers.map(host => seriesValues(host.history.cpuTicks));
+	const clusterCpu = Array.from({length}, (_, index) => {
+		const values = histories.map(values => values[values.length - length + index]).filter(value => value !== undefined);
+		return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+	});
 	const {thresholds, k, n} = world.config.monitoring;
 	return {
 		status: {
@@ -73,11 +186,149 @@ export function dashboardModel(world: World): DashboardModel {
 			seconds: simulatedSeconds(world),
 			hotHosts: hosts.filter(host => host.marker === 'hot').length,
 			migrations: world.migrations.length,
+			lostVms: world.vms.filter(vm => vm.state === 'lost').length,
 		},
 		hosts,
+		migrations: world.migrations.map(migration => migrationRow(migration)),
 		// Memory is allocation-based and cannot exceed the host; colour it red only when full.
-		thresholds: {cpu: thresholds.cpu, memory: 0.95, disk: thresholds.disk},
+		thresholds: {
+			cpu: thresholds.cpu, memory: 0.95, disk: thresholds.disk, network: thresholds.network,
+		},
 		k,
 		n,
+		networkCounts,
+		clusterCpu,
 	};
+}
+
+export function vmRows(world: World, hostId: string): VmRowModel[] {
+	const migrations = new Map(world.migrations.map(migration => [migration.id, migration]));
+	return world.vms.filter(vm => vm.hostId === hostId && vm.state !== 'lost').map(vm => {
+		const migration = vm.migrationId === null ? undefined : migrations.get(vm.migrationId);
+		return {
+			id: vm.id,
+			vmClass: vm.vmClass,
+			state: vm.state,
+			memoryMiB: vm.memoryMiB,
+			workingSetMiB: vm.usage.demand.memory,
+			cpuUnits: vm.usage.granted.cpu,
+			networkMbps: vm.usage.granted.network,
+			diskMBps: vm.usage.granted.disk,
+			networkMode: vm.networkMode,
+			migration: migration ? `${migration.mode} -> ${migration.destinationHostId} (${phaseLabel(migration)})` : null,
+			injected: vm.injected.length,
+		};
+	});
+}
+
+const resourceNames: Record<Resource, string> = {
+	cpu: 'CPU', memory: 'memory', disk: 'disk', network: 'network',
+};
+
+function seconds(value: number): string {
+	return value < 1 ? `${Math.round(value * 1000)} ms` : `${value.toFixed(1)} s`;
+}
+
+/** A one-line account of an event for the log and the alerts, or undefined for events not worth a line. */
+export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'seconds'> | undefined {
+	switch (event.type) {
+		case 'hotspotDetected': {
+			return {severity: 'hot', text: `${event.hostId} hot on ${resourceNames[event.resource]} (forecast ${Math.round(event.forecast * 100)}%)`};
+		}
+
+		case 'hotspotResolved': {
+			return {severity: 'info', text: `${event.hostId} ${resourceNames[event.resource]} hotspot resolved after ${event.durationSeconds} s`};
+		}
+
+		case 'planRejected': {
+			return {severity: 'warn', text: `${event.hostId}: ${event.reason}`};
+		}
+
+		case 'migrationPlanned': {
+			return {severity: 'info', text: `plan ${event.vmId} ${event.from} -> ${event.to} (VSR ${event.vsr.toFixed(4)})`};
+		}
+
+		case 'swapPlanned': {
+			return {severity: 'info', text: `swap ${event.vmId} (${event.from}) with ${event.swappedVmIds.join(', ')} (${event.to}) via ${event.via}`};
+		}
+
+		case 'migrationStarted': {
+			return {severity: 'info', text: `${event.mode} ${event.vmId} ${event.from} -> ${event.to} started`};
+		}
+
+		case 'migrationCompleted': {
+			return {severity: 'info', text: `${event.vmId} now on ${event.to}: ${seconds(event.durationSeconds)}, down ${seconds(event.downtimeSeconds)}, ${Math.round(event.movedMiB)} MiB`};
+		}
+
+		case 'migrationRefused': {
+			return {severity: 'warn', text: `${event.vmId} -> ${event.to} refused: ${event.reason}`};
+		}
+
+		case 'migrationAborted':
+		case 'migrationFailed': {
+			return {severity: 'warn', text: `${event.vmId} ${event.type === 'migrationAborted' ? 'aborted' : 'failed'}: ${event.reason}`};
+		}
+
+		case 'vmLost': {
+			return {severity: 'hot', text: `${event.vmId} LOST: ${event.reason}`};
+		}
+
+		case 'hostFailed': {
+			return {severity: 'hot', text: `${event.hostId} FAILED, ${event.stoppedVmIds.length} VMs stopped`};
+		}
+
+		case 'hostRecovered': {
+			return {severity: 'info', text: `${event.hostId} recovered`};
+		}
+
+		case 'loadInjected': {
+			return {severity: 'info', text: `+${event.amount} ${event.resource} on ${event.target.kind === 'vm' ? event.target.vmId : event.target.hostId}`};
+		}
+
+		case 'loadCleared': {
+			return {severity: 'info', text: `load cleared on ${event.target.kind === 'vm' ? event.target.vmId : event.target.hostId}`};
+		}
+
+		case 'policyChanged': {
+			return {severity: 'info', text: `policy ${event.from} -> ${event.to}`};
+		}
+
+		case 'networkModeChanged': {
+			return {severity: 'info', text: `${event.vmId} network ${event.from} -> ${event.to}`};
+		}
+
+		case 'commandRejected': {
+			return {severity: 'warn', text: `${event.command} refused: ${event.reason}`};
+		}
+
+		case 'linkBandwidthChanged': {
+			return {severity: 'info', text: `${event.hostId} link ${event.from} -> ${event.to} Mbit/s`};
+		}
+
+		case 'migrationPhaseChanged': {
+			return {severity: 'info', text: `${event.vmId} ${event.phase} after ${seconds(event.elapsedSeconds)}`};
+		}
+
+		case 'migrationRound': {
+			return {severity: 'info', text: `${event.vmId} round ${event.round}: ${Math.round(event.dataMiB)} MiB in ${seconds(event.seconds)}, ${Math.round(event.dirtiedMiB)} MiB dirtied`};
+		}
+
+		case 'hostOverloaded':
+		case 'hostOverloadEnded':
+		case 'loadExpired': {
+			return undefined;
+		}
+	}
+}
+
+/** Events worth an alert: hotspots, refusals, failures and losses. */
+export function isAlert(event: SimEvent): boolean {
+	return ['hotspotDetected', 'hotspotResolved', 'planRejected', 'vmLost', 'hostFailed', 'migrationFailed', 'migrationAborted'].includes(event.type);
+}
+
+export function describeEvents(events: readonly SimEvent[], tickSeconds: number, filter: (event: SimEvent) => boolean = () => true): AlertModel[] {
+	return events.filter(event => filter(event)).flatMap(event => {
+		const line = describeEvent(event);
+		return line ? [{...line, tick: event.tick, seconds: event.tick * tickSeconds}] : [];
+	});
 }

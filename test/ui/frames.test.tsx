@@ -1,33 +1,53 @@
 import test from 'ava';
 import {renderToString} from 'ink';
 import stringWidth from 'string-width';
-import {Dashboard} from '../../source/ui/components/dashboard.js';
+import {Dashboard, type Screen} from '../../source/ui/components/dashboard.js';
 import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {runTicks} from '../../source/sim/run.js';
+import type {SimEvent, World} from '../../source/sim/types.js';
 import {defaultStrategies} from '../../source/strategies.js';
-import {dashboardModel, type DashboardModel} from '../../source/ui/view-model.js';
+import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
+import {
+	dashboardModel, describeEvents, isAlert, vmRows,
+} from '../../source/ui/view-model.js';
 
-async function modelAfter(ticks: number, policy?: string): Promise<DashboardModel> {
+async function runFor(ticks: number, policy?: string): Promise<{world: World; events: SimEvent[]}> {
 	const {world, timeline} = await loadScenario({policy});
-	return dashboardModel(runTicks(world, defaultStrategies, {ticks, timeline}).world);
+	return runTicks(world, defaultStrategies, {ticks, timeline});
 }
 
-function frame(model: DashboardModel, columns: number, rows: number, isPaused = false): string[] {
-	return renderToString(<Dashboard model={model} size={{columns, rows}} isPaused={isPaused} speed={1}/>, {columns}).split('\n');
+function screenOf({world, events}: {world: World; events: SimEvent[]}, ui: Partial<UiState> = {}): Screen {
+	return {
+		model: dashboardModel(world),
+		ui: {...initialUiState, ...ui},
+		alerts: describeEvents(events.filter(event => isAlert(event)), world.config.tickSeconds),
+		log: describeEvents(events, world.config.tickSeconds),
+		vms: vmRows(world, world.hosts[ui.hostIndex ?? 0]!.id),
+		destinations: [],
+	};
 }
 
-for (const [columns, rows] of [[80, 24], [120, 40], [100, 30], [60, 12]] as const) {
-	test(`at ${columns}x${rows} no line is wider than the terminal and the frame keeps one row free`, async t => {
-		const lines = frame(await modelAfter(120), columns, rows);
-		t.true(lines.length <= rows - 1, `${lines.length} lines`);
-		for (const line of lines) {
-			t.true(stringWidth(line) <= columns, `${stringWidth(line)}: ${line}`);
-		}
-	});
+function frame(screen: Screen, columns: number, rows: number): string[] {
+	return renderToString(<Dashboard screen={screen} size={{columns, rows}}/>, {columns}).split('\n');
 }
 
-test('at 80x24 every host of the default scenario has its own line with CPU, memory and disk', async t => {
-	const lines = frame(await modelAfter(120), 80, 24);
+const sizes = [[80, 24], [120, 40], [100, 30], [110, 32], [200, 60]] as const;
+
+for (const [columns, rows] of sizes) {
+	for (const view of ['hosts', 'vms', 'migrations', 'help'] as const) {
+		test(`${view} at ${columns}x${rows}: no line wider than the terminal, one row left free`, async t => {
+			const run = await runFor(700);
+			const lines = frame(screenOf(run, view === 'help' ? {help: true} : {view}), columns, rows);
+			t.true(lines.length <= rows - 1, `${lines.length} lines`);
+			for (const line of lines) {
+				t.true(stringWidth(line) <= columns, `${stringWidth(line)} columns: ${line}`);
+			}
+		});
+	}
+}
+
+test('compact (80x24): a line per host with CPU, memory and disk, two alerts, the migrations line, the hints', async t => {
+	const lines = frame(screenOf(await runFor(120)), 80, 24);
 	for (let index = 1; index <= 16; index++) {
 		const id = `h${String(index).padStart(2, '0')}`;
 		const line = lines.find(candidate => candidate.startsWith(id));
@@ -35,33 +55,60 @@ test('at 80x24 every host of the default scenario has its own line with CPU, mem
 		t.regex(line!, /CPU [█░]+ +\d+% MEM [█░]+ +\d+% DSK [█░]+ +\d+% +\d+ vm/v);
 	}
 
-	t.regex(lines.at(-1)!, /^q quit/v);
+	t.regex(lines.at(-2)!, /^(?:migrating: |no migrations)/v);
+	t.regex(lines.at(-1)!, /^q quit {2}\? help/v);
 });
 
-test('the status line shows clock, tick, speed or PAUSED, hot hosts, policy, seed and scenario', async t => {
-	const model = await modelAfter(125);
-	const [running] = frame(model, 120, 40);
+test('wide (120x40): sparklines, the alert, migration and network panels, the cluster line and the event log', async t => {
+	const text = frame(screenOf(await runFor(700)), 120, 40).join('\n');
+	for (const title of ['Hotspot alerts', 'Migrations (', 'Network modes', 'cluster CPU', 'Events', 'CPU history']) {
+		t.true(text.includes(title), `shows ${title}`);
+	}
+
+	t.regex(text, /[▁▂▃▄▅▆▇█]{8}/v);
+	t.regex(text, /bridged +\d+/v);
+});
+
+test('the status line shows clock, tick, speed or PAUSED, hot hosts, migrations, policy, seed and scenario', async t => {
+	const run = await runFor(125);
+	const [running] = frame(screenOf(run), 120, 40);
 	t.regex(running!, /00:02:05 tick 125 {2}1x {2}hot \d+ {2}migrating \d+ {2}policy sandpiper {2}seed 1 {2}sandpiper-16x35/v);
-	const [paused] = frame(model, 120, 40, true);
+	const [paused] = frame(screenOf(run, {paused: true}), 120, 40);
 	t.regex(paused!, / PAUSED /v);
 });
 
-test('a hot host is marked in words and its k-of-n history shows, so colour is not needed', async t => {
-	const model = await modelAfter(200, 'none');
-	const hot = model.hosts.find(host => host.marker === 'hot');
+test('a hot host is marked in words, with its k-of-n history, so colour is not needed', async t => {
+	const run = await runFor(200, 'none');
+	const hot = dashboardModel(run.world).hosts.find(host => host.marker === 'hot');
 	t.truthy(hot, 'without a policy, the default scenario has a hot host at 200 s');
-	const line = frame(model, 80, 24).find(candidate => candidate.startsWith(hot!.id))!;
+	const line = frame(screenOf(run), 80, 24).find(candidate => candidate.startsWith(hot!.id))!;
 	t.regex(line, /HOT/v);
-	t.regex(line, /[▮▯]{5}$/v);
+	t.regex(line, /[▮▯]{5}/v);
 });
 
-test('a short terminal shows the hosts that fit and says how many more there are', async t => {
-	const lines = frame(await modelAfter(10), 80, 12);
-	t.true(lines.length <= 11);
+test('a running migration shows its mode, phase, progress, data, time left and downtime', async t => {
+	const {world} = await loadScenario({policy: 'none'});
+	const run = runTicks(world, defaultStrategies, {
+		ticks: 3, timeline: [{
+			tick: 0, command: {
+				type: 'requestMigration', vmId: 'vm01', destinationHostId: 'h16', mode: 'precopy',
+			},
+		}],
+	});
+	const text = frame(screenOf(run), 120, 40).join('\n');
+	t.regex(text, /vm01 h01 -> h16 {2}precopy {2}precopy round 0/v);
+	t.regex(text, /\d+% \d+\/1024 MiB, left [\d.]+ s, down 0 ms/v);
+	const compact = frame(screenOf(run), 80, 24).join('\n');
+	t.regex(compact, /migrating: vm01 h01>h16 precopy round 0 \d+%/v);
+});
+
+test('a terminal below 80x24 gets a message naming both sizes', async t => {
+	const lines = frame(screenOf(await runFor(10)), 60, 20);
+	t.deepEqual(lines.map(line => line.trimEnd()), ['Terminal too small: 60x20', 'Needed: 80x24', 'q quits']);
+});
+
+test('a terminal with too few rows for every host shows a window around the selection', async t => {
+	const lines = frame(screenOf(await runFor(10), {hostIndex: 14}), 200, 32);
 	t.true(lines.some(line => /… \d+ more hosts/v.test(line)));
-});
-
-test('a terminal below the minimum gets a message naming both sizes', async t => {
-	const lines = frame(await modelAfter(10), 50, 6);
-	t.deepEqual(lines.map(line => line.trimEnd()), ['Terminal too small: 50x6', 'Needed: 60x8', 'q quits']);
+	t.true(lines.some(line => line.startsWith('h15')));
 });

@@ -1,27 +1,44 @@
 import test from 'ava';
 import {
-	actionFor, keymap, nextSpeed, speeds,
+	actionFor, hintLine, keymap, nextSpeed, speeds,
 } from '../../source/ui/keymap.js';
 
-test('every key of the keymap maps to its action, and Ctrl-C quits', t => {
+test('every printable key of the keymap maps to its action in each of its contexts, and Ctrl-C quits', t => {
 	for (const binding of keymap) {
-		for (const key of binding.keys) {
-			t.deepEqual(actionFor(key, {}), binding.action, `key ${key}`);
+		for (const context of binding.contexts) {
+			for (const key of binding.keys) {
+				t.deepEqual(actionFor(key, {}, context), binding.action, `key ${key} in ${context}`);
+			}
+
+			for (const special of binding.special ?? []) {
+				t.deepEqual(actionFor('', {[special]: true}, context), binding.action, `${special} in ${context}`);
+			}
 		}
 	}
 
 	t.deepEqual(actionFor('c', {ctrl: true}), {type: 'quit'});
+	t.deepEqual(actionFor('c', {ctrl: true}, 'picker'), {type: 'quit'});
 });
 
-test('no key is bound twice, and unknown keys, other Ctrl chords and Meta do nothing', t => {
-	const keys = keymap.flatMap(binding => binding.keys);
-	t.is(new Set(keys).size, keys.length);
-	for (const input of ['x', 'Q', '', '\u001B', 'qq']) {
+test('no key is bound twice in one context, and unknown keys, other Ctrl chords and Meta do nothing', t => {
+	for (const context of ['main', 'picker'] as const) {
+		const keys = keymap.filter(binding => binding.contexts.includes(context)).flatMap(binding => [...binding.keys, ...(binding.special ?? [])]);
+		t.is(new Set(keys).size, keys.length, `in ${context}`);
+	}
+
+	for (const input of ['x', 'Q', '', '9', 'qq']) {
 		t.is(actionFor(input, {}), undefined, `input ${JSON.stringify(input)}`);
 	}
 
+	t.is(actionFor('p', {}), undefined, 'p picks a mode only in the migration picker');
 	t.is(actionFor('q', {ctrl: true}), undefined);
 	t.is(actionFor('q', {meta: true}), undefined);
+	t.is(actionFor('\t', {tab: true}, 'picker'), undefined, 'Tab does nothing in a picker');
+});
+
+test('no function keys and no Ctrl chord but Ctrl-C', t => {
+	t.deepEqual(keymap.flatMap(binding => binding.ctrlKeys ?? []), ['c']);
+	t.false(keymap.some(binding => /^f\d/iv.test(binding.label)));
 });
 
 test('speed steps through 0.25x to 64x and stops at both ends', t => {
@@ -30,4 +47,8 @@ test('speed steps through 0.25x to 64x and stops at both ends', t => {
 	t.is(nextSpeed(64, 1), 64);
 	t.is(nextSpeed(0.25, -1), 0.25);
 	t.deepEqual([speeds[0], speeds.at(-1)], [0.25, 64]);
+});
+
+test('the hint line comes from the table', t => {
+	t.regex(hintLine(), /^q quit {2}\? help {2}space pause/v);
 });

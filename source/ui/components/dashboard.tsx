@@ -2,19 +2,38 @@ import {Box, Text} from 'ink';
 import {fit} from '../format.js';
 import {hintLine} from '../keymap.js';
 import {
-	barWidth, isTooSmall, minimumSize, visibleHostRows, type Size,
+	barWidth, compactChrome, hostWindow, layoutFor, minimumSize, wideChrome, wideLogRows, widePanelRows, type Size,
 } from '../layout.js';
-import type {DashboardModel} from '../view-model.js';
+import type {UiState} from '../ui-state.js';
+import type {AlertModel, DashboardModel, VmRowModel} from '../view-model.js';
 import {HostRow} from './host-row.js';
+import {
+	AlertLines, ClusterLine, MigrationsLine, MigrationsPanel, NetworkPanel, PanelTitle,
+} from './panels.js';
 import {StatusLine} from './status-line.js';
+import {
+	HelpView, MigrationsView, PickerView, VmsView, type DestinationRow,
+} from './views.js';
+
+/** Everything one frame shows. */
+export type Screen = {
+	model: DashboardModel;
+	ui: UiState;
+	/** Alert-worthy events, oldest first. */
+	alerts: readonly AlertModel[];
+	/** Every described event, oldest first. */
+	log: readonly AlertModel[];
+	/** The selected host's VMs. */
+	vms: readonly VmRowModel[];
+	/** Rows of the migration picker, when open. */
+	destinations: readonly DestinationRow[];
+	/** A standing note (input off) shown when the UI has none. */
+	standingNote?: string;
+};
 
 type Props = {
-	readonly model: DashboardModel;
+	readonly screen: Screen;
 	readonly size: Size;
-	readonly isPaused: boolean;
-	readonly speed: number;
-	/** Shown in the status line: why a key did nothing, or that input is off. */
-	readonly note?: string;
 };
 
 export function TooSmall({size}: {readonly size: Size}) {
@@ -27,26 +46,118 @@ export function TooSmall({size}: {readonly size: Size}) {
 	);
 }
 
-/** The live view: a status line, one line per host, and the key hints. */
-export function Dashboard({model, size, isPaused, speed, note}: Props) {
-	if (isTooSmall(size)) {
+function HostGrid({screen, size, room, sparkWidth}: {readonly screen: Screen; readonly size: Size; readonly room: number; readonly sparkWidth: number}) {
+	const {model, ui} = screen;
+	const idWidth = Math.max(3, ...model.hosts.map(host => host.id.length));
+	const width = barWidth(size.columns, idWidth, model.n, sparkWidth);
+	const window = hostWindow(model.hosts.length, room, ui.hostIndex);
+	const header = `${fit('host', idWidth + 5)} ${fit('', (3 * (width + 9)) + 2)} ${fit('', 5)} ${fit(`${model.k}/${model.n}`, model.n)}${sparkWidth > 0 ? ` ${fit('CPU history', sparkWidth)}` : ''}`;
+	return (
+		<Box flexDirection='column'>
+			<Text dimColor wrap='truncate'>{fit(header, size.columns - 1)}</Text>
+			{model.hosts.slice(window.start, window.start + window.count).map((host, offset) => (
+				<HostRow
+					key={host.id}
+					host={host}
+					idWidth={idWidth}
+					barWidth={width}
+					n={model.n}
+					thresholds={model.thresholds}
+					isSelected={window.start + offset === ui.hostIndex}
+					sparkWidth={sparkWidth}
+				/>
+			))}
+			{window.hidden > 0 ? <Text dimColor wrap='truncate'>{fit(`… ${window.hidden} more hosts (up/down scroll; a taller terminal shows all)`, size.columns - 1)}</Text> : null}
+		</Box>
+	);
+}
+
+function Body({screen, size, rows}: {readonly screen: Screen; readonly size: Size; readonly rows: number}) {
+	const {ui, model} = screen;
+	const width = size.columns - 1;
+	if (ui.help) {
+		return <HelpView width={width} rows={rows}/>;
+	}
+
+	if (ui.picker) {
+		return <PickerView picker={ui.picker} destinations={screen.destinations} width={width} rows={rows}/>;
+	}
+
+	if (ui.view === 'vms') {
+		return <VmsView hostId={model.hosts[ui.hostIndex]?.id ?? ''} vms={screen.vms} selected={ui.vmIndex} width={width} rows={rows}/>;
+	}
+
+	return <MigrationsView migrations={model.migrations} selected={ui.migrationIndex} width={width} rows={rows}/>;
+}
+
+function Compact({screen, size}: Props) {
+	const width = size.columns - 1;
+	const usable = size.rows - 1;
+	if (screen.ui.view !== 'hosts' || screen.ui.help || screen.ui.picker) {
+		return <Body screen={screen} size={size} rows={usable - 2}/>;
+	}
+
+	return (
+		<Box flexDirection='column'>
+			<HostGrid screen={screen} size={size} room={usable - compactChrome} sparkWidth={0}/>
+			<AlertLines alerts={screen.alerts} width={width} rows={2}/>
+			<MigrationsLine migrations={screen.model.migrations} width={width}/>
+		</Box>
+	);
+}
+
+function Wide({screen, size}: Props) {
+	const width = size.columns - 1;
+	const usable = size.rows - 1;
+	const hostRoom = usable - wideChrome;
+	if (screen.ui.view !== 'hosts' || screen.ui.help || screen.ui.picker) {
+		return <Body screen={screen} size={size} rows={usable - 2}/>;
+	}
+
+	const networkWidth = 26;
+	const migrationsWidth = Math.floor((width - networkWidth - 2) / 2);
+	const alertsWidth = width - networkWidth - migrationsWidth - 2;
+	return (
+		<Box flexDirection='column'>
+			<HostGrid screen={screen} size={size} room={hostRoom} sparkWidth={Math.min(24, Math.max(8, width - 100))}/>
+			<Box flexDirection='row' height={widePanelRows}>
+				<Box flexDirection='column' width={alertsWidth} flexShrink={0}>
+					<PanelTitle title='Hotspot alerts' width={alertsWidth}/>
+					<AlertLines alerts={screen.alerts} width={alertsWidth} rows={widePanelRows - 1}/>
+				</Box>
+				<Text> </Text>
+				<Box flexDirection='column' width={migrationsWidth} flexShrink={0}>
+					<PanelTitle title={`Migrations (${screen.model.migrations.length})`} width={migrationsWidth}/>
+					<MigrationsPanel migrations={screen.model.migrations} width={migrationsWidth} rows={widePanelRows - 1}/>
+				</Box>
+				<Text> </Text>
+				<Box flexDirection='column' width={networkWidth} flexShrink={0}>
+					<PanelTitle title='Network modes' width={networkWidth}/>
+					<NetworkPanel counts={screen.model.networkCounts} width={networkWidth}/>
+				</Box>
+			</Box>
+			<ClusterLine values={screen.model.clusterCpu} width={width} label='cluster CPU'/>
+			<PanelTitle title='Events' width={width}/>
+			{Array.from({length: wideLogRows - 1}, (_, index) => {
+				const entry = screen.log.at(-(wideLogRows - 1) + index);
+				return <Text key={index} wrap='truncate' dimColor={entry?.severity === 'info'}>{entry ? fit(`${String(entry.tick).padStart(6)}  ${entry.text}`, width) : ' '}</Text>;
+			})}
+		</Box>
+	);
+}
+
+/** The whole frame: status line, the layout for this size, the key hints. */
+export function Dashboard({screen, size}: Props) {
+	const kind = layoutFor(size);
+	if (kind === 'too-small') {
 		return <TooSmall size={size}/>;
 	}
 
-	const idWidth = Math.max(3, ...model.hosts.map(host => host.id.length));
-	const width = barWidth(size.columns, idWidth, model.n);
-	const shown = visibleHostRows(size.rows, model.hosts.length);
-	const hidden = model.hosts.length - shown;
-	const header = `${fit('host', idWidth + 5)} ${fit('', (3 * (width + 9)) + 2)} ${fit('', 5)} ${fit(`${model.k}/${model.n}`, model.n)}`;
 	return (
 		<Box flexDirection='column'>
-			<StatusLine status={model.status} isPaused={isPaused} speed={speed} note={note}/>
-			<Text dimColor wrap='truncate'>{header}</Text>
-			{model.hosts.slice(0, shown).map(host => (
-				<HostRow key={host.id} host={host} idWidth={idWidth} barWidth={width} n={model.n} thresholds={model.thresholds}/>
-			))}
-			{hidden > 0 ? <Text dimColor wrap='truncate'>… {hidden} more hosts (a taller terminal shows them)</Text> : null}
-			<Text dimColor wrap='truncate'>{hintLine()}</Text>
+			<StatusLine status={screen.model.status} isPaused={screen.ui.paused} speed={screen.ui.speed} note={screen.ui.note ?? screen.standingNote}/>
+			{kind === 'wide' ? <Wide screen={screen} size={size}/> : <Compact screen={screen} size={size}/>}
+			<Text dimColor wrap='truncate'>{fit(hintLine(), size.columns - 1)}</Text>
 		</Box>
 	);
 }

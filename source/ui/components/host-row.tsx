@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {fit, kOfNHistory} from '../format.js';
+import {fit, kOfNHistory, sparkline} from '../format.js';
 import type {HostMarker, HostRowModel} from '../view-model.js';
 import {Meter} from './meter.js';
 
@@ -9,21 +9,25 @@ type Props = {
 	readonly barWidth: number;
 	readonly n: number;
 	readonly thresholds: {cpu: number; memory: number; disk: number};
+	readonly isSelected: boolean;
+	/** Cells of CPU sparkline after the row (0: none). */
+	readonly sparkWidth: number;
 };
 
-const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yellow' | 'gray'; inverse?: boolean}>> = {
+const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yellow' | 'gray' | 'cyan'; inverse?: boolean}>> = {
 	down: {text: 'DOWN', color: 'gray', inverse: true},
 	hot: {text: 'HOT ', color: 'red', inverse: true},
 	overloaded: {text: 'ovl ', color: 'yellow'},
+	scratch: {text: 'scr ', color: 'cyan'},
 	none: {text: '    '},
 };
 
-/** One host on one line: id, marker, CPU / memory / disk bars, VM count and the k-of-n history. */
-export function HostRow({host, idWidth, barWidth, n, thresholds}: Props) {
+/** One host on one line: id, marker, CPU / memory / disk bars, VM count, the k-of-n history and a sparkline. */
+export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, sparkWidth}: Props) {
 	const marker = markers[host.marker];
 	return (
 		<Text wrap='truncate'>
-			<Text bold>{fit(host.id, idWidth)}</Text>
+			<Text bold inverse={isSelected}>{fit(host.id, idWidth)}</Text>
 			{' '}
 			<Text bold color={marker.color} inverse={marker.inverse}>{marker.text}</Text>
 			{' '}
@@ -36,6 +40,7 @@ export function HostRow({host, idWidth, barWidth, n, thresholds}: Props) {
 			<Text>{`${String(host.vmCount).padStart(2)} vm`}</Text>
 			{' '}
 			<Text color={host.marker === 'hot' ? 'red' : undefined}>{kOfNHistory(host.overThreshold, n)}</Text>
+			{sparkWidth > 0 ? <Text color='cyan'>{` ${sparkline(host.cpuHistory, sparkWidth)}`}</Text> : null}
 		</Text>
 	);
 }

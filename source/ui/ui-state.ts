@@ -1,0 +1,344 @@
+/**
+The dashboard's own state (what is selected, which view, pickers, pause and speed) and what each key
+does to it. Pure: a key gives a new state and, perhaps, commands for the simulation; the world is
+only read, to know what is selectable and to explain a refusal at once.
+*/
+import {migrationRefusal} from '../sim/commands.js';
+import type {Strategies} from '../sim/strategies.js';
+import type {
+	Command, LoadTarget, MigrationMode, NetworkMode, Resource, World,
+} from '../sim/types.js';
+import {nextSpeed, type UiAction} from './keymap.js';
+
+export type View = 'hosts' | 'vms' | 'migrations';
+
+export type LoadPicker = {kind: 'load'; target: LoadTarget; label: string; resourceIndex: number; amountIndex: number};
+export type MigratePicker = {kind: 'migrate'; vmId: string; from: string; destinationIndex: number; mode: MigrationMode};
+export type Picker = LoadPicker | MigratePicker;
+
+export type UiState = {
+	view: View;
+	/** Index into world.hosts. */
+	hostIndex: number;
+	/** Index into the selected host's VMs. */
+	vmIndex: number;
+	migrationIndex: number;
+	picker: Picker | null;
+	help: boolean;
+	paused: boolean;
+	speed: number;
+	/** A short message for the status line: why a key did nothing, what it started. */
+	note: string | null;
+};
+
+export const initialUiState: UiState = {
+	view: 'hosts',
+	hostIndex: 0,
+	vmIndex: 0,
+	migrationIndex: 0,
+	picker: null,
+	help: false,
+	paused: false,
+	speed: 1,
+	note: null,
+};
+
+export type KeyContextData = {
+	world: World;
+	strategies: Strategies;
+	policyNames: readonly string[];
+};
+
+export type KeyResult = {
+	state: UiState;
+	commands: Command[];
+	quit?: boolean;
+	restart?: boolean;
+	/** Run one tick now (`.` while paused). */
+	step?: boolean;
+};
+
+export const loadResources: readonly Resource[] = ['cpu', 'memory', 'disk', 'network'];
+
+/** Amounts offered per resource, in its unit. */
+export const loadAmounts: Readonly<Record<Resource, readonly number[]>> = {
+	cpu: [10, 25, 50, 100],
+	memory: [128, 256, 512, 1024],
+	disk: [25, 50, 100, 200],
+	network: [100, 250, 500, 1000],
+};
+
+export const loadUnits: Readonly<Record<Resource, string>> = {
+	cpu: 'CPU units', memory: 'MiB', disk: 'MB/s', network: 'Mbit/s',
+};
+
+const networkModes: readonly NetworkMode[] = ['bridged', 'nat', 'host-only'];
+
+const modeNames: Readonly<Record<MigrationMode, string>> = {precopy: 'pre-copy', postcopy: 'post-copy', 'stop-and-copy': 'stop-and-copy'};
+
+function clamp(value: number, count: number): number {
+	return count === 0 ? 0 : Math.max(0, Math.min(count - 1, value));
+}
+
+function selectedHost(state: UiState, world: World) {
+	return world.hosts[clamp(state.hostIndex, world.hosts.length)];
+}
+
+function vmsOf(world: World, hostId: string | undefined) {
+	return world.vms.filter(vm => vm.hostId === hostId && vm.state !== 'lost');
+}
+
+function selectedVm(state: UiState, world: World) {
+	const host = selectedHost(state, world);
+	const vms = vmsOf(world, host?.id);
+	return vms[clamp(state.vmIndex, vms.length)];
+}
+
+/** Hosts a VM could be sent to, in the picker's order: every other host but scratch hosts. */
+export function destinationsFor(world: World, from: string): string[] {
+	return world.hosts.filter(host => host.id !== from && host.role === 'worker').map(host => host.id);
+}
+
+function move(state: UiState, world: World, delta: 1 | -1): UiState {
+	switch (state.view) {
+		case 'hosts': {
+			return {...state, hostIndex: clamp(state.hostIndex + delta, world.hosts.length), vmIndex: 0};
+		}
+
+		case 'vms': {
+			return {...state, vmIndex: clamp(state.vmIndex + delta, vmsOf(world, selectedHost(state, world)?.id).length)};
+		}
+
+		case 'migrations': {
+			return {...state, migrationIndex: clamp(state.migrationIndex + delta, world.migrations.length)};
+		}
+	}
+}
+
+function pickerKey(state: UiState, picker: Picker, action: UiAction, context: KeyContextData): KeyResult {
+	const {world} = context;
+	const stay = (next: Picker) => ({state: {...state, picker: next}, commands: []});
+	switch (action.type) {
+		case 'close': {
+			return {state: {...state, picker: null, note: 'cancelled'}, commands: []};
+		}
+
+		case 'up':
+		case 'down': {
+			const delta = action.type === 'up' ? -1 : 1;
+			if (picker.kind === 'load') {
+				return stay({...picker, resourceIndex: clamp(picker.resourceIndex + delta, loadResources.length), amountIndex: 0});
+			}
+
+			return stay({...picker, destinationIndex: clamp(picker.destinationIndex + delta, destinationsFor(world, picker.from).length)});
+		}
+
+		case 'left':
+		case 'right': {
+			if (picker.kind !== 'load') {
+				return {state, commands: []};
+			}
+
+			const amounts = loadAmounts[loadResources[picker.resourceIndex]!];
+			return stay({...picker, amountIndex: clamp(picker.amountIndex + (action.type === 'left' ? -1 : 1), amounts.length)});
+		}
+
+		case 'mode': {
+			return picker.kind === 'migrate' ? stay({...picker, mode: action.mode}) : {state, commands: []};
+		}
+
+		case 'open': {
+			if (picker.kind === 'load') {
+				const resource = loadResources[picker.resourceIndex]!;
+				const amount = loadAmounts[resource][picker.amountIndex]!;
+				return {
+					state: {...state, picker: null, note: `+${amount} ${loadUnits[resource]} on ${picker.label} until L clears it`},
+					commands: [{
+						type: 'injectLoad', target: picker.target, resource, amount, durationTicks: null,
+					}],
+				};
+			}
+
+			const destination = destinationsFor(world, picker.from)[picker.destinationIndex];
+			if (destination === undefined) {
+				return {state: {...state, picker: null, note: 'no destination to migrate to'}, commands: []};
+			}
+
+			const command: Command = {
+				type: 'requestMigration', vmId: picker.vmId, destinationHostId: destination, mode: picker.mode, requestedBy: 'keyboard',
+			};
+			const refusal = migrationRefusal(world, command, context.strategies);
+			if (refusal !== undefined) {
+				// The picker stays open so that another destination or mode can be chosen.
+				return {state: {...state, note: `refused: ${refusal}`}, commands: []};
+			}
+
+			return {
+				state: {...state, picker: null, note: `${modeNames[picker.mode]} of ${picker.vmId} to ${destination}${state.paused ? ' starts on the next tick' : ''}`},
+				commands: [command],
+			};
+		}
+
+		case 'quit': {
+			return {state, commands: [], quit: true};
+		}
+
+		case 'togglePause': {
+			return {state: {...state, paused: !state.paused}, commands: []};
+		}
+
+		case 'step': {
+			return {state, commands: [], step: state.paused};
+		}
+
+		case 'faster':
+		case 'slower': {
+			return {state: {...state, speed: nextSpeed(state.speed, action.type === 'faster' ? 1 : -1)}, commands: []};
+		}
+
+		case 'help':
+		case 'nextFocus':
+		case 'injectLoad':
+		case 'clearLoad':
+		case 'migrate':
+		case 'cyclePolicy':
+		case 'cycleNetworkMode':
+		case 'toggleFailure':
+		case 'restart': {
+			// Dashboard keys wait until the picker is closed.
+			return {state, commands: []};
+		}
+	}
+}
+
+/** What a key does, given the world as it is now. */
+export function reduceKey(state: UiState, action: UiAction, context: KeyContextData): KeyResult {
+	const {world} = context;
+	if (state.picker) {
+		return pickerKey(state, state.picker, action, context);
+	}
+
+	const none = (next: UiState = state): KeyResult => ({state: next, commands: []});
+	const host = selectedHost(state, world);
+	switch (action.type) {
+		case 'quit': {
+			return {state, commands: [], quit: true};
+		}
+
+		case 'help': {
+			return none({...state, help: !state.help});
+		}
+
+		case 'close': {
+			if (state.help) {
+				return none({...state, help: false});
+			}
+
+			return none({...state, view: 'hosts'});
+		}
+
+		case 'togglePause': {
+			return none({...state, paused: !state.paused});
+		}
+
+		case 'step': {
+			return {state, commands: [], step: state.paused};
+		}
+
+		case 'faster':
+		case 'slower': {
+			return none({...state, speed: nextSpeed(state.speed, action.type === 'faster' ? 1 : -1)});
+		}
+
+		case 'up':
+		case 'down': {
+			return none(move(state, world, action.type === 'up' ? -1 : 1));
+		}
+
+		case 'nextFocus': {
+			const order: View[] = ['hosts', 'vms', 'migrations'];
+			return none({...state, help: false, view: order[(order.indexOf(state.view) + 1) % order.length]!});
+		}
+
+		case 'open': {
+			return state.view === 'hosts' ? none({...state, view: 'vms', vmIndex: 0}) : none();
+		}
+
+		case 'injectLoad': {
+			const vm = state.view === 'vms' ? selectedVm(state, world) : undefined;
+			if (!host) {
+				return none();
+			}
+
+			const target: LoadTarget = vm ? {kind: 'vm', vmId: vm.id} : {kind: 'host', hostId: host.id};
+			return none({
+				...state, picker: {
+					kind: 'load', target, label: vm?.id ?? host.id, resourceIndex: 0, amountIndex: 1,
+				},
+			});
+		}
+
+		case 'clearLoad': {
+			const vm = state.view === 'vms' ? selectedVm(state, world) : undefined;
+			if (!host) {
+				return none();
+			}
+
+			const target: LoadTarget = vm ? {kind: 'vm', vmId: vm.id} : {kind: 'host', hostId: host.id};
+			return {state: {...state, note: `load cleared on ${vm?.id ?? host.id}`}, commands: [{type: 'clearLoad', target}]};
+		}
+
+		case 'migrate': {
+			const vm = selectedVm(state, world);
+			if (!vm || !host) {
+				return none({...state, note: `no VM on ${host?.id ?? 'this host'} to migrate`});
+			}
+
+			if (vm.migrationId !== null) {
+				return none({...state, note: `refused: ${vm.id} is already migrating`});
+			}
+
+			return none({
+				...state, picker: {
+					kind: 'migrate', vmId: vm.id, from: host.id, destinationIndex: 0, mode: world.config.migration.defaultMode,
+				}, note: null,
+			});
+		}
+
+		case 'cyclePolicy': {
+			const index = context.policyNames.indexOf(world.policy);
+			const next = context.policyNames[(index + 1) % context.policyNames.length]!;
+			return {state: {...state, note: `policy: ${next}`}, commands: [{type: 'setPolicy', policy: next}]};
+		}
+
+		case 'cycleNetworkMode': {
+			const vm = selectedVm(state, world);
+			if (!vm) {
+				return none({...state, note: 'no VM selected'});
+			}
+
+			const next = networkModes[(networkModes.indexOf(vm.networkMode) + 1) % networkModes.length]!;
+			return {state: {...state, note: `${vm.id} network: ${next}`}, commands: [{type: 'setNetworkMode', vmId: vm.id, mode: next}]};
+		}
+
+		case 'toggleFailure': {
+			if (!host) {
+				return none();
+			}
+
+			const failing = host.state === 'up';
+			return {state: {...state, note: `${failing ? 'failing' : 'recovering'} ${host.id}`}, commands: [{type: failing ? 'failHost' : 'recoverHost', hostId: host.id}]};
+		}
+
+		case 'restart': {
+			return {state: {...initialUiState, speed: state.speed, note: 'restarted'}, commands: [], restart: true};
+		}
+
+		case 'left':
+		case 'right':
+		case 'mode': {
+			// Picker keys do nothing outside a picker.
+			return none();
+		}
+	}
+}
