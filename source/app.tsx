@@ -14,7 +14,8 @@ import {cloneWorld, stepInPlace} from './sim/step.js';
 import type {Strategies} from './sim/strategies.js';
 import type {Command, SimEvent, World} from './sim/types.js';
 import {Dashboard, type Screen} from './ui/components/dashboard.js';
-import {actionFor} from './ui/keymap.js';
+import {ErrorBoundary} from './ui/components/error-boundary.js';
+import {actionFor, type KeyInfo} from './ui/keymap.js';
 import {periodFor, timerTickSource, type TickSource} from './ui/tick-source.js';
 import {
 	destinationsFor, initialUiState, reduceKey, type UiState,
@@ -116,7 +117,14 @@ export function App({
 			owed.current += ui.speed * period / 1000;
 			const steps = Math.floor(owed.current);
 			owed.current -= steps;
-			advance(steps);
+			try {
+				advance(steps);
+			} catch (error) {
+				// A failure inside the simulation ends the app cleanly; the shell says it in one line.
+				exit(error instanceof Error ? error : new Error(String(error)));
+				return;
+			}
+
 			cancel = tickSource.schedule(onTick, period);
 		};
 
@@ -124,7 +132,7 @@ export function App({
 		return () => {
 			cancel?.();
 		};
-	}, [ui.paused, ui.speed, advance, tickSource]);
+	}, [ui.paused, ui.speed, advance, tickSource, exit]);
 
 	// A note fades after a few seconds.
 	useEffect(() => {
@@ -143,7 +151,7 @@ export function App({
 		refresh();
 	}, [ui, refresh]);
 
-	useInput((input, key) => {
+	const onKey = (input: string, key: KeyInfo) => {
 		const action = actionFor(input, key, uiRef.current.picker ? 'picker' : 'main');
 		if (!action) {
 			return;
@@ -168,7 +176,19 @@ export function App({
 		if (result.step) {
 			advance(1);
 		}
+	};
+
+	useInput((input, key) => {
+		try {
+			onKey(input, key);
+		} catch (error) {
+			exit(error instanceof Error ? error : new Error(String(error)));
+		}
 	}, {isActive: isInteractive});
 
-	return <Dashboard screen={screen} size={size}/>;
+	return (
+		<ErrorBoundary onError={exit}>
+			<Dashboard screen={screen} size={size}/>
+		</ErrorBoundary>
+	);
 }

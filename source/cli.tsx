@@ -207,7 +207,7 @@ async function main(): Promise<void> {
 			fail(inputError, 2);
 		}
 
-		fail(error instanceof Error ? error.message : String(error), 1);
+		fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, 1);
 	}
 }
 
