@@ -66,6 +66,22 @@ function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], str
 	};
 }
 
+/** One key per entry: a chunk of printable text becomes its characters; Enter and Tab in it become keys. */
+export function splitKeys(input: string, key: KeyInfo): Array<[string, KeyInfo]> {
+	const chars = [...input];
+	if (chars.length <= 1 || key.ctrl || key.meta || key.escape) {
+		return [[input, key]];
+	}
+
+	return chars.map((char): [string, KeyInfo] => {
+		if (char === '\r' || char === '\n') {
+			return ['', {return: true}];
+		}
+
+		return char === '\t' ? ['', {tab: true}] : [char, {}];
+	});
+}
+
 export function App({
 	world: initial, timeline, strategies, isInteractive, tickSource = timerTickSource, initialSpeed = 1,
 }: AppProps) {
@@ -180,7 +196,10 @@ export function App({
 
 	useInput((input, key) => {
 		try {
-			onKey(input, key);
+			// Ink hands several printable keys typed at once (or pasted) over as one string: take them one by one.
+			for (const [single, info] of splitKeys(input, key)) {
+				onKey(single, info);
+			}
 		} catch (error) {
 			exit(error instanceof Error ? error : new Error(String(error)));
 		}

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {splitKeys} from '../../source/app.js';
 import {
 	actionFor, hintLine, keymap, nextSpeed, speeds,
 } from '../../source/ui/keymap.js';
@@ -51,4 +52,11 @@ test('speed steps through 0.25x to 64x and stops at both ends', t => {
 
 test('the hint line comes from the table', t => {
 	t.regex(hintLine(), /^q quit {2}\? help {2}space pause/v);
+});
+
+test('keys typed at once arrive as one string and are taken one by one', t => {
+	t.deepEqual(splitKeys('jj\r', {}), [['j', {}], ['j', {}], ['', {return: true}]]);
+	t.deepEqual(splitKeys('q', {}), [['q', {}]]);
+	t.deepEqual(splitKeys('', {upArrow: true}), [['', {upArrow: true}]]);
+	t.deepEqual(splitKeys('c', {ctrl: true}), [['c', {ctrl: true}]]);
 });
