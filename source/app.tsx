@@ -69,7 +69,7 @@ function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], str
 /** One key per entry: a chunk of printable text becomes its characters; Enter and Tab in it become keys. */
 export function splitKeys(input: string, key: KeyInfo): Array<[string, KeyInfo]> {
 	const chars = [...input];
-	if (chars.length <= 1 || key.ctrl || key.meta || key.escape) {
+	if (chars.length <= 1 || key.ctrl === true || key.meta === true || key.escape === true) {
 		return [[input, key]];
 	}
 
