@@ -146,14 +146,16 @@ async function runEval(options: EvalOptions): Promise<void> {
 }
 
 async function runDashboard(options: RunOptions): Promise<void> {
+	// Ink and React load only here, while the scenario loads: importing Ink costs about half a second,
+	// which headless runs skip.
+	const modules = Promise.all([import('ink'), import('./app.js'), import('./strategies.js')]);
 	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
 	// `isTTY` is undefined, not false, when stdin is not a terminal, and useInput throws unless given a real false.
 	const isInteractive = Boolean(process.stdin.isTTY);
 	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,
 	// so every update lands a row lower and old lines pile up above (ink#909, fixed only in Ink 7, which
 	// needs Node 22). The standard renderer rewrites the frame inside a synchronized-update block.
-	// Ink and React load only here: importing Ink costs about half a second, which headless runs skip.
-	const [{render}, {App}, {defaultStrategies}] = await Promise.all([import('ink'), import('./app.js'), import('./strategies.js')]);
+	const [{render}, {App}, {defaultStrategies}] = await modules;
 	const instance = render(
 		<App world={built.world} timeline={built.timeline} strategies={defaultStrategies} isInteractive={isInteractive}/>,
 		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},

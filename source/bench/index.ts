@@ -5,6 +5,7 @@
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import process from 'node:process';
+import {frameTimes, inTerminal, type FrameTimes} from './ui.js';
 import {
 	benchCases, migrationEngine, planningRound, runCase, type CaseResult, type MigrationEngineResult, type PlanningResult,
 } from './cases.js';
@@ -12,6 +13,11 @@ import {
 type Measured = CaseResult & {peakRssMiB: number};
 
 async function child(name: string): Promise<void> {
+	if (name === 'frames') {
+		process.stdout.write(JSON.stringify(await frameTimes(() => performance.now())));
+		return;
+	}
+
 	if (name === 'migration-engine') {
 		process.stdout.write(JSON.stringify(migrationEngine(() => performance.now())));
 		return;
@@ -80,9 +86,25 @@ function parent(): void {
 	console.log(`Sandpiper planning round, ${format(planning.hosts)} hosts / ${format(planning.vms)} VMs, ${planning.hotHosts} hot: median ${format(sorted[Math.floor(sorted.length / 2)]!, 1)} ms, max ${format(sorted.at(-1)!, 1)} ms over ${sorted.length} rounds (target < 50 ms); ${planning.moves} moves, ${planning.rejections} refusals`);
 }
 
+async function dashboard(script: string): Promise<void> {
+	const frames = JSON.parse(execFileSync(process.execPath, [script, '--case', 'frames'], {encoding: 'utf8'})) as FrameTimes; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+	console.log(`\nDashboard: median render of one frame ${format(frames.compactMs, 2)} ms compact (80x24), ${format(frames.wideMs, 2)} ms wide (120x40)`);
+	for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+		// eslint-disable-next-line no-await-in-loop -- one terminal at a time
+		const figures = await inTerminal(columns, rows, 10);
+		if (!figures) {
+			console.log('Terminal figures skipped: tmux is not installed (apt-get install tmux)');
+			return;
+		}
+
+		console.log(`  ${columns}x${rows} pane, default speed, 10 s: ${format(figures.bytesPerSecond / 1000, 2)} KB/s written (target < 5 at 80x24), CPU ${format(figures.cpuShare * 100, 1)} % of one core (target < 5 %), first frame after ${format(figures.firstFrameMs, 0)} ms (target < 500)`);
+	}
+}
+
 const caseIndex = process.argv.indexOf('--case');
 if (caseIndex === -1) {
 	parent();
+	await dashboard(fileURLToPath(import.meta.url));
 } else {
 	await child(process.argv[caseIndex + 1] ?? '');
 }
