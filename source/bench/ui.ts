@@ -7,6 +7,7 @@ import {mkdtempSync, readFileSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import process from 'node:process';
 import {createElement} from 'react';
 import {renderToString} from 'ink';
 import {loadScenario} from '../scenario/load-scenario.js';
