@@ -33,7 +33,7 @@ const allowed: Record<string, string[]> = {
 	// Reports format what sim/ and the migration models compute (the teaching comparison).
 	report: ['sim', 'migration'],
 	ui: ['sim'],
-	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', '(shell)'],
+	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };
 
 function targetLayer(file: SourceFile, specifier: string): string | undefined {
