@@ -72,7 +72,7 @@ export function planningRound(now: () => number, repetitions = 7): PlanningResul
 
 export const benchCases: readonly BenchCase[] = [
 	{
-		name: 'day-16x35', description: 'default scenario, one simulated day (86,400 ticks of 1 s), policy none', build: async () => loadScenario(), warmupTicks: 0, ticks: 86_400,
+		name: 'day-16x35', description: 'default scenario, one simulated day (86,400 ticks of 1 s), policy none', build: async () => loadScenario({policy: 'none'}), warmupTicks: 0, ticks: 86_400,
 	},
 	{
 		name: 'day-16x35-sandpiper', description: 'the same day with Sandpiper', build: async () => loadScenario({policy: 'sandpiper'}), warmupTicks: 0, ticks: 86_400,

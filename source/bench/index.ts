@@ -5,7 +5,7 @@
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import process from 'node:process';
-import {frameTimes, inTerminal, type FrameTimes} from './ui.js';
+import type {FrameTimes} from './ui.js';
 import {
 	benchCases, migrationEngine, planningRound, runCase, type CaseResult, type MigrationEngineResult, type PlanningResult,
 } from './cases.js';
@@ -14,6 +14,8 @@ type Measured = CaseResult & {peakRssMiB: number};
 
 async function child(name: string): Promise<void> {
 	if (name === 'frames') {
+		// Ink loads only here, so that the other cases' peak memory is the simulation's own.
+		const {frameTimes} = await import('./ui.js');
 		process.stdout.write(JSON.stringify(await frameTimes(() => performance.now())));
 		return;
 	}
@@ -87,6 +89,7 @@ function parent(): void {
 }
 
 async function dashboard(script: string): Promise<void> {
+	const {inTerminal} = await import('./ui.js');
 	const frames = JSON.parse(execFileSync(process.execPath, [script, '--case', 'frames'], {encoding: 'utf8'})) as FrameTimes; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
 	console.log(`\nDashboard: median render of one frame ${format(frames.compactMs, 2)} ms compact (80x24), ${format(frames.wideMs, 2)} ms wide (120x40)`);
 	for (const [columns, rows] of [[80, 24], [120, 40]] as const) {

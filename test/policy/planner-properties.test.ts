@@ -18,7 +18,7 @@ const scenarioArbitrary = fc.tuple(datacenterArbitrary, fc.integer({min: 20, max
 
 function planFor(world: World, visibility: 'black-box' | 'gray-box') {
 	const view = observe(world, visibility);
-	const hotspots = new Map(view.hosts.map(host => [host.id, detectHotspots(host, world.config.monitoring, visibility)]));
+	const hotspots = new Map(view.hosts.map(host => [host.id, detectHotspots(host, world.config.monitoring, visibility, world.config.manager.timeSeriesWindow)]));
 	return {
 		view, result: plan({
 			view,

@@ -5,7 +5,9 @@ same host and resource (models.md 1.10, choice 4). Memory: black-box sees swappi
 sees a working set about to outgrow its allocation.
 */
 import type {MonitoringConfig, Resource} from '../../sim/types.js';
-import {rateResources, type HostView, type Visibility} from './monitor.js';
+import {
+	hostForecast, rateResources, type HostView, type Visibility,
+} from './monitor.js';
 import {kOfN} from './profile.js';
 
 export type Hotspot = {
@@ -15,7 +17,7 @@ export type Hotspot = {
 	forecast: number;
 };
 
-export function detectHotspots(host: HostView, monitoring: MonitoringConfig, visibility: Visibility): Hotspot[] {
+export function detectHotspots(host: HostView, monitoring: MonitoringConfig, visibility: Visibility, timeSeriesWindow: number): Hotspot[] {
 	if (host.host.state !== 'up' || host.host.role !== 'worker') {
 		return [];
 	}
@@ -24,16 +26,19 @@ export function detectHotspots(host: HostView, monitoring: MonitoringConfig, vis
 	const hotspots: Hotspot[] = [];
 	for (const resource of rateResources) {
 		const samples = host.samples[resource];
-		const forecast = host.forecast[resource];
-		if (kOfN(samples, thresholds[resource], k, n) && forecast > thresholds[resource]) {
-			hotspots.push({resource, samples, forecast});
+		if (kOfN(samples, thresholds[resource], k, n)) {
+			const forecast = hostForecast(host, resource, timeSeriesWindow);
+			if (forecast > thresholds[resource]) {
+				hotspots.push({resource, samples, forecast});
+			}
 		}
 	}
 
-	const swapping = kOfN(host.samples.swapMBps, thresholds.swapMBps, k, n) && host.forecast.swapMBps > thresholds.swapMBps;
+	const swapForecast = kOfN(host.samples.swapMBps, thresholds.swapMBps, k, n) ? hostForecast(host, 'swapMBps', timeSeriesWindow) : 0;
+	const swapping = swapForecast > thresholds.swapMBps;
 	const pressured = visibility === 'gray-box' ? host.vms.filter(vm => vm.underMemoryPressure && vm.movable) : [];
 	if (swapping || pressured.length > 0) {
-		hotspots.push({resource: 'memory', samples: host.samples.swapMBps, forecast: host.forecast.swapMBps});
+		hotspots.push({resource: 'memory', samples: host.samples.swapMBps, forecast: swapForecast});
 	}
 
 	return hotspots;

@@ -14,6 +14,11 @@ import type {
 import {ar1Forecast, recentAr1Forecast, recentPercentile} from './profile.js';
 import {volume} from './volume.js';
 
+/** The AR(1) forecast of a host's next interval mean (computed only when k of n already hold: it is the costly half). */
+export function hostForecast(host: HostView, key: RateResource | 'swapMBps', window: number): number {
+	return recentAr1Forecast(host.host.history.intervals[key], window);
+}
+
 export type Visibility = 'black-box' | 'gray-box';
 
 /** The three resources measured as rates and compared with thresholds. */
@@ -49,7 +54,6 @@ export type HostView = {
 	allocatedMiB: number;
 	/** The last n interval means per resource (utilisations), oldest first. */
 	samples: Record<RateResource | 'swapMBps', number[]>;
-	forecast: Record<RateResource | 'swapMBps', number>;
 	/** Latest utilisations; memory is allocated over usable. */
 	current: Rates & {memory: number};
 	volume: number;
@@ -163,13 +167,8 @@ export function observe(world: World, visibility: Visibility, vmDetail: VmDetail
 		const samples: HostView['samples'] = {
 			cpu: [], network: [], disk: [], swapMBps: [],
 		};
-		const forecast: HostView['forecast'] = {
-			cpu: 0, network: 0, disk: 0, swapMBps: 0,
-		};
 		for (const key of seriesKeys) {
-			const series = host.history.intervals[key];
-			samples[key] = lastValues(series, monitoring.n);
-			forecast[key] = recentAr1Forecast(series, manager.timeSeriesWindow);
+			samples[key] = lastValues(host.history.intervals[key], monitoring.n);
 		}
 
 		const usableMiB = usableMemoryMiB(host);
@@ -188,7 +187,6 @@ export function observe(world: World, visibility: Visibility, vmDetail: VmDetail
 			usableMiB,
 			allocatedMiB,
 			samples,
-			forecast,
 			current,
 			volume: volume([current.cpu, current.network, current.disk, current.memory]),
 			vms,

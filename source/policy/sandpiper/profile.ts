@@ -85,8 +85,8 @@ export function ar1Forecast(values: readonly number[], phi = lag1Autocorrelation
 /** Whether at least k of the last n samples exceed the threshold (SP07's sustained-overload filter). */
 export function kOfN(values: readonly number[], threshold: number, k: number, n: number): boolean {
 	let over = 0;
-	for (const value of values.slice(-n)) {
-		if (value > threshold) {
+	for (let index = Math.max(0, values.length - n); index < values.length; index++) {
+		if (values[index]! > threshold) {
 			over++;
 		}
 	}

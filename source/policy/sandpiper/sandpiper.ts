@@ -140,7 +140,7 @@ export function createSandpiperPolicy(name: string, visibility: Visibility, desc
 
 			// Detection needs no peak estimates; plan (and pay for them) only when something is hot.
 			const glance = observe(world, visibility, visibility === 'gray-box' ? 'current' : 'none');
-			const hotspots = new Map(glance.hosts.map(host => [host.id, detectHotspots(host, monitoring, visibility)]));
+			const hotspots = new Map(glance.hosts.map(host => [host.id, detectHotspots(host, monitoring, visibility, manager.timeSeriesWindow)]));
 			const out: Emit = {commands: [], events: hotspotEvents(world, hotspots, state)};
 
 			advanceSwaps(world, state, out, manager.maxConcurrentMigrations - world.migrations.length);
