@@ -4,6 +4,7 @@ stop-and-copy over an otherwise idle link, with the very models the simulation r
 long step, which the models account exactly). The link's usable rate is 90 % of its line rate, with
 MB taken as MiB as models.md 2.4 does (1 Gbit/s gives its 112.5 MiB/s).
 */
+import {newMigration} from '../sim/migration-record.js';
 import type {MigrationModel} from '../sim/strategies.js';
 import type {Migration, MigrationConfig, MigrationMode} from '../sim/types.js';
 import {postcopy} from './postcopy.js';
@@ -65,31 +66,18 @@ export function liveRateMiBps(bandwidthMbps: number): number {
 
 /** A migration of `memoryMiB` that has not started, for a model to begin. */
 export function blankMigration(mode: MigrationMode, memoryMiB: number, wwsMiB: number, coldDirtyMiBps: number): Migration {
-	return {
+	return newMigration({
 		id: 'm1',
 		vmId: 'vm',
 		sourceHostId: 'source',
 		destinationHostId: 'destination',
 		mode,
-		phase: 'precopy',
 		startTick: 0,
 		memoryMiB,
 		allocationMiB: memoryMiB,
 		dirtying: {wwsMiB, coldDirtyMiBps},
-		round: 0,
-		roundMiB: memoryMiB,
-		roundSentMiB: 0,
-		roundElapsedSeconds: 0,
-		sentMiB: 0,
-		dirtyRateMiBps: 0,
-		elapsedSeconds: 0,
-		downtimeSeconds: 0,
-		rateMiBps: 0,
-		rateCapMbps: null,
-		switched: false,
-		stallFraction: 0,
 		requestedBy: 'teaching',
-	};
+	});
 }
 
 /** Runs a migration to its end on a link of `rateMiBps`, in one long step. */

@@ -3,6 +3,7 @@ Phase 1 of a tick: apply commands to the draft world. A command that cannot be c
 throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
 */
 import {freeMemoryMiB} from './capacity.js';
+import {newMigration} from './migration-record.js';
 import {findHost, findVm} from './lookup.js';
 import type {Strategies} from './strategies.js';
 import type {
@@ -263,31 +264,18 @@ function startMigration(world: World, command: Extract<Command, {type: 'requestM
 	const mode = command.mode ?? world.config.migration.defaultMode;
 	world.counters.nextMigrationId++;
 	world.counters.migrationsStarted++;
-	const blank: Migration = {
+	const blank = newMigration({
 		id,
 		vmId: vm.id,
 		sourceHostId: vm.hostId,
 		destinationHostId: command.destinationHostId,
 		mode,
-		phase: 'stop-and-copy',
 		startTick: world.tick,
 		memoryMiB: vm.memoryMiB,
 		allocationMiB: command.allocationMiB ?? vm.memoryMiB,
-		dirtying: {...vm.dirtying},
-		round: 0,
-		roundMiB: vm.memoryMiB,
-		roundSentMiB: 0,
-		roundElapsedSeconds: 0,
-		sentMiB: 0,
-		dirtyRateMiBps: 0,
-		elapsedSeconds: 0,
-		downtimeSeconds: 0,
-		rateMiBps: 0,
-		rateCapMbps: null,
-		switched: false,
-		stallFraction: 0,
+		dirtying: vm.dirtying,
 		requestedBy: command.requestedBy ?? 'command',
-	};
+	});
 	const migration = strategies.migrationModels[mode]!.begin(blank, world.config.migration);
 	world.migrations.push(migration);
 	vm.migrationId = id;
