@@ -4,7 +4,8 @@ One tick of the simulation, in a fixed phase order:
 1. apply commands (inject load, request migration, fail host, set network mode, ...), expire loads;
 2. compute each VM's demand from its workload (seeded, one stream per VM);
 3. share host capacity among VMs (contention), add hypervisor and migration overheads;
-4. share link bandwidth among running migrations; advance them; re-home VMs that finished;
+4. share link bandwidth among running migrations (max-min fair with the VMs' traffic); advance them
+   by their models; re-home VMs that finished (post-copy ones already at the switch);
 5. record bounded history (the monitor's windows);
 6. every monitoring interval: the policy detects hotspots and returns a plan; start its migrations;
 7. account overload (per tick and the k-of-n sustained-overload intervals); `tick + 1`.
