@@ -156,6 +156,20 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	// so every update lands a row lower and old lines pile up above (ink#909, fixed only in Ink 7, which
 	// needs Node 22). The standard renderer rewrites the frame inside a synchronized-update block.
 	const [{render}, {App}, {defaultStrategies}] = await modules;
+	// The alternate screen, as htop, btop and k9s use: the dashboard starts at the top of a clean
+	// screen whatever was printed before it (npm's banner), and the shell's screen comes back on exit.
+	const alternateScreen = process.stdout.isTTY === true;
+	const leaveAlternateScreen = () => {
+		if (alternateScreen) {
+			process.stdout.write('\u001B[?1049l');
+		}
+	};
+
+	if (alternateScreen) {
+		process.stdout.write('\u001B[?1049h\u001B[H');
+		process.once('exit', leaveAlternateScreen);
+	}
+
 	const instance = render(
 		<App world={built.world} timeline={built.timeline} strategies={defaultStrategies} isInteractive={isInteractive}/>,
 		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},
@@ -165,6 +179,7 @@ async function runDashboard(options: RunOptions): Promise<void> {
 		instance.unmount();
 		process.exit(143);
 	});
+	// The alternate screen is left on 'exit', after Ink's last write (it repaints the final frame as it unmounts).
 	await instance.waitUntilExit();
 }
 
