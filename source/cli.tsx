@@ -158,7 +158,7 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	const [{render}, {App}, {defaultStrategies}] = await modules;
 	// The alternate screen, as htop, btop and k9s use: the dashboard starts at the top of a clean
 	// screen whatever was printed before it (npm's banner), and the shell's screen comes back on exit.
-	const alternateScreen = process.stdout.isTTY === true;
+	const alternateScreen = Boolean(process.stdout.isTTY);
 	const leaveAlternateScreen = () => {
 		if (alternateScreen) {
 			process.stdout.write('\u001B[?1049l');
