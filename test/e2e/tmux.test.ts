@@ -119,6 +119,7 @@ run('the dashboard at 80x24 answers keys, follows a resize to 120x40, and q exit
 		pane.keys('q');
 		t.is(await pane.exitStatus(), 0);
 		t.true(pane.cursorShown(), 'the cursor is visible again');
+		t.false(/^h01 /mv.test(pane.screen()), 'the dashboard ran on the alternate screen and left the shell\'s screen as it was');
 	} finally {
 		pane.close();
 	}
