@@ -45,7 +45,7 @@ export function migrationReservation(migration: Migration): {hostId: string; mem
 		: {hostId: migration.destinationHostId, memoryMiB: migration.allocationMiB};
 }
 
-/** Free memory on a host for a new VM or an incoming migration. */
+/** Free memory on a host for a new VM or an incoming migration (one host: for all, use allocatedMemoryByHost once). */
 export function freeMemoryMiB(world: World, host: Host): number {
 	return usableMemoryMiB(host) - (allocatedMemoryByHost(world).get(host.id) ?? 0);
 }

@@ -2,7 +2,7 @@
 What the dashboard shows, derived from a world snapshot and the recent events: plain data, no
 React, easy to test.
 */
-import {freeMemoryMiB, isOverloaded} from '../sim/capacity.js';
+import {allocatedMemoryByHost, isOverloaded, usableMemoryMiB} from '../sim/capacity.js';
 import {simulatedSeconds} from '../sim/lookup.js';
 import {seriesValues} from '../sim/series.js';
 import type {
@@ -156,6 +156,7 @@ export function dashboardModel(world: World): DashboardModel {
 		}
 	}
 
+	const allocated = allocatedMemoryByHost(world);
 	const hosts = world.hosts.map((host): HostRowModel => ({
 		id: host.id,
 		cpu: host.usage.utilisation.cpu,
@@ -166,7 +167,7 @@ export function dashboardModel(world: World): DashboardModel {
 		marker: markerOf(host),
 		overThreshold: host.history.overThreshold,
 		cpuHistory: seriesValues(host.history.cpuTicks),
-		freeMemoryMiB: freeMemoryMiB(world, host),
+		freeMemoryMiB: usableMemoryMiB(host) - (allocated.get(host.id) ?? 0),
 		hypervisor: host.hypervisor.family,
 	}));
 	const workers = world.hosts.filter(host => host.role === 'worker' && host.state === 'up');
