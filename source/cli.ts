@@ -148,14 +148,14 @@ async function runEval(options: EvalOptions): Promise<void> {
 async function runDashboard(options: RunOptions): Promise<void> {
 	// Ink and React load only here, while the scenario loads: importing Ink costs about half a second,
 	// which headless runs skip.
-	const modules = Promise.all([import('ink'), import('./app.js'), import('./strategies.js')]);
+	const modules = Promise.all([import('ink'), import('react'), import('./app.js'), import('./strategies.js')]);
 	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
 	// `isTTY` is undefined, not false, when stdin is not a terminal, and useInput throws unless given a real false.
 	const isInteractive = Boolean(process.stdin.isTTY);
 	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,
 	// so every update lands a row lower and old lines pile up above (ink#909, fixed only in Ink 7, which
 	// needs Node 22). The standard renderer rewrites the frame inside a synchronized-update block.
-	const [{render}, {App}, {defaultStrategies}] = await modules;
+	const [{render}, {createElement}, {App}, {defaultStrategies}] = await modules;
 	// The alternate screen, as htop, btop and k9s use: the dashboard starts at the top of a clean
 	// screen whatever was printed before it (npm's banner), and the shell's screen comes back on exit.
 	const alternateScreen = Boolean(process.stdout.isTTY);
@@ -171,7 +171,9 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	}
 
 	const instance = render(
-		<App world={built.world} timeline={built.timeline} strategies={defaultStrategies} isInteractive={isInteractive}/>,
+		createElement(App, {
+			world: built.world, timeline: built.timeline, strategies: defaultStrategies, isInteractive,
+		}),
 		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},
 	);
 	// Our own SIGTERM listener stops signal-exit from re-raising, so this handler exits itself.
@@ -184,6 +186,9 @@ async function runDashboard(options: RunOptions): Promise<void> {
 }
 
 async function main(): Promise<void> {
+	// React and Ink load later (dynamically); without this they would run their development builds,
+	// which cost several times the CPU per frame.
+	process.env['NODE_ENV'] ??= 'production';
 	let options: {scenarioPath?: string} | undefined;
 	try {
 		if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') {
