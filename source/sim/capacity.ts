@@ -4,7 +4,7 @@ the hypervisor is served first and the rest is shared in proportion to demand; t
 recorded, and a host with unmet demand is what this simulator calls overloaded.
 */
 import type {
-	Host, HostUsage, Migration, Vm, World,
+	Host, HostUsage, Migration, World,
 } from './types.js';
 import {zeroVector} from './resource-vector.js';
 
@@ -50,22 +50,6 @@ export function freeMemoryMiB(world: World, host: Host): number {
 	return usableMemoryMiB(host) - (allocatedMemoryByHost(world).get(host.id) ?? 0);
 }
 
-/** VMs grouped by the host whose resources they use, in id order. */
-export function vmsByHost(world: World): Map<string, Vm[]> {
-	const byHost = new Map<string, Vm[]>();
-	for (const host of world.hosts) {
-		byHost.set(host.id, []);
-	}
-
-	for (const vm of world.vms) {
-		if (vm.state !== 'lost') {
-			byHost.get(vm.hostId)?.push(vm);
-		}
-	}
-
-	return byHost;
-}
-
 export function emptyHostUsage(): HostUsage {
 	return {
 		demand: zeroVector(),
@@ -95,7 +79,3 @@ export function isOverloaded(usage: HostUsage): boolean {
 	return unmet.cpu > epsilon || unmet.memory > epsilon || unmet.disk > epsilon || unmet.network > epsilon;
 }
 
-/** Whether a migration touches a host, as source or destination. */
-export function touchesHost(migration: Migration, hostId: string): boolean {
-	return migration.sourceHostId === hostId || migration.destinationHostId === hostId;
-}

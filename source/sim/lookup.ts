@@ -8,10 +8,6 @@ export function findVm(world: World, vmId: string): Vm | undefined {
 	return world.vms.find(vm => vm.id === vmId);
 }
 
-export function hostsById(world: World): Map<string, Host> {
-	return new Map(world.hosts.map(host => [host.id, host]));
-}
-
 export function vmsById(world: World): Map<string, Vm> {
 	return new Map(world.vms.map(vm => [vm.id, vm]));
 }

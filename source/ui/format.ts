@@ -38,7 +38,7 @@ export function fit(text: string, width: number): string {
 }
 
 export function formatSpeed(speed: number): string {
-	return speed < 1 ? `${speed}x` : `${speed}x`;
+	return `${speed}x`;
 }
 
 /** K-of-n history, oldest first: `▮` over a threshold, `▯` under, padded to `n` with spaces. */
@@ -53,11 +53,6 @@ export function sparkline(values: readonly number[], width: number): string {
 	const recent = values.slice(-width);
 	const line = recent.map(value => sparks[Math.max(0, Math.min(sparks.length - 1, Math.round(Math.max(0, Math.min(1, value)) * (sparks.length - 1))))]!).join('');
 	return line.padStart(width, ' ');
-}
-
-/** `[#####.....]`-style progress with block glyphs, `width` cells. */
-export function progressBar(fraction: number, width: number): string {
-	return bar(fraction, width);
 }
 
 /** `2.4 s`, `15 ms`, `3 min 12 s`. */

@@ -5,7 +5,7 @@ counts, the event log and a cluster sparkline. Each takes a width and never writ
 import {Box, Text} from 'ink';
 import type {NetworkMode} from '../../sim/types.js';
 import {
-	fit, formatClock, formatDuration, progressBar, sparkline,
+	bar, fit, formatClock, formatDuration, sparkline,
 } from '../format.js';
 import type {AlertModel, MigrationRowModel} from '../view-model.js';
 
@@ -71,7 +71,7 @@ export function MigrationBlock({migration, width, isSelected = false}: {readonly
 		<Box flexDirection='column'>
 			<Text wrap='truncate' inverse={isSelected} color={migration.atRisk ? 'yellow' : undefined}>{fit(head, width)}</Text>
 			<Text wrap='truncate'>
-				<Text color='cyan'>{progressBar(migration.progress, barWidth)}</Text>
+				<Text color='cyan'>{bar(migration.progress, barWidth)}</Text>
 				<Text>{fit(tail, width - barWidth)}</Text>
 			</Text>
 		</Box>
