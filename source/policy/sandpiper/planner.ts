@@ -243,7 +243,7 @@ export function plan(input: PlannerInput): Plan {
 		}
 
 		if ((ledger.outgoing.get(source.id) ?? 0) >= input.manager.perHostOut) {
-			reject(source.id, `${source.id} is already sending a VM`);
+			// A VM is already leaving: the fix is under way, which is no refusal to report.
 			continue;
 		}
 
