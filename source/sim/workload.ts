@@ -97,7 +97,8 @@ export function sampleDemand(workload: Workload, random: VmRandomState, tick: nu
 			case 'ar1': {
 				// X' = phi X + sigma sqrt(1 - phi^2) e keeps the stationary standard deviation at sigma.
 				const next = (shape.phi * (random.noise[noiseIndex] ?? 0)) + (shape.sigma * Math.sqrt(1 - (shape.phi ** 2)) * stream.normal());
-				random.noise[noiseIndex++] = next;
+				// `+ 0` turns -0 (sigma 0 times a negative draw) into 0: the world must survive a JSON round trip.
+				random.noise[noiseIndex++] = next + 0;
 				factor = Math.max(0, 1 + next);
 				break;
 			}
