@@ -284,18 +284,30 @@ function startMigration(world: World, command: Extract<Command, {type: 'requestM
 	});
 }
 
-/** Ends a post-copy migration whose VM had its memory on both hosts when one failed: the VM is lost. */
-export function loseVm(world: World, migration: Migration, reason: string, emit: Emit): void {
+/**
+Takes a migration that ends early out of the world, counts what it moved, and frees its VM from it;
+returns the VM for the caller to settle.
+*/
+function endEarly(world: World, migration: Migration) {
 	world.migrations = world.migrations.filter(m => m.id !== migration.id);
+	world.counters.migrationsAborted++;
+	world.counters.movedMiB += migration.sentMiB;
 	const vm = findVm(world, migration.vmId);
 	if (vm) {
 		vm.migrationId = null;
+	}
+
+	return vm;
+}
+
+/** Ends a post-copy migration whose VM had its memory on both hosts when one failed: the VM is lost. */
+export function loseVm(world: World, migration: Migration, reason: string, emit: Emit): void {
+	const vm = endEarly(world, migration);
+	if (vm) {
 		vm.state = 'lost';
 		vm.lostReason = reason;
 	}
 
-	world.counters.migrationsAborted++;
-	world.counters.movedMiB += migration.sentMiB;
 	emit({
 		tick: world.tick, type: 'migrationFailed', migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, reason,
 	});
@@ -306,17 +318,11 @@ export function loseVm(world: World, migration: Migration, reason: string, emit:
 
 /** Ends a migration before the switch: the VM stays on its source. */
 export function abortMigration(world: World, migration: Migration, reason: string, emit: Emit): void {
-	world.migrations = world.migrations.filter(m => m.id !== migration.id);
-	const vm = findVm(world, migration.vmId);
-	if (vm) {
-		vm.migrationId = null;
-		if (vm.state === 'paused') {
-			vm.state = 'running';
-		}
+	const vm = endEarly(world, migration);
+	if (vm?.state === 'paused') {
+		vm.state = 'running';
 	}
 
-	world.counters.migrationsAborted++;
-	world.counters.movedMiB += migration.sentMiB;
 	emit({
 		tick: world.tick, type: 'migrationAborted', migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, reason,
 	});

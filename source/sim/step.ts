@@ -71,7 +71,11 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 
 	// 3. Contention, with the migration traffic of this tick.
 	const hostIndex = indexOfHosts(world);
-	updateVmStates(world, strategies);
+	// Only a migration pauses a VM, and every way a migration ends resumes it: nothing to do without one.
+	if (world.migrations.length > 0) {
+		updateVmStates(world, strategies);
+	}
+
 	const residents = hosts.map((): Vm[] => []);
 	for (const vm of vms) {
 		if (vm.state !== 'lost') {
