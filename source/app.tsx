@@ -8,22 +8,19 @@ import {useApp, useInput} from 'ink';
 import {
 	useCallback, useEffect, useMemo, useRef, useState,
 } from 'react';
-import {migrationRefusal} from './sim/commands.js';
 import {indexTimeline, type TimedCommand} from './sim/run.js';
 import {cloneWorld, stepInPlace} from './sim/step.js';
 import type {Strategies} from './sim/strategies.js';
 import type {Command, SimEvent, World} from './sim/types.js';
-import {Dashboard, type Screen} from './ui/components/dashboard.js';
+import {Dashboard} from './ui/components/dashboard.js';
 import {ErrorBoundary} from './ui/components/error-boundary.js';
 import {actionFor, type KeyInfo} from './ui/keymap.js';
 import {periodFor, timerTickSource, type TickSource} from './ui/tick-source.js';
 import {
-	destinationsFor, initialUiState, reduceKey, type UiState,
+	initialUiState, reduceKey, type UiState,
 } from './ui/ui-state.js';
 import {useWindowSize} from './ui/use-window-size.js';
-import {
-	dashboardModel, describeEvents, isAlert, vmRows,
-} from './ui/view-model.js';
+import {buildScreen} from './ui/screen.js';
 
 export type AppProps = {
 	readonly world: World;
@@ -40,31 +37,6 @@ const eventMemory = 300;
 
 /** How long a note stays in the status line (wall-clock). */
 const noteMilliseconds = 4000;
-
-function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], strategies: Strategies, standingNote: string | undefined): Screen {
-	const model = dashboardModel(world);
-	const host = world.hosts[Math.min(ui.hostIndex, world.hosts.length - 1)];
-	const picker = ui.picker?.kind === 'migrate' ? ui.picker : undefined;
-	return {
-		model,
-		ui,
-		alerts: describeEvents(events.filter(event => isAlert(event)), world.config.tickSeconds),
-		log: describeEvents(events, world.config.tickSeconds),
-		vms: host ? vmRows(world, host.id) : [],
-		destinations: picker
-			? destinationsFor(world, picker.from).map(hostId => {
-				const row = model.hosts.find(candidate => candidate.id === hostId)!;
-				const command: Command = {
-					type: 'requestMigration', vmId: picker.vmId, destinationHostId: hostId, mode: picker.mode,
-				};
-				return {
-					hostId, cpu: row.cpu, freeMiB: row.freeMemoryMiB, refusal: migrationRefusal(world, command, strategies),
-				};
-			})
-			: [],
-		standingNote,
-	};
-}
 
 /** One key per entry: a chunk of printable text becomes its characters; Enter and Tab in it become keys. */
 export function splitKeys(input: string, key: KeyInfo): Array<[string, KeyInfo]> {

@@ -11,7 +11,7 @@ import meow from 'meow';
 import {headlessOutput} from './headless-report.js';
 import {policyNames} from './policy/registry.js';
 import {
-	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
+	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
 } from './run-options.js';
 import {ScenarioInvalidError} from './scenario/build-world.js';
 import {loadScenario} from './scenario/load-scenario.js';
@@ -25,6 +25,7 @@ const help = `
 	  $ sandpiper --headless [options]   run without UI and print a report
 	  $ sandpiper eval [options]         every policy on the same seeds, compared
 	  $ sandpiper migration [options]    pre-copy, post-copy and stop-and-copy side by side
+	  $ sandpiper network [options]      addressing plan and who can reach whom
 
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
@@ -52,13 +53,18 @@ const help = `
 	  --cloudsim        also CloudSim's estimate, RAM / (BW / 2)
 	  --format F        table or json (default table)
 
+	Options of network
+	  --scenario FILE   as above
+	  --format F        table or json (default table)
+	  --output FILE     write the plan to FILE
+
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
 
 	Exit status: 0 success, 1 runtime error, 2 bad usage or bad input.
 `;
 
-const commands = ['eval', 'migration'] as const;
+const commands = ['eval', 'migration', 'network'] as const;
 type Command = typeof commands[number];
 const command = commands.find(name => name === process.argv[2]);
 
@@ -84,6 +90,7 @@ const commandFlags: Record<'run' | Command, readonly string[]> = {
 	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output'],
 	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
+	network: ['scenario', 'format', 'output'],
 };
 
 const unknownFlag = findUnknownFlag(process.argv.slice(command === undefined ? 2 : 3), [...commandFlags[command ?? 'run'], 'help', 'version']);
@@ -109,6 +116,14 @@ function describeInputError(error: unknown, options: {scenarioPath?: string} | u
 	}
 
 	return undefined;
+}
+
+async function writeOutput(text: string, path: string | undefined): Promise<void> {
+	if (path === undefined) {
+		process.stdout.write(text);
+	} else {
+		await writeFile(path, text);
+	}
 }
 
 async function runHeadless(options: RunOptions): Promise<void> {
@@ -185,6 +200,16 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	await instance.waitUntilExit();
 }
 
+// A reader that stops early (`sandpiper network | head`) closes the pipe: that ends the run quietly, as in
+// any Unix tool, instead of an unhandled 'error' event and its stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') {
+		process.exit(0);
+	}
+
+	fail(`cannot write the output: ${error.message}`, 1);
+});
+
 async function main(): Promise<void> {
 	// React and Ink load later (dynamically); without this they would run their development builds,
 	// which cost several times the CPU per frame.
@@ -204,6 +229,16 @@ async function main(): Promise<void> {
 			const [{compareMigrations}, {formatMigrationJson, formatMigrationTable}] = await Promise.all([import('./migration/compare.js'), import('./report/format-migration.js')]);
 			const comparison = compareMigrations(migrationOptions);
 			process.stdout.write(migrationOptions.format === 'json' ? formatMigrationJson(comparison, migrationOptions.cloudsim) : formatMigrationTable(migrationOptions, comparison, migrationOptions.cloudsim));
+			return;
+		}
+
+		if (command === 'network') {
+			const networkOptions = parseNetworkOptions(cli.flags);
+			options = networkOptions;
+			const [{networkPlan}, {formatNetworkJson, formatNetworkTable}] = await Promise.all([import('./report/network-plan.js'), import('./report/format-network.js')]);
+			const built = await loadScenario({path: networkOptions.scenarioPath});
+			const plan = networkPlan(built.world);
+			await writeOutput(networkOptions.format === 'json' ? formatNetworkJson(plan) : formatNetworkTable(plan), networkOptions.outputPath);
 			return;
 		}
 

@@ -223,3 +223,28 @@ export function parseMigrationOptions(flags: RawMigrationFlags): MigrationOption
 		cloudsim: flags.cloudsim,
 	};
 }
+
+export type RawNetworkFlags = {
+	scenario?: string;
+	format?: string;
+	output?: string;
+};
+
+export type NetworkOptions = {
+	scenarioPath?: string;
+	format: 'table' | 'json';
+	outputPath?: string;
+};
+
+export function parseNetworkOptions(flags: RawNetworkFlags): NetworkOptions {
+	const format = flags.format ?? 'table';
+	if (format !== 'table' && format !== 'json') {
+		throw new UsageError(`--format: expected table or json, got ${JSON.stringify(format)}`);
+	}
+
+	if (flags.scenario === '') {
+		throw new UsageError('--scenario: expected a file path');
+	}
+
+	return {scenarioPath: flags.scenario, format, outputPath: flags.output === '' ? undefined : flags.output};
+}

@@ -1,6 +1,7 @@
 import {migrationModels} from './migration/registry.js';
+import {networkModel} from './network/model.js';
 import {policies} from './policy/registry.js';
 import type {Strategies} from './sim/strategies.js';
 
 /** Every strategy this build has, wired for the shells (cli, app, report). */
-export const defaultStrategies: Strategies = {policies, migrationModels};
+export const defaultStrategies: Strategies = {policies, migrationModels, network: networkModel};

@@ -30,9 +30,10 @@ const allowed: Record<string, string[]> = {
 	network: ['sim'],
 	power: ['sim'],
 	scenario: ['sim', 'policy', 'migration', 'network', 'power'],
-	// Reports format what sim/ and the migration models compute (the teaching comparison).
-	report: ['sim', 'migration'],
-	ui: ['sim'],
+	// Reports format what sim/, the migration models (the teaching comparison) and the network model (the plan) compute.
+	// The view reads the network model for addresses, reachability and migration effects.
+	report: ['sim', 'migration', 'network'],
+	ui: ['sim', 'network'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };
 

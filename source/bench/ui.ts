@@ -13,11 +13,9 @@ import {renderToString} from 'ink';
 import {loadScenario} from '../scenario/load-scenario.js';
 import {runTicks} from '../sim/run.js';
 import {defaultStrategies} from '../strategies.js';
-import {Dashboard, type Screen} from '../ui/components/dashboard.js';
+import {Dashboard} from '../ui/components/dashboard.js';
+import {buildScreen} from '../ui/screen.js';
 import {initialUiState} from '../ui/ui-state.js';
-import {
-	dashboardModel, describeEvents, isAlert, vmRows,
-} from '../ui/view-model.js';
 
 export type FrameTimes = {compactMs: number; wideMs: number};
 
@@ -29,14 +27,7 @@ function median(values: number[]): number {
 export async function frameTimes(now: () => number, repetitions = 200): Promise<FrameTimes> {
 	const {world, timeline} = await loadScenario();
 	const {world: after, events} = runTicks(world, defaultStrategies, {ticks: 700, timeline});
-	const screen: Screen = {
-		model: dashboardModel(after),
-		ui: initialUiState,
-		alerts: describeEvents(events.filter(event => isAlert(event)), 1),
-		log: describeEvents(events, 1),
-		vms: vmRows(after, after.hosts[0]!.id),
-		destinations: [],
-	};
+	const screen = buildScreen(after, initialUiState, events, defaultStrategies, undefined);
 	const time = (columns: number, rows: number) => {
 		const samples: number[] = [];
 		for (let index = 0; index < repetitions; index++) {

@@ -36,6 +36,7 @@ function ReportView({report}: {readonly report: RunReport}) {
 			<Text>{summary.hostCount} hosts, {summary.vmCount} VMs</Text>
 			<Text>overloaded host-ticks: {summary.overloadedHostTicks} · sustained-overload intervals: {summary.sustainedOverloadIntervals}</Text>
 			<Text>migrations: {summary.migrations} started, {summary.migrationsCompleted} completed, {summary.migrationsAborted} aborted · {summary.movedMiB.toFixed(0)} MiB moved</Text>
+			<Text>network: {summary.addressesChanged} addresses changed, {summary.connectionsDropped} connections dropped</Text>
 			<Text>energy: {summary.energyKWh === null ? 'n/a (no power model yet)' : `${summary.energyKWh.toFixed(2)} kWh`}</Text>
 			<Table data={rows}/>
 		</Box>

@@ -17,6 +17,9 @@ export type RunSummary = {
 	migrationsCompleted: number;
 	migrationsAborted: number;
 	movedMiB: number;
+	/** Network effects of migrations and mode changes (bridged across subnets, NAT, host-only). */
+	addressesChanged: number;
+	connectionsDropped: number;
 	/** Null until the power model lands. */
 	energyKWh: number | null;
 };
@@ -65,6 +68,8 @@ export function runReport(world: World, strategies: Strategies, options: ReportO
 			migrationsCompleted: counters.migrationsCompleted,
 			migrationsAborted: counters.migrationsAborted,
 			movedMiB: counters.movedMiB,
+			addressesChanged: counters.addressesChanged,
+			connectionsDropped: counters.connectionsDropped,
 			energyKWh: null,
 		},
 		hosts: collector.hostStats(),

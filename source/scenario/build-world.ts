@@ -16,6 +16,7 @@ import {initialRandomState} from '../sim/workload.js';
 import {
 	defaultCapacity, defaultHypervisor, hypervisorTypes, numberedId,
 } from './defaults.js';
+import {buildNetwork} from './build-network.js';
 import type {Scenario} from './schema.js';
 
 export type ScenarioIssue = {path: string; message: string};
@@ -75,6 +76,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		rack,
 		capacity,
 		hypervisor,
+		addresses: {ip: '', natSubnet: '', hostOnlySubnet: ''},
 		state: 'up',
 		injected: [],
 		usage: emptyHostUsage(),
@@ -144,11 +146,6 @@ function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: Scen
 	}
 
 	checkShapes(vm.workload?.shapes ?? [], `vms[${index}].workload.shapes`, issues);
-	const networkMode = vm.networkMode ?? vmClass?.networkMode ?? 'bridged';
-	if (vm.customNetwork !== undefined && networkMode !== 'custom') {
-		issues.push({path: `vms[${index}].customNetwork`, message: `a custom network needs networkMode "custom", got "${networkMode}"`});
-	}
-
 	return {
 		id: vm.id ?? numberedId('vm', index, scenario.vms.length),
 		vmClass: vm.class ?? 'custom',
@@ -157,8 +154,9 @@ function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: Scen
 		dirtying: {wwsMiB: vm.wwsMiB ?? vmClass?.wwsMiB ?? 16, coldDirtyMiBps: vm.coldDirtyMiBps ?? vmClass?.coldDirtyMiBps ?? 2},
 		workload,
 		random: initialRandomState(stream.save(), workload),
-		networkMode,
-		customNetwork: vm.customNetwork ?? null,
+		// Filled by buildNetwork once every VM and host exists.
+		nics: [],
+		networkFunction: null,
 		hostId: vm.host,
 		migrationId: null,
 		state: 'running',
@@ -195,10 +193,14 @@ function commandReferences(command: ScenarioCommand): {vmId?: string; hostId?: s
 			return {vmId: command.vmId, hostId: command.destinationHostId};
 		}
 
-		case 'setNetworkMode': {
+		case 'setNetworkMode':
+		case 'addPortForward':
+		case 'attachNetwork':
+		case 'detachNetwork': {
 			return {vmId: command.vmId};
 		}
 
+		case 'removePortForward':
 		case 'failHost':
 		case 'recoverHost':
 		case 'setLinkBandwidth': {
@@ -223,6 +225,11 @@ function checkTimeline(scenario: Scenario, world: World, knownPolicies: readonly
 
 		if (hostId !== undefined && !hostIds.has(hostId)) {
 			issues.push({path, message: `no host ${hostId}`});
+		}
+
+		const network = 'network' in command ? command.network : undefined;
+		if (network !== undefined && !world.config.network.customNetworks.some(n => n.id === network)) {
+			issues.push({path: `${path}.network`, message: `no network "${network}" is declared (declared: ${world.config.network.customNetworks.map(n => n.id).join(', ') || 'none'})`});
 		}
 
 		if (command.type === 'setPolicy' && !knownPolicies.includes(command.policy)) {
@@ -258,7 +265,11 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 
 	const seed = options.seed ?? scenario.seed;
 	const withSeed = {...scenario, seed};
-	const vms = scenario.vms.map((vm, index) => buildVm(withSeed, vm, index, issues)).filter(vm => vm !== undefined);
+	const builtVms = scenario.vms.flatMap((input, index) => {
+		const vm = buildVm(withSeed, input, index, issues);
+		return vm ? [{vm, index, input}] : [];
+	});
+	const vms = builtVms.map(({vm}) => vm);
 	duplicates(vms.map(vm => vm.id), 'vms', issues);
 
 	const allocated = new Map<string, number>();
@@ -278,6 +289,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		}
 	}
 
+	const network = buildNetwork(scenario, hosts, builtVms, issues);
 	const world: World = {
 		scenarioName: scenario.name,
 		seed,
@@ -289,12 +301,15 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			overhead: {...scenario.overhead},
 			migration: {...scenario.migration, adaptive: scenario.migration.adaptive ? {...scenario.migration.adaptive} : null},
 			swapMBpsPerMiB: scenario.swapMBpsPerMiB,
+			network: network.config,
 		},
 		policy,
 		policyState: null,
 		hosts,
 		vms,
 		migrations: [],
+		forwards: network.forwards,
+		nextMacSerial: network.nextMacSerial,
 		counters: {
 			overloadedHostTicks: 0,
 			sustainedOverloadIntervals: 0,
@@ -302,6 +317,8 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			migrationsCompleted: 0,
 			migrationsAborted: 0,
 			movedMiB: 0,
+			addressesChanged: 0,
+			connectionsDropped: 0,
 			nextMigrationId: 1,
 		},
 	};

@@ -10,6 +10,7 @@ const nonNegative = (what = 'a number >= 0') => z.number({error: `expected ${wha
 const positiveInt = (what = 'a positive whole number') => z.int({error: `expected ${what}`}).positive({error: `expected ${what}`});
 const nonNegativeInt = (what = 'a whole number >= 0') => z.int({error: `expected ${what}`}).min(0, {error: `expected ${what}`});
 const fraction = (what = 'a fraction between 0 and 1 (exclusive)') => z.number({error: `expected ${what}`}).gt(0, {error: `expected ${what}`}).lt(1, {error: `expected ${what}`});
+const port = z.int({error: 'expected a port from 1 to 65535'}).min(1, {error: 'expected a port from 1 to 65535'}).max(65_535, {error: 'expected a port from 1 to 65535'});
 const id = z.string({error: 'expected an id string'}).regex(/^[\w.\-]{1,32}$/v, {error: 'expected an id of letters, digits, -, _ or . (at most 32)'});
 
 export const resourceSchema = z.enum(['cpu', 'memory', 'disk', 'network'], {error: 'expected one of cpu, memory, disk, network'});
@@ -111,11 +112,39 @@ export const commandSchema = z.discriminatedUnion('type', [
 		type: z.literal('requestMigration'), vmId: id, destinationHostId: id, mode: migrationModeSchema.nullable().default(null), allocationMiB: positive().nullable().default(null), requestedBy: z.string().optional(),
 	}).strict(),
 	z.object({type: z.literal('setPolicy'), policy: z.string()}).strict(),
-	z.object({type: z.literal('setNetworkMode'), vmId: id, mode: networkModeSchema}).strict(),
+	z.object({
+		type: z.literal('setNetworkMode'), vmId: id, mode: networkModeSchema, network: id.optional(),
+	}).strict(),
+	z.object({
+		type: z.literal('addPortForward'), vmId: id, hostPort: port, vmPort: port,
+	}).strict(),
+	z.object({type: z.literal('removePortForward'), hostId: id, hostPort: port}).strict(),
+	z.object({type: z.literal('attachNetwork'), vmId: id, network: id}).strict(),
+	z.object({type: z.literal('detachNetwork'), vmId: id, network: id}).strict(),
 	z.object({type: z.literal('failHost'), hostId: id}).strict(),
 	z.object({type: z.literal('recoverHost'), hostId: id}).strict(),
 	z.object({type: z.literal('setLinkBandwidth'), hostId: id, networkMbps: positive()}).strict(),
-], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, failHost, recoverHost or setLinkBandwidth'});
+], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, addPortForward, removePortForward, attachNetwork, detachNetwork, failHost, recoverHost or setLinkBandwidth'});
+
+const subnet = z.string({error: 'expected a subnet like 10.1.0.0/24'}).regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'});
+const mac = z.string().regex(/^[\da-f]{2}(?::[\da-f]{2}){5}$/v, {error: 'expected a MAC like 52:54:00:00:00:01 (lower-case hex)'});
+const pool = z.object({
+	subnet,
+	prefix: z.int().min(8).max(30, {error: 'expected a prefix from 8 to 30'}).default(24).describe('Size of each host\'s range inside the pool.'),
+}).strict();
+
+const networkFunctionSchema = z.discriminatedUnion('kind', [
+	z.object({kind: z.literal('router')}).strict(),
+	z.object({
+		kind: z.literal('firewall'),
+		rules: z.array(z.object({
+			from: z.string().min(1).describe('any, external, a host or VM id, or a custom network id'),
+			to: z.string().min(1).describe('a VM or host id, or self'),
+			port: port.nullable().default(null).describe('null: every port'),
+		}).strict()).default([]).describe('Allowed flows; everything else is dropped.'),
+	}).strict(),
+	z.object({kind: z.literal('load-balancer'), port, backends: z.array(id).min(1)}).strict(),
+], {error: 'expected a function with kind router, firewall or load-balancer'});
 
 export const scenarioSchema = z.object({
 	$schema: z.string().optional(),
@@ -161,7 +190,17 @@ export const scenarioSchema = z.object({
 		cloudsimParity: z.boolean().default(false),
 	}).strict().prefault({}).describe('Live migration: Xen\'s pre-copy constants, post-copy faults, overheads.'),
 	swapMBpsPerMiB: nonNegative().default(0.5),
-	racks: z.array(z.object({id, subnet: z.string().regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'})}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),
+	racks: z.array(z.object({id, subnet}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),
+	network: z.object({
+		natPool: pool.default({subnet: '172.16.0.0/12', prefix: 24}).describe('Each host\'s NAT network is a block of this pool, by host index.'),
+		hostOnlyPool: pool.default({subnet: '192.168.0.0/16', prefix: 24}).describe('Each host\'s host-only network is a block of this pool, by host index.'),
+		networks: z.array(z.object({
+			id,
+			subnet,
+			external: z.boolean().default(false).describe('Joined to the physical network and the outside world.'),
+		}).strict()).default([]).describe('Custom virtual networks; they span hosts.'),
+		connectionMbps: positive().default(1).describe('Traffic of one open connection (this project\'s assumption): open connections = network use / this.'),
+	}).strict().prefault({}).describe('Addressing of NAT and host-only networks, custom networks.'),
 	hostDefaults: z.object({
 		capacity: capacitySchema.partial().default({}),
 		hypervisor: hypervisorSchema.partial().default({}),
@@ -180,6 +219,7 @@ export const scenarioSchema = z.object({
 		memoryPressure: fraction().default(0.95),
 		resizeHeadroom: z.number().min(1, {error: 'expected a factor >= 1'}).default(1.2),
 		staticCpuThreshold: fraction().default(0.8),
+		keepBridgedAddress: z.boolean().default(false).describe('Sandpiper: prefer destinations on the same subnet, so a bridged VM keeps its address.'),
 	}).strict().prefault({}).describe('Resource-manager parameters (Sandpiper and the baselines).'),
 	hosts: z.array(z.object({
 		id: id.optional().describe('Defaults to h01, h02, ... by position.'),
@@ -205,7 +245,11 @@ export const scenarioSchema = z.object({
 		wwsMiB: nonNegative().optional(),
 		coldDirtyMiBps: nonNegative().optional(),
 		networkMode: networkModeSchema.optional(),
-		customNetwork: id.optional(),
+		customNetwork: id.optional().describe('The primary NIC\'s network when networkMode is custom.'),
+		attach: z.array(id).default([]).describe('Custom networks joined by further NICs (a firewall has two).'),
+		mac: mac.optional().describe('The primary NIC\'s MAC; generated from the hypervisor\'s prefix when absent.'),
+		forwards: z.array(z.object({hostPort: port, vmPort: port}).strict()).default([]).describe('NAT port forwards on the VM\'s host.'),
+		function: networkFunctionSchema.optional().describe('A network function the VM runs.'),
 		workload: workloadOverrideSchema.optional().describe('Changes to the class\'s workload; without a class, base must be complete.'),
 	}).strict()),
 	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()).default([]),

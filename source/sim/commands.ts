@@ -159,23 +159,16 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 			return;
 		}
 
-		case 'setNetworkMode': {
-			const vm = findVm(world, command.vmId);
-			if (!vm) {
-				reject(`no VM ${command.vmId}`);
-				return;
+		case 'setNetworkMode':
+		case 'addPortForward':
+		case 'removePortForward':
+		case 'attachNetwork':
+		case 'detachNetwork': {
+			const refusal = strategies.network.apply(world, command, emit);
+			if (refusal !== undefined) {
+				reject(refusal);
 			}
 
-			if (vm.networkMode === command.mode) {
-				reject(`${vm.id} is already in ${command.mode} mode`);
-				return;
-			}
-
-			const from = vm.networkMode;
-			vm.networkMode = command.mode;
-			emit({
-				tick, type: 'networkModeChanged', vmId: vm.id, from, to: command.mode,
-			});
 			return;
 		}
 

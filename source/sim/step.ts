@@ -293,15 +293,14 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 			}
 		}
 
-		if (next.switched) {
-			// Post-copy: the VM runs on the destination from the switch on.
+		// The VM arrives at the switch (post-copy) or at the end (pre-copy, stop-and-copy): its network moves then.
+		const arrives = vm.hostId !== next.destinationHostId && (next.switched || finished);
+		if (next.switched || finished) {
 			vm.hostId = next.destinationHostId;
 			vm.memoryMiB = next.allocationMiB;
 		}
 
 		if (finished) {
-			vm.hostId = next.destinationHostId;
-			vm.memoryMiB = next.allocationMiB;
 			vm.migrationId = null;
 			if (vm.state === 'paused') {
 				vm.state = 'running';
@@ -321,9 +320,17 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 				downtimeSeconds: next.downtimeSeconds,
 				movedMiB: next.sentMiB,
 			});
-		} else {
-			remaining.push(next);
 		}
+
+		if (arrives) {
+			strategies.network.moved(world, vm, next, emit);
+		}
+
+		if (finished) {
+			continue;
+		}
+
+		remaining.push(next);
 	}
 
 	world.migrations = remaining;

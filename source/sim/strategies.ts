@@ -3,7 +3,7 @@ The function types the core consumes. Policies and migration models plug in here
 imports them, so a new policy or model is a new file and a registry entry, never an `if` in `step`.
 */
 import type {
-	Command, Migration, MigrationConfig, MigrationMode, MigrationPhase, SimEvent, World,
+	Command, Migration, MigrationConfig, MigrationMode, MigrationPhase, SimEvent, Vm, World,
 } from './types.js';
 
 /** Why a policy left a hot host as it is (`no host has 768 MiB free under the CPU threshold`). */
@@ -61,7 +61,21 @@ export type MigrationModel = {
 	rateCapMiBps(migration: Migration, config: MigrationConfig): number;
 };
 
+export type NetworkCommand = Extract<Command, {type: 'setNetworkMode' | 'addPortForward' | 'removePortForward' | 'attachNetwork' | 'detachNetwork'}>;
+
+/**
+Addressing and what moves do to connections (bridged, NAT, host-only, custom networks). It works on
+the draft world the core owns during a tick, as commands do.
+*/
+export type NetworkModel = {
+	/** Carries out a network command, emitting its events; returns why it cannot, or undefined. */
+	apply(world: World, command: NetworkCommand, emit: (event: SimEvent) => void): string | undefined;
+	/** `vm` now runs on its migration's destination: re-address it, move its forwards, say what its connections went through. */
+	moved(world: World, vm: Vm, migration: Migration, emit: (event: SimEvent) => void): void;
+};
+
 export type Strategies = {
 	policies: Readonly<Record<string, Policy>>;
 	migrationModels: Readonly<Partial<Record<MigrationMode, MigrationModel>>>;
+	network: NetworkModel;
 };

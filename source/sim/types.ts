@@ -117,6 +117,7 @@ export type Host = {
 	id: string;
 	role: HostRole;
 	rack: string;
+	addresses: HostAddresses;
 	capacity: HostCapacity;
 	hypervisor: Hypervisor;
 	state: HostState;
@@ -131,6 +132,85 @@ export type Host = {
 };
 
 export type NetworkMode = 'bridged' | 'nat' | 'host-only' | 'custom';
+
+/**
+A VM's network interface. The first NIC is the VM's primary one: its mode is the VM's network mode and
+decides what a migration does to the VM's connections; further NICs join custom networks.
+*/
+export type Nic = {
+	/** Unique in the datacenter; its prefix is the hypervisor family's OUI (52:54:00 for KVM, ...). */
+	mac: string;
+	mode: NetworkMode;
+	/** The custom network's id when `mode` is `custom`, else null. */
+	network: string | null;
+	/** Bridged: on the host's rack subnet; NAT and host-only: in the host's private range; custom: on the network's subnet. */
+	ip: string;
+};
+
+/** A host's addresses: on its rack's physical subnet, and the private ranges of its NAT and host-only networks. */
+export type HostAddresses = {
+	ip: string;
+	natSubnet: string;
+	hostOnlySubnet: string;
+};
+
+/** `host:hostPort` on the host's external address reaches `vm:vmPort` behind its NAT. */
+export type PortForward = {
+	hostId: string;
+	hostPort: number;
+	vmId: string;
+	vmPort: number;
+};
+
+/**
+What a firewall lets through: traffic from `from` (`any`, `external`, a host or VM id, or a custom
+network's id for anything on it) to `to` (a VM or host id, or `self` for the firewall itself), on
+`port` (null = every port).
+*/
+export type FirewallRule = {from: string; to: string; port: number | null};
+
+/** A network function running as a VM (the course's firewall, router, load balancer). */
+export type NetworkFunction
+	= | {kind: 'router'}
+		| {kind: 'firewall'; rules: FirewallRule[]}
+		| {kind: 'load-balancer'; port: number; backends: string[]};
+
+/** A user-defined virtual network. It spans hosts (an overlay), so a migration keeps its addresses. */
+export type CustomNetwork = {
+	id: string;
+	subnet: string;
+	/** Joined to the physical network and the outside world (the course's "external network"). */
+	external: boolean;
+};
+
+/** Address blocks carved into one range per host, by host index. */
+export type AddressPool = {subnet: string; prefix: number};
+
+export type NetworkConfig = {
+	racks: Array<{id: string; subnet: string}>;
+	customNetworks: CustomNetwork[];
+	natPool: AddressPool;
+	hostOnlyPool: AddressPool;
+	/** Mean traffic of one open connection: a VM's open connections are its network use over this. */
+	connectionMbps: number;
+};
+
+/** What moving a VM to another host did to its primary NIC and its connections. */
+export type NetworkEffect
+	= | {kind: 'arp'; ip: string}
+		| {kind: 'readdressed'; fromIp: string; toIp: string; connectionsDropped: number}
+		| {
+			kind: 'nat';
+			fromIp: string;
+			toIp: string;
+			fromExternal: string;
+			toExternal: string;
+			/** Forwards recreated on the destination (a port already taken there moves to the next free one). */
+			forwards: Array<{vmPort: number; fromHostPort: number; toHostPort: number}>;
+			connectionsDropped: number;
+		}
+		| {kind: 'host-only'; fromIp: string; toIp: string; connectionsDropped: number}
+		| {kind: 'overlay'; networks: string[]};
 
 /** Shapes multiply a VM's base demand (AR(1) noise multiplies by `1 + x`). */
 export type WorkloadShape
@@ -236,9 +316,10 @@ export type Vm = {
 	dirtying: MemoryDirtying;
 	workload: Workload;
 	random: VmRandomState;
-	networkMode: NetworkMode;
-	/** Custom network name when `networkMode` is `custom`. */
-	customNetwork: string | null;
+	/** The primary NIC first; never empty. */
+	nics: Nic[];
+	/** A firewall, router or load balancer when the VM is one. */
+	networkFunction: NetworkFunction | null;
 	/** The host whose resources the VM uses: during a migration, the source until the switch. */
 	hostId: string;
 	/** The migration this VM is in, or null. */
@@ -389,6 +470,8 @@ export type ManagerConfig = {
 	resizeHeadroom: number;
 	/** The CloudSim-style baseline's static CPU threshold (THR 0.8, Beloglazov and Buyya 2012). */
 	staticCpuThreshold: number;
+	/** Prefer destinations on the source's subnet, so a bridged VM keeps its address (this project's option, off in the paper). */
+	keepBridgedAddress: boolean;
 };
 
 export type WorldConfig = {
@@ -399,6 +482,7 @@ export type WorldConfig = {
 	migration: MigrationConfig;
 	/** Swap traffic per MiB of working set above the allocation (MB/s per MiB). */
 	swapMBpsPerMiB: number;
+	network: NetworkConfig;
 };
 
 export type Counters = {
@@ -408,6 +492,9 @@ export type Counters = {
 	migrationsCompleted: number;
 	migrationsAborted: number;
 	movedMiB: number;
+	/** Network effects of migrations and mode changes: addresses that changed, connections that broke. */
+	addressesChanged: number;
+	connectionsDropped: number;
 	/** Next numeric suffix for migration ids. */
 	nextMigrationId: number;
 };
@@ -424,6 +511,10 @@ export type World = {
 	hosts: Host[];
 	vms: Vm[];
 	migrations: Migration[];
+	/** NAT port forwards, by host then port. */
+	forwards: PortForward[];
+	/** Serial of the next generated MAC. */
+	nextMacSerial: number;
 	counters: Counters;
 };
 
@@ -443,7 +534,11 @@ export type Command
 			requestedBy?: string;
 		}
 		| {type: 'setPolicy'; policy: string}
-		| {type: 'setNetworkMode'; vmId: string; mode: NetworkMode}
+		| {type: 'setNetworkMode'; vmId: string; mode: NetworkMode; /** For custom: the network (default the VM's first custom one). */ network?: string}
+		| {type: 'addPortForward'; vmId: string; hostPort: number; vmPort: number}
+		| {type: 'removePortForward'; hostId: string; hostPort: number}
+		| {type: 'attachNetwork'; vmId: string; network: string}
+		| {type: 'detachNetwork'; vmId: string; network: string}
 		| {type: 'failHost'; hostId: string}
 		| {type: 'recoverHost'; hostId: string}
 		| {type: 'setLinkBandwidth'; hostId: string; networkMbps: number};
@@ -471,7 +566,12 @@ export type SimEvent = At & (
 	| {type: 'hostFailed'; hostId: string; stoppedVmIds: string[]}
 	| {type: 'hostRecovered'; hostId: string; restartedVmIds: string[]}
 	| {type: 'policyChanged'; from: string; to: string}
-	| {type: 'networkModeChanged'; vmId: string; from: NetworkMode; to: NetworkMode}
+	| {type: 'networkModeChanged'; vmId: string; from: NetworkMode; to: NetworkMode; fromIp: string; toIp: string; connectionsDropped: number}
+	| {type: 'portForwardAdded'; hostId: string; hostPort: number; vmId: string; vmPort: number}
+	| {type: 'portForwardRemoved'; hostId: string; hostPort: number; vmId: string; vmPort: number; reason: string}
+	| {type: 'networkAttached'; vmId: string; network: string; ip: string}
+	| {type: 'networkDetached'; vmId: string; network: string; ip: string}
+	| {type: 'vmNetworkMoved'; migrationId: string; vmId: string; from: string; to: string; effect: NetworkEffect}
 	| {type: 'commandRejected'; command: CommandType; reason: string}
 	| {type: 'hotspotDetected'; hostId: string; resource: Resource; samples: number[]; forecast: number}
 	| {type: 'hotspotResolved'; hostId: string; resource: Resource; durationSeconds: number}

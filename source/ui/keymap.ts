@@ -23,6 +23,7 @@ export type UiAction
 		| {type: 'migrate'}
 		| {type: 'cyclePolicy'}
 		| {type: 'cycleNetworkMode'}
+		| {type: 'networkView'}
 		| {type: 'toggleFailure'}
 		| {type: 'restart'}
 		| {type: 'mode'; mode: MigrationMode};
@@ -111,7 +112,10 @@ export const keymap: readonly KeyBinding[] = [
 		keys: ['P'], label: 'P', help: 'switch to the next policy', hint: 'policy', contexts: ['main'], action: {type: 'cyclePolicy'},
 	},
 	{
-		keys: ['n'], label: 'n', help: 'cycle the selected VM\'s network mode', contexts: ['main'], action: {type: 'cycleNetworkMode'},
+		keys: ['n'], label: 'n', help: 'cycle the selected VM\'s network mode (bridged, NAT, host-only, custom networks)', contexts: ['main'], action: {type: 'cycleNetworkMode'},
+	},
+	{
+		keys: ['N'], label: 'N', help: 'the network view: addresses, who reaches the selected VM, forwards, migration effects', hint: 'network', contexts: ['main'], action: {type: 'networkView'},
 	},
 	{
 		keys: ['f'], label: 'f', help: 'fail or recover the selected host', hint: 'fail', contexts: ['main'], action: {type: 'toggleFailure'},

@@ -10,7 +10,7 @@ import type {
 } from '../sim/types.js';
 import {nextSpeed, type UiAction} from './keymap.js';
 
-export type View = 'hosts' | 'vms' | 'migrations';
+export type View = 'hosts' | 'vms' | 'migrations' | 'network';
 
 export type LoadPicker = {kind: 'load'; target: LoadTarget; label: string; resourceIndex: number; amountIndex: number};
 export type MigratePicker = {kind: 'migrate'; vmId: string; from: string; destinationIndex: number; mode: MigrationMode};
@@ -94,6 +94,25 @@ function selectedVm(state: UiState, world: World) {
 	return vms[clamp(state.vmIndex, vms.length)];
 }
 
+/** The VM the panels describe: the selected host's selected VM (its first outside the VM list). */
+export function selectedVmId(state: UiState, world: World): string | undefined {
+	return selectedVm(state, world)?.id;
+}
+
+/** The network view walks every VM in the datacenter, moving the host selection along. */
+function moveAcrossVms(state: UiState, world: World, delta: 1 | -1): UiState {
+	const all = world.vms.filter(vm => vm.state !== 'lost');
+	const current = selectedVm(state, world);
+	const index = current ? all.indexOf(current) : -1;
+	const next = all[clamp(index + delta, all.length)];
+	if (!next) {
+		return state;
+	}
+
+	const hostIndex = world.hosts.findIndex(host => host.id === next.hostId);
+	return {...state, hostIndex: Math.max(0, hostIndex), vmIndex: vmsOf(world, next.hostId).indexOf(next)};
+}
+
 /** Hosts a VM could be sent to, in the picker's order: every other host but scratch hosts. */
 export function destinationsFor(world: World, from: string): string[] {
 	return world.hosts.filter(host => host.id !== from && host.role === 'worker').map(host => host.id);
@@ -111,6 +130,10 @@ function move(state: UiState, world: World, delta: 1 | -1): UiState {
 
 		case 'migrations': {
 			return {...state, migrationIndex: clamp(state.migrationIndex + delta, world.migrations.length)};
+		}
+
+		case 'network': {
+			return moveAcrossVms(state, world, delta);
 		}
 	}
 }
@@ -203,6 +226,7 @@ function pickerKey(state: UiState, picker: Picker, action: UiAction, context: Ke
 		case 'migrate':
 		case 'cyclePolicy':
 		case 'cycleNetworkMode':
+		case 'networkView':
 		case 'toggleFailure':
 		case 'restart': {
 			// Dashboard keys wait until the picker is closed.
@@ -256,7 +280,7 @@ export function reduceKey(state: UiState, action: UiAction, context: KeyContextD
 		}
 
 		case 'nextFocus': {
-			const order: View[] = ['hosts', 'vms', 'migrations'];
+			const order: View[] = ['hosts', 'vms', 'migrations', 'network'];
 			return none({...state, help: false, view: order[(order.indexOf(state.view) + 1) % order.length]!});
 		}
 
@@ -305,6 +329,10 @@ export function reduceKey(state: UiState, action: UiAction, context: KeyContextD
 			});
 		}
 
+		case 'networkView': {
+			return none({...state, help: false, view: state.view === 'network' ? 'hosts' : 'network'});
+		}
+
 		case 'cyclePolicy': {
 			const index = context.policyNames.indexOf(world.policy);
 			const next = context.policyNames[(index + 1) % context.policyNames.length]!;
@@ -317,8 +345,20 @@ export function reduceKey(state: UiState, action: UiAction, context: KeyContextD
 				return none({...state, note: 'no VM selected'});
 			}
 
-			const next = networkModes[(networkModes.indexOf(vm.networkMode) + 1) % networkModes.length]!;
-			return {state: {...state, note: `${vm.id} network: ${next}`}, commands: [{type: 'setNetworkMode', vmId: vm.id, mode: next}]};
+			// Bridged, NAT, host-only, then each declared custom network, and round again.
+			const choices = [
+				...networkModes.map(mode => ({mode, network: undefined})),
+				...world.config.network.customNetworks.map(network => ({mode: 'custom' as const, network: network.id})),
+			];
+			const nic = vm.nics[0]!;
+			const current = choices.findIndex(choice => choice.mode === nic.mode && (choice.network ?? null) === nic.network);
+			const next = choices[(current + 1) % choices.length]!;
+			const command: Command = next.network === undefined
+				? {type: 'setNetworkMode', vmId: vm.id, mode: next.mode}
+				: {
+					type: 'setNetworkMode', vmId: vm.id, mode: next.mode, network: next.network,
+				};
+			return {state: {...state, note: `${vm.id} network: ${next.network ?? next.mode}`}, commands: [command]};
 		}
 
 		case 'toggleFailure': {

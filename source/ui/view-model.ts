@@ -2,12 +2,14 @@
 What the dashboard shows, derived from a world snapshot and the recent events: plain data, no
 React, easy to test.
 */
+import {describeEffect} from '../network/effects.js';
 import {allocatedMemoryByHost, isOverloaded, usableMemoryMiB} from '../sim/capacity.js';
 import {simulatedSeconds} from '../sim/lookup.js';
 import {seriesValues} from '../sim/series.js';
 import type {
 	Migration, MigrationMode, NetworkMode, Resource, SimEvent, World,
 } from '../sim/types.js';
+import {shortEffect} from './network-model.js';
 
 export type HostMarker = 'down' | 'hot' | 'overloaded' | 'scratch' | 'none';
 
@@ -58,6 +60,8 @@ export type MigrationRowModel = {
 	resentMiB: number;
 	/** Post-copy after the switch: a failure of either host now loses the VM. */
 	atRisk: boolean;
+	/** What the move does to the VM's network: `keeps IP`, `new IP, 40 conn drop`, ... */
+	network: string;
 };
 
 export type VmRowModel = {
@@ -121,7 +125,7 @@ export function phaseLabel(migration: Migration): string {
 	}
 }
 
-export function migrationRow(migration: Migration): MigrationRowModel {
+export function migrationRow(migration: Migration, network = ''): MigrationRowModel {
 	const remaining = migration.roundMiB - migration.roundSentMiB;
 	const firstPass = migration.mode === 'precopy' && migration.round === 0;
 	const total = firstPass || migration.mode !== 'precopy' ? migration.memoryMiB : migration.sentMiB + remaining;
@@ -141,6 +145,7 @@ export function migrationRow(migration: Migration): MigrationRowModel {
 		dirtyRateMiBps: migration.dirtyRateMiBps,
 		resentMiB: Math.max(0, migration.sentMiB - migration.memoryMiB),
 		atRisk: migration.switched,
+		network,
 	};
 }
 
@@ -152,7 +157,7 @@ export function dashboardModel(world: World): DashboardModel {
 	for (const vm of world.vms) {
 		if (vm.state !== 'lost') {
 			counts.set(vm.hostId, (counts.get(vm.hostId) ?? 0) + 1);
-			networkCounts[vm.networkMode]++;
+			networkCounts[vm.nics[0]!.mode]++;
 		}
 	}
 
@@ -190,7 +195,7 @@ export function dashboardModel(world: World): DashboardModel {
 			lostVms: world.vms.filter(vm => vm.state === 'lost').length,
 		},
 		hosts,
-		migrations: world.migrations.map(migration => migrationRow(migration)),
+		migrations: world.migrations.map(migration => migrationRow(migration, shortEffect(world, migration))),
 		// Memory is allocation-based and cannot exceed the host; colour it red only when full.
 		thresholds: {
 			cpu: thresholds.cpu, memory: 0.95, disk: thresholds.disk, network: thresholds.network,
@@ -215,7 +220,7 @@ export function vmRows(world: World, hostId: string): VmRowModel[] {
 			cpuUnits: vm.usage.granted.cpu,
 			networkMbps: vm.usage.granted.network,
 			diskMBps: vm.usage.granted.disk,
-			networkMode: vm.networkMode,
+			networkMode: vm.nics[0]!.mode,
 			migration: migration ? `${migration.mode} -> ${migration.destinationHostId} (${phaseLabel(migration)})` : null,
 			injected: vm.injected.length,
 		};
@@ -295,7 +300,27 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 		}
 
 		case 'networkModeChanged': {
-			return {severity: 'info', text: `${event.vmId} network ${event.from} -> ${event.to}`};
+			return {severity: 'info', text: `${event.vmId} network ${event.from} -> ${event.to}: ${event.fromIp} -> ${event.toIp}${event.connectionsDropped > 0 ? `, ${event.connectionsDropped} connections dropped` : ''}`};
+		}
+
+		case 'vmNetworkMoved': {
+			return {severity: event.effect.kind === 'arp' || event.effect.kind === 'overlay' ? 'info' : 'warn', text: `${event.vmId} network: ${describeEffect(event.effect)}`};
+		}
+
+		case 'portForwardAdded': {
+			return {severity: 'info', text: `${event.hostId}:${event.hostPort} now forwards to ${event.vmId}:${event.vmPort}`};
+		}
+
+		case 'portForwardRemoved': {
+			return {severity: 'info', text: `${event.hostId}:${event.hostPort} -> ${event.vmId}:${event.vmPort} removed (${event.reason})`};
+		}
+
+		case 'networkAttached': {
+			return {severity: 'info', text: `${event.vmId} joined ${event.network} as ${event.ip}`};
+		}
+
+		case 'networkDetached': {
+			return {severity: 'info', text: `${event.vmId} left ${event.network} (${event.ip})`};
 		}
 
 		case 'commandRejected': {

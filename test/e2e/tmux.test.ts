@@ -113,7 +113,7 @@ run('the dashboard at 80x24 answers keys, follows a resize to 120x40, and q exit
 		await pane.until(screen => screen.includes('PAUSED'), 'PAUSED');
 
 		pane.tmux('resize-window', '-t', 'app', '-x', '120', '-y', '40');
-		const wide = await pane.until(screen => screen.includes('Hotspot alerts') && screen.includes('Network modes'), 'the wide layout');
+		const wide = await pane.until(screen => screen.includes('Hotspot alerts') && screen.includes('Network (N for more)'), 'the wide layout');
 		t.true(wide.trimEnd().split('\n').length <= 39);
 
 		pane.keys('q');

@@ -30,6 +30,8 @@ const vmSpecArbitrary = fc.record({
 	network: fc.double({min: 0, max: 900, noNaN: true}),
 	shapes: fc.array(shapeArbitrary, {maxLength: 3}),
 	host: fc.nat(),
+	networkMode: fc.constantFrom('bridged' as const, 'nat' as const, 'host-only' as const, 'custom' as const),
+	lab: fc.boolean(),
 });
 
 /** A datacenter of 1 to 6 hosts and up to 14 VMs, each VM placed on a host with room for it. */
@@ -52,6 +54,10 @@ export const datacenterArbitrary = fc.record({
 		placed.push({
 			host: `h${String(index + 1).padStart(2, '0')}`,
 			memoryMiB: vm.memoryMiB,
+			networkMode: vm.networkMode,
+			...(vm.networkMode === 'custom' ? {customNetwork: 'lab'} : {}),
+			...(vm.networkMode === 'nat' ? {forwards: [{hostPort: 8000 + placed.length, vmPort: 80}]} : {}),
+			...(vm.lab && vm.networkMode !== 'custom' ? {attach: ['lab']} : {}),
 			workload: {
 				base: {
 					cpu: vm.cpu, memory: vm.memoryMiB * vm.memoryShare, disk: vm.disk, network: vm.network,
@@ -64,7 +70,10 @@ export const datacenterArbitrary = fc.record({
 		version: 1,
 		name: 'random',
 		seed,
-		hosts: Array.from({length: hostCount}, () => ({})),
+		// Two racks, so moves may cross subnets; a custom network some VMs join.
+		racks: [{id: 'r1', subnet: '10.1.0.0/24'}, {id: 'r2', subnet: '10.2.0.0/24'}],
+		network: {networks: [{id: 'lab', subnet: '10.50.0.0/24'}]},
+		hosts: Array.from({length: hostCount}, (_, index) => ({rack: index % 2 === 0 ? 'r1' : 'r2'})),
 		vms: placed,
 	};
 });
@@ -84,7 +93,13 @@ export function commandArbitrary(hostCount: number, vmCount: number): fc.Arbitra
 			type: fc.constant('requestMigration' as const), vmId, destinationHostId: hostId, mode: fc.constantFrom(null, 'stop-and-copy' as const, 'precopy' as const, 'postcopy' as const),
 		}),
 		fc.record({type: fc.constant('setLinkBandwidth' as const), hostId, networkMbps: fc.constantFrom(10, 100, 1000, 10_000)}),
-		fc.record({type: fc.constant('setNetworkMode' as const), vmId, mode: fc.constantFrom('bridged' as const, 'nat' as const, 'host-only' as const)}),
+		fc.record({type: fc.constant('setNetworkMode' as const), vmId, mode: fc.constantFrom('bridged' as const, 'nat' as const, 'host-only' as const, 'custom' as const)}),
+		fc.record({
+			type: fc.constant('addPortForward' as const), vmId, hostPort: fc.constantFrom(8000, 8001, 8080), vmPort: fc.constantFrom(22, 80),
+		}),
+		fc.record({type: fc.constant('removePortForward' as const), hostId, hostPort: fc.constantFrom(8000, 8001, 8080)}),
+		fc.record({type: fc.constant('attachNetwork' as const), vmId, network: fc.constantFrom('lab', 'nowhere')}),
+		fc.record({type: fc.constant('detachNetwork' as const), vmId, network: fc.constantFrom('lab', 'nowhere')}),
 		fc.record({type: fc.constant('failHost' as const), hostId}),
 		fc.record({type: fc.constant('recoverHost' as const), hostId}),
 		fc.record({type: fc.constant('setPolicy' as const), policy: fc.constantFrom('none', 'sandpiper', 'sandpiper-gray', 'threshold', 'bogus')}),

@@ -7,9 +7,8 @@ import {runTicks} from '../../source/sim/run.js';
 import type {SimEvent, World} from '../../source/sim/types.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
-import {
-	dashboardModel, describeEvents, isAlert, vmRows,
-} from '../../source/ui/view-model.js';
+import {buildScreen} from '../../source/ui/screen.js';
+import {dashboardModel} from '../../source/ui/view-model.js';
 
 async function runFor(ticks: number, policy?: string): Promise<{world: World; events: SimEvent[]}> {
 	const {world, timeline} = await loadScenario({policy});
@@ -17,14 +16,7 @@ async function runFor(ticks: number, policy?: string): Promise<{world: World; ev
 }
 
 function screenOf({world, events}: {world: World; events: SimEvent[]}, ui: Partial<UiState> = {}): Screen {
-	return {
-		model: dashboardModel(world),
-		ui: {...initialUiState, ...ui},
-		alerts: describeEvents(events.filter(event => isAlert(event)), world.config.tickSeconds),
-		log: describeEvents(events, world.config.tickSeconds),
-		vms: vmRows(world, world.hosts[ui.hostIndex ?? 0]!.id),
-		destinations: [],
-	};
+	return buildScreen(world, {...initialUiState, ...ui}, events, defaultStrategies, undefined);
 }
 
 function frame(screen: Screen, columns: number, rows: number): string[] {
@@ -61,12 +53,12 @@ test('compact (80x24): a line per host with CPU, memory and disk, two alerts, th
 
 test('wide (120x40): sparklines, the alert, migration and network panels, the cluster line and the event log', async t => {
 	const text = frame(screenOf(await runFor(700)), 120, 40).join('\n');
-	for (const title of ['Hotspot alerts', 'Migrations (', 'Network modes', 'cluster CPU', 'Events', 'CPU history']) {
+	for (const title of ['Hotspot alerts', 'Migrations (', 'Network (N for more)', 'cluster CPU', 'Events', 'CPU history']) {
 		t.true(text.includes(title), `shows ${title}`);
 	}
 
 	t.regex(text, /[▁▂▃▄▅▆▇█]{8}/v);
-	t.regex(text, /bridged +\d+/v);
+	t.regex(text, /br \d+ nat \d+ ho \d+ cu \d+/v);
 });
 
 test('the status line shows clock, tick, speed or PAUSED, hot hosts, migrations, policy, seed and scenario', async t => {
@@ -96,7 +88,7 @@ test('a running migration shows its mode, phase, progress, data, time left and d
 		}],
 	});
 	const text = frame(screenOf(run), 120, 40).join('\n');
-	t.regex(text, /vm01 h01 -> h16 {2}precopy {2}precopy round 0/v);
+	t.regex(text, /vm01 h01 -> h16 {2}precopy round 0 {2}net: host-only/v);
 	t.regex(text, /\d+% \d+\/1024 MiB, left [\d.]+ s, down 0 ms/v);
 	const compact = frame(screenOf(run), 80, 24).join('\n');
 	t.regex(compact, /migrating: vm01 h01>h16 precopy round 0 \d+%/v);

@@ -40,6 +40,8 @@ export type VmView = {
 	/** Memory the VM should have: its allocation, or more when it is under memory pressure. */
 	neededMiB: number;
 	underMemoryPressure: boolean;
+	/** Its primary NIC is bridged: moving it off its rack's subnet changes its address. */
+	bridged: boolean;
 	/** Utilisations against its host: cpu, network, disk, memory (for the volume). */
 	utilisation: number[];
 	volume: number;
@@ -143,6 +145,7 @@ export function vmView(vm: Vm, host: Host, hostView: Pick<HostView, 'current' | 
 		peak,
 		neededMiB,
 		underMemoryPressure,
+		bridged: vm.nics[0]?.mode === 'bridged',
 		utilisation,
 		volume: vmVolume,
 		vsr: vmVolume / vm.memoryMiB,

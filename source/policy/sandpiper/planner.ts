@@ -142,6 +142,20 @@ function destinations(input: PlannerInput, ledger: Ledger, source: string): Host
 		.toSorted((a, b) => (a.volume - b.volume) || a.id.localeCompare(b.id));
 }
 
+/**
+With `keepBridgedAddress`, a bridged VM tries the hosts of its own rack (subnet) first, least volume
+first among them, so it keeps its address and its connections; hosts on other racks remain the
+fallback. This project's option (models.md, network access modes); the paper does not consider it.
+*/
+function keepingAddress(vm: VmView, source: HostView, candidates: readonly HostView[], input: PlannerInput): readonly HostView[] {
+	if (!input.manager.keepBridgedAddress || !vm.bridged) {
+		return candidates;
+	}
+
+	const sameRack = (host: HostView) => host.host.rack === source.host.rack;
+	return [...candidates.filter(host => sameRack(host)), ...candidates.filter(host => !sameRack(host))];
+}
+
 function record(ledger: Ledger, vm: VmView, from: HostView, to: HostView, allocationMiB: number, input: PlannerInput): void {
 	const share = shareOn(vm, to, input.overhead);
 	const projected = ledger.projected.get(to.id)!;
@@ -264,7 +278,7 @@ export function plan(input: PlannerInput): Plan {
 		let moved = false;
 		for (const vm of ordered) {
 			const allocationMiB = vm.underMemoryPressure ? Math.max(vm.neededMiB, vm.memoryMiB) : vm.memoryMiB;
-			const destination = candidates.find(host => misfit(vm, allocationMiB, host, ledger, input) === undefined);
+			const destination = keepingAddress(vm, source, candidates, input).find(host => misfit(vm, allocationMiB, host, ledger, input) === undefined);
 			if (destination) {
 				record(ledger, vm, source, destination, allocationMiB, input);
 				const resources = input.hotspots.get(source.id)!.map(hotspot => hotspot.resource).join(', ');

@@ -6,10 +6,12 @@ import {
 } from '../layout.js';
 import type {UiState} from '../ui-state.js';
 import type {AlertModel, DashboardModel, VmRowModel} from '../view-model.js';
+import type {NetworkModel} from '../network-model.js';
 import {HostRow} from './host-row.js';
 import {
-	AlertLines, ClusterLine, MigrationsLine, MigrationsPanel, NetworkPanel, PanelTitle,
+	AlertLines, ClusterLine, MigrationsLine, MigrationsPanel, PanelTitle,
 } from './panels.js';
+import {NetworkPanel, NetworkView} from './network.js';
 import {StatusLine} from './status-line.js';
 import {
 	HelpView, MigrationsView, PickerView, VmsView, type DestinationRow,
@@ -25,6 +27,8 @@ export type Screen = {
 	log: readonly AlertModel[];
 	/** The selected host's VMs. */
 	vms: readonly VmRowModel[];
+	/** The network panel's and view's data, for the selected VM and host. */
+	network: NetworkModel;
 	/** Rows of the migration picker, when open. */
 	destinations: readonly DestinationRow[];
 	/** A standing note (input off) shown when the UI has none. */
@@ -83,6 +87,10 @@ function Body({screen, size, rows}: {readonly screen: Screen; readonly size: Siz
 		return <PickerView picker={ui.picker} destinations={screen.destinations} width={width} rows={rows}/>;
 	}
 
+	if (ui.view === 'network') {
+		return <NetworkView network={screen.network} width={width} rows={rows}/>;
+	}
+
 	if (ui.view === 'vms') {
 		return <VmsView hostId={model.hosts[ui.hostIndex]?.id ?? ''} vms={screen.vms} selected={ui.vmIndex} width={width} rows={rows}/>;
 	}
@@ -114,9 +122,9 @@ function Wide({screen, size}: Props) {
 		return <Body screen={screen} size={size} rows={usable - 2}/>;
 	}
 
-	const networkWidth = 26;
-	const migrationsWidth = Math.floor((width - networkWidth - 2) / 2);
-	const alertsWidth = width - networkWidth - migrationsWidth - 2;
+	const networkWidth = Math.max(30, Math.min(44, Math.floor(width * 0.28)));
+	const alertsWidth = Math.max(28, Math.min(60, Math.floor(width * 0.27)));
+	const migrationsWidth = width - networkWidth - alertsWidth - 2;
 	return (
 		<Box flexDirection='column'>
 			<HostGrid screen={screen} size={size} room={hostRoom} sparkWidth={Math.min(24, Math.max(8, width - 100))}/>
@@ -132,8 +140,8 @@ function Wide({screen, size}: Props) {
 				</Box>
 				<Text> </Text>
 				<Box flexDirection='column' width={networkWidth} flexShrink={0}>
-					<PanelTitle title='Network modes' width={networkWidth}/>
-					<NetworkPanel counts={screen.model.networkCounts} width={networkWidth}/>
+					<PanelTitle title='Network (N for more)' width={networkWidth}/>
+					<NetworkPanel network={screen.network} width={networkWidth}/>
 				</Box>
 			</Box>
 			<ClusterLine values={screen.model.clusterCpu} width={width} label='cluster CPU'/>

@@ -3,7 +3,6 @@ The dashboard's panels: alerts, migrations (one line or with progress bars), the
 counts, the event log and a cluster sparkline. Each takes a width and never writes past it.
 */
 import {Box, Text} from 'ink';
-import type {NetworkMode} from '../../sim/types.js';
 import {
 	bar, fit, formatClock, formatDuration, sparkline,
 } from '../format.js';
@@ -63,7 +62,9 @@ export function MigrationsLine({migrations, width}: {readonly migrations: readon
 
 /** A migration in two lines: what and where, then a progress bar with sent, time left and downtime. */
 export function MigrationBlock({migration, width, isSelected = false}: {readonly migration: MigrationRowModel; readonly width: number; readonly isSelected?: boolean}) {
-	const head = `${migration.vmId} ${migration.from} -> ${migration.to}  ${migration.mode}  ${migration.phase}${migration.atRisk ? '  RISK: a failure loses it' : ''}`;
+	// The phase names its mode (`precopy round 3`, `postcopy push`) but for pre-copy's last one.
+	const phase = migration.phase.startsWith(migration.mode) ? migration.phase : `${migration.mode} ${migration.phase}`;
+	const head = `${migration.vmId} ${migration.from} -> ${migration.to}  ${phase}${migration.atRisk ? '  RISK: a failure loses it' : ''}${migration.network ? `  net: ${migration.network}` : ''}`;
 	const eta = migration.etaSeconds === null ? '-' : formatDuration(migration.etaSeconds);
 	const tail = ` ${Math.round(migration.progress * 100)}% ${Math.round(migration.sentMiB)}/${migration.memoryMiB} MiB, left ${eta}, down ${formatDuration(migration.downtimeSeconds)}`;
 	const barWidth = Math.max(4, Math.min(30, width - tail.length));
@@ -87,29 +88,6 @@ export function MigrationsPanel({migrations, width, rows}: {readonly migrations:
 			{shown.length === 0 ? <Text dimColor>{fit('no migrations', width)}</Text> : null}
 			{shown.map(migration => <MigrationBlock key={migration.id} migration={migration} width={width}/>)}
 			{hidden > 0 ? <Text dimColor>{fit(`+${hidden} more (Tab Tab for all)`, width)}</Text> : null}
-		</Box>
-	);
-}
-
-const modeOrder: readonly NetworkMode[] = ['bridged', 'nat', 'host-only', 'custom'];
-
-export function NetworkPanel({counts, width}: {readonly counts: Readonly<Record<NetworkMode, number>>; readonly width: number}) {
-	const total = modeOrder.reduce((sum, mode) => sum + counts[mode], 0);
-	return (
-		<Box flexDirection='column' width={width}>
-			{modeOrder.map(mode => {
-				const count = counts[mode];
-				const cells = total === 0 ? 0 : Math.round((count / total) * Math.max(1, width - 16));
-				return (
-					<Text key={mode} wrap='truncate'>
-						{fit(mode, 10)}
-						{String(count).padStart(3)}
-						{' '}
-						<Text color='blue'>{'■'.repeat(cells)}</Text>
-					</Text>
-				);
-			})}
-			<Text dimColor wrap='truncate'>{fit('n cycles the selected VM', width)}</Text>
 		</Box>
 	);
 }

@@ -1,0 +1,40 @@
+/**
+A frame's snapshot from the world, the UI state and recent events: what the dashboard renders. The
+app builds one after each tick and key; tests and the bench build them the same way.
+*/
+import {migrationRefusal} from '../sim/commands.js';
+import type {Strategies} from '../sim/strategies.js';
+import type {Command, SimEvent, World} from '../sim/types.js';
+import type {Screen} from './components/dashboard.js';
+import {networkModel} from './network-model.js';
+import {destinationsFor, selectedVmId, type UiState} from './ui-state.js';
+import {
+	dashboardModel, describeEvents, isAlert, vmRows,
+} from './view-model.js';
+
+export function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], strategies: Strategies, standingNote: string | undefined): Screen {
+	const model = dashboardModel(world);
+	const host = world.hosts[Math.min(ui.hostIndex, world.hosts.length - 1)];
+	const picker = ui.picker?.kind === 'migrate' ? ui.picker : undefined;
+	return {
+		model,
+		ui,
+		alerts: describeEvents(events.filter(event => isAlert(event)), world.config.tickSeconds),
+		log: describeEvents(events, world.config.tickSeconds),
+		vms: host ? vmRows(world, host.id) : [],
+		network: networkModel(world, selectedVmId(ui, world), host?.id, ui.view === 'network'),
+		destinations: picker
+			? destinationsFor(world, picker.from).map(hostId => {
+				const row = model.hosts.find(candidate => candidate.id === hostId)!;
+				const command: Command = {
+					type: 'requestMigration', vmId: picker.vmId, destinationHostId: hostId, mode: picker.mode,
+				};
+				return {
+					hostId, cpu: row.cpu, freeMiB: row.freeMemoryMiB, refusal: migrationRefusal(world, command, strategies),
+				};
+			})
+			: [],
+		standingNote,
+	};
+}
+
