@@ -106,6 +106,9 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--scenario', 'fixtures/invalid/json-syntax-error.json'], 'sandpiper: fixtures/invalid/json-syntax-error.json: invalid JSON at line 4, column 2: Expected \',\' or \'}\' after property value'],
 	[['--headless', '--scenario', 'fixtures'], 'sandpiper: cannot read scenario fixtures: is a directory'],
 	[['--bogus'], 'sandpiper: unknown flag --bogus (see sandpiper --help)'],
+	[['network', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
+	[['network', '--ticks', '5'], 'sandpiper: unknown flag --ticks (see sandpiper --help)'],
+	[['network', '--scenario', 'fixtures/invalid/duplicate-mac.json'], 'sandpiper: fixtures/invalid/duplicate-mac.json: vms[1].mac: 52:54:00:aa:bb:01 is already vm01\'s MAC'],
 	[['run'], 'sandpiper: unexpected argument "run" (see sandpiper --help)'],
 ];
 
@@ -185,4 +188,32 @@ test('migration prints the modes side by side and pre-copy\'s rounds', async t =
 	for (const text of ['│ pre-copy ', '│ post-copy ', '│ stop-and-copy ', 'pre-copy rounds', '(stop-and-copy)', 'CloudSim\'s model (RAM / (BW / 2)): 16.38 s']) {
 		t.true(stdout.includes(text), `shows ${text}`);
 	}
+});
+
+type NetworkJson = {
+	vms: Array<{id: string; host: string; mode: string; mac: string; ip: string; externalAddress: string | null}>;
+	reach: Array<{from: string; to: string; reachable: boolean; path?: string; reason?: string}>;
+};
+
+test('network --format json: every VM\'s address and the reachability of every ordered pair', async t => {
+	const {code, stdout, stderr} = await runCli(['network', '--format', 'json']);
+	t.is(code, 0, `stderr: ${stderr}`);
+	const plan = JSON.parse(stdout) as NetworkJson;
+	t.is(plan.vms.length, 35);
+	t.like(plan.vms.find(vm => vm.id === 'vm02'), {
+		host: 'h01', mode: 'nat', externalAddress: '10.1.0.2',
+	});
+	const endpoints = 1 + 17 + 35;
+	t.is(plan.reach.length, endpoints * (endpoints - 1));
+	t.like(plan.reach.find(pair => pair.from === 'external' && pair.to === 'vm02'), {reachable: true, path: 'external -> host h01 NAT :8002 -> vm02:80'});
+	t.true(plan.reach.every(pair => (pair.reachable ? typeof pair.path === 'string' : typeof pair.reason === 'string')));
+});
+
+test('network prints the custom-network fixture\'s plan, its paths from outside and the matrix', async t => {
+	const {code, stdout} = await runCli(['network', '--scenario', 'fixtures/scenarios/custom-network.json']);
+	t.is(code, 0);
+	t.regex(stdout, /fw1 +h01 +custom:outside +52:54:00:00:00:01 +203\.0\.113\.2 +203\.0\.113\.2 +dmz 10\.10\.1\.2 +firewall/v);
+	t.regex(stdout, /web +external -> fw1 \(firewall\) -> web:80/v);
+	t.regex(stdout, /admin +no: fw1 does not allow external to admin/v);
+	t.regex(stdout, /^external +\\###\.#\.\.$/mv);
 });

@@ -8,7 +8,7 @@ import type {
 	HostAddresses, HypervisorFamily, NetworkConfig, NetworkMode, Nic, Vm, World,
 } from '../sim/types.js';
 import {
-	formatCidr, formatIp, gatewayOf, parseCidr, parseIp, subBlock, usableAddress, usableCount,
+	formatCidr, formatIp, gatewayOf, parseCidr, subBlock, usableAddress, usableCount,
 } from './ipv4.js';
 
 /** Each family's registered prefix for virtual NICs (QEMU, Xen, VMware, Microsoft, Oracle). */
@@ -60,6 +60,8 @@ export function privateRanges(config: NetworkConfig, hostIndex: number): Omit<Ho
 /** Finds the lowest free address of a subnet; remembers what it hands out. */
 export class AddressBook {
 	readonly used: Set<string>;
+	/** Per subnet, an index below which every address is held: building a large datacenter stays linear. */
+	private readonly cursors = new Map<string, number>();
 
 	constructor(used: Iterable<string> = []) {
 		this.used = new Set(used);
@@ -73,19 +75,22 @@ export class AddressBook {
 		}
 
 		const count = usableCount(cidr);
-		for (let index = 0; index < count; index++) {
+		for (let index = this.cursors.get(subnet) ?? 0; index < count; index++) {
 			const ip = formatIp(usableAddress(cidr, index));
 			if (!this.used.has(ip)) {
 				this.used.add(ip);
+				this.cursors.set(subnet, index + 1);
 				return ip;
 			}
 		}
 
+		this.cursors.set(subnet, count);
 		return undefined;
 	}
 
 	release(ip: string): void {
 		this.used.delete(ip);
+		this.cursors.clear();
 	}
 }
 
@@ -173,9 +178,4 @@ export function openConnections(world: World, vm: Vm): number {
 
 	// Demand, not the granted share: a VM paused for its last copy round still holds its connections.
 	return Math.round(vm.usage.demand.network / world.config.network.connectionMbps);
-}
-
-/** Whether `ip` parses; used by the scenario's checks. */
-export function isIp(text: string): boolean {
-	return parseIp(text) !== undefined;
 }

@@ -62,6 +62,7 @@ const mix: Array<keyof typeof classes> = [
 ];
 
 const hostMemoryMiB = 4096;
+const hostsPerRack = 500;
 const reserveMiB = 256;
 
 export function generateScenario(options: GenerateOptions): ScenarioInput {
@@ -96,8 +97,10 @@ export function generateScenario(options: GenerateOptions): ScenarioInput {
 				cpuUnits: 200, memoryMiB: hostMemoryMiB, hypervisorReserveMiB: reserveMiB, diskMBps: 400, networkMbps: 10_000,
 			},
 		},
-		racks: [{id: 'r1', subnet: '10.0.0.0/16'}],
-		hosts: Array.from({length: options.hosts}, () => ({})),
+		// Racks of 500 hosts, each a /16; private ranges small enough for 65,536 hosts (all VMs here are bridged).
+		racks: Array.from({length: Math.ceil(options.hosts / hostsPerRack)}, (_, index) => ({id: `r${index + 1}`, subnet: `10.${index}.0.0/16`})),
+		network: {natPool: {subnet: '172.16.0.0/12', prefix: 28}, hostOnlyPool: {subnet: '100.64.0.0/10', prefix: 28}},
+		hosts: Array.from({length: options.hosts}, (_, index) => ({rack: `r${Math.floor(index / hostsPerRack) + 1}`})),
 		vmClasses: classes,
 		vms,
 	};

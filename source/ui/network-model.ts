@@ -35,11 +35,12 @@ export type SelectedVmNetwork = {
 	reachesVms: {count: number; of: number};
 	/** Per-source lines for the full view: the outside, each host, then VMs that differ from the common case. */
 	details: ReachLine[];
-	/** The effect of this VM's own migration, when it is in one. */
+	/** The effect of this VM's own migration, when it is in one: in full, and in brief for the panel. */
 	migration: string | null;
+	migrationBrief: string | null;
 };
 
-export type MigrationNetwork = {migrationId: string; vmId: string; from: string; to: string; text: string; breaks: boolean};
+export type MigrationNetwork = {migrationId: string; vmId: string; from: string; to: string; text: string; brief: string; breaks: boolean};
 
 export type NetworkModel = {
 	counts: Record<NetworkMode, number>;
@@ -72,32 +73,37 @@ export function migrationEffect(world: World, migration: Migration): NetworkEffe
 	return source === undefined ? undefined : predictMove(world, vm, migration.destinationHostId);
 }
 
-/** A few words on a migration's network effect, for its row. */
+const shortEffects: Readonly<Record<NetworkEffect['kind'], string>> = {
+	arp: 'keeps IP', readdressed: 'new IP', nat: 'NAT moves', 'host-only': 'host-only', overlay: 'overlay',
+};
+
+/** A word or two on a migration's network effect, for its row. */
 export function shortEffect(world: World, migration: Migration): string {
 	const effect = migrationEffect(world, migration);
-	if (!effect) {
-		return 'net moved';
-	}
+	return effect ? shortEffects[effect.kind] : 'moved';
+}
 
+/** One panel line's worth: the new address and what breaks. */
+export function briefEffect(effect: NetworkEffect): string {
 	switch (effect.kind) {
 		case 'arp': {
-			return 'keeps IP';
+			return `keeps ${effect.ip} (ARP)`;
 		}
 
 		case 'readdressed': {
-			return `new IP, ${effect.connectionsDropped} conn drop`;
+			return `new IP ${effect.toIp}, drops ${effect.connectionsDropped}`;
 		}
 
 		case 'nat': {
-			return `NAT moves, ${effect.connectionsDropped} conn drop`;
+			return `NAT via ${effect.toExternal}, drops ${effect.connectionsDropped}`;
 		}
 
 		case 'host-only': {
-			return 'host-only moves';
+			return `host-only ${effect.toIp}, drops ${effect.connectionsDropped}`;
 		}
 
 		case 'overlay': {
-			return 'overlay, no change';
+			return 'overlay: no change';
 		}
 	}
 }
@@ -136,6 +142,7 @@ function selectedVmNetwork(world: World, index: NetworkIndex, vm: Vm, withDetail
 		reachesVms: count(index, others.map(other => [self, other])),
 		details: withDetails ? [...hosts, ...others].map(from => line(from.kind === 'host' ? from.hostId : (from.kind === 'vm' ? from.vmId : 'external'), from)) : [],
 		migration: effect ? describeEffect(effect) : (migration ? 'moved at the switch' : null),
+		migrationBrief: effect ? briefEffect(effect) : (migration ? 'moved' : null),
 	};
 }
 
@@ -161,7 +168,7 @@ export function networkModel(world: World, vmId: string | undefined, hostId: str
 			const effect = migrationEffect(world, migration);
 			return effect
 				? [{
-					migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, text: describeEffect(effect), breaks: breaks(effect),
+					migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, text: describeEffect(effect), brief: `${migration.vmId} ${briefEffect(effect)}`, breaks: breaks(effect),
 				}]
 				: [];
 		}),

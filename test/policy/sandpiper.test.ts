@@ -157,3 +157,21 @@ test('gray-box sees a working set outgrow its allocation and moves the VM with m
 	t.true(gray.world.vms[0]!.memoryMiB > 512);
 	t.true(gray.world.counters.sustainedOverloadIntervals < black.world.counters.sustainedOverloadIntervals);
 });
+
+test('keepBridgedAddress: a bridged VM goes to its own rack when a host there fits, though another rack\'s has less volume', t => {
+	const input = {
+		...datacenter([{rack: 'r1'}, {rack: 'r2'}, {rack: 'r1'}], [
+			{host: 'h01', cpu: 50, memoryMiB: 512},
+			{host: 'h01', cpu: 35, memoryMiB: 256},
+			{host: 'h02', cpu: 10, memoryMiB: 256},
+			{host: 'h03', cpu: 30, memoryMiB: 256},
+		]),
+		racks: [{id: 'r1', subnet: '10.1.0.0/24'}, {id: 'r2', subnet: '10.2.0.0/24'}],
+	};
+	const paper = ofType(run(input).events, 'migrationPlanned')[0];
+	t.like(paper, {vmId: 'vm02', to: 'h02'}, 'the paper\'s planner: the least volume, on the other rack');
+	const keeping = run({...input, manager: {keepBridgedAddress: true}});
+	t.like(ofType(keeping.events, 'migrationPlanned')[0], {vmId: 'vm02', to: 'h03'});
+	const effect = ofType(keeping.events, 'vmNetworkMoved')[0]?.effect;
+	t.is(effect?.kind, 'arp', 'the VM kept its address');
+});

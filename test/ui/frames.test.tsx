@@ -26,7 +26,7 @@ function frame(screen: Screen, columns: number, rows: number): string[] {
 const sizes = [[80, 24], [120, 40], [100, 30], [110, 32], [200, 60]] as const;
 
 for (const [columns, rows] of sizes) {
-	for (const view of ['hosts', 'vms', 'migrations', 'help'] as const) {
+	for (const view of ['hosts', 'vms', 'migrations', 'network', 'help'] as const) {
 		test(`${view} at ${columns}x${rows}: no line wider than the terminal, one row left free`, async t => {
 			const run = await runFor(700);
 			const lines = frame(screenOf(run, view === 'help' ? {help: true} : {view}), columns, rows);
@@ -103,4 +103,43 @@ test('a terminal with too few rows for every host shows a window around the sele
 	const lines = frame(screenOf(await runFor(10), {hostIndex: 14}), 200, 32);
 	t.true(lines.some(line => /… \d+ more hosts/v.test(line)));
 	t.true(lines.some(line => line.startsWith('h15')));
+});
+
+test('network panel at 120x40: the mode counts, the selected VM\'s address, MAC and reach, the host\'s forwards', async t => {
+	const text = frame(screenOf(await runFor(30)), 120, 40).join('\n');
+	t.regex(text, /br 18 nat 13 ho 4 cu 0/v);
+	t.regex(text, /vm01 host-only 192\.168\.0\.2/v);
+	t.regex(text, /mac 00:16:3e:00:00:01/v);
+	t.regex(text, /in: ext n hosts 1\/17 VMs 0\/34/v);
+	t.regex(text, /h01 fwd :8002 -> vm02:80/v);
+});
+
+test('network view at 80x24: the selected VM\'s NIC, external address, path from outside, forwards and who cannot reach it', async t => {
+	const lines = frame(screenOf(await runFor(30), {view: 'network', vmIndex: 1}), 80, 24);
+	const text = lines.join('\n');
+	t.true(lines.length <= 23);
+	t.regex(text, /vm02 on h01: nat, MAC 00:16:3e:00:00:02, address 172\.16\.0\.2, external 10\.1\.0\.2/v);
+	t.regex(text, /from outside: external -> host h01 NAT :8002 -> vm02:80/v);
+	t.regex(text, /NAT forwards on h01: :8002 -> vm02:80/v);
+	t.regex(text, /vm01 +no {2}vm01 is host-only: it reaches only h01 and its host-only VMs/v);
+});
+
+test('a migration across subnets shows its network effect in the panel, the view and its row', async t => {
+	const {world, timeline} = await loadScenario({policy: 'none'});
+	const run = runTicks(world, defaultStrategies, {
+		ticks: 12,
+		timeline: [...timeline, {
+			tick: 10,
+			command: {
+				type: 'requestMigration', vmId: 'vm04', destinationHostId: 'h09', mode: 'precopy',
+			},
+		}],
+	});
+	const ui = {hostIndex: 1, vmIndex: 1};
+	const wide = frame(screenOf(run, ui), 120, 40).join('\n');
+	t.regex(wide, /vm04 h02 -> h09 {2}precopy round 0 {2}net: new IP/v);
+	t.regex(wide, /mig: new IP 10\.2\.0\.\d+, drops \d+/v);
+	const view = frame(screenOf(run, {...ui, view: 'network'}), 80, 24).join('\n');
+	t.regex(view, /migrating: 10\.1\.0\.10 -> 10\.2\.0\.\d+ \(new subnet\), \d+ connections drop/v);
+	t.regex(view, /vm04 h02 -> h09: 10\.1\.0\.10 -> /v);
 });

@@ -21,7 +21,7 @@ function ratio(value: {count: number; of: number}): string {
 
 /** `in: ext yes, hosts 17/17, VMs 20/34`. */
 function reachedBy(vm: SelectedVmNetwork): string {
-	return `in: ext ${vm.fromExternal.reachable ? 'yes' : 'no'}, hosts ${ratio(vm.reachedByHosts)}, VMs ${ratio(vm.reachedByVms)}`;
+	return `in: ext ${vm.fromExternal.reachable ? 'y' : 'n'} hosts ${ratio(vm.reachedByHosts)} VMs ${ratio(vm.reachedByVms)}`;
 }
 
 /** Seven lines under the panel's title: counts, the selected VM, its reach, the host's forwards, a migration's effect. */
@@ -40,7 +40,7 @@ export function NetworkPanel({network, width}: {readonly network: NetworkModel; 
 	}
 
 	lines.push({text: `${network.hostId ?? ''} fwd ${network.forwards.length === 0 ? 'none' : network.forwards.join(', ')}`, dim: network.forwards.length === 0});
-	const migration = vm?.migration ?? network.migrations[0]?.text;
+	const migration = vm?.migrationBrief ?? network.migrations[0]?.brief;
 	lines.push(migration === undefined ? {text: 'N: network view', dim: true} : {text: `mig: ${migration}`, color: 'yellow'});
 	return (
 		<Box flexDirection='column' width={width}>
