@@ -171,7 +171,24 @@ export function nextSpeed(speed: number, direction: 1 | -1): number {
 	return speeds[Math.max(0, Math.min(speeds.length - 1, current + direction))]!;
 }
 
-/** `q quit  ? help  space pause ...`: the hint line, from the table. */
-export function hintLine(): string {
-	return keymap.filter(binding => binding.hint !== undefined).map(binding => `${binding.label === 'down' ? '↑↓' : (binding.label === '-' ? '+/-' : binding.label)} ${binding.hint!}`).join('  ');
+/** Hints dropped first when the line is too narrow: the rest are one `?` away. */
+const hintsDroppedFirst: readonly string[] = ['fail', 'view', 'policy', 'speed', 'select', 'load'];
+
+/** `q quit  ? help  space pause ...`: the hint line, from the table, as much of it as fits `width`. */
+export function hintLine(width = Number.POSITIVE_INFINITY): string {
+	const hints = keymap.filter(binding => binding.hint !== undefined).map(binding => ({
+		hint: binding.hint!,
+		text: `${binding.label === 'down' ? '↑↓' : (binding.label === '-' ? '+/-' : binding.label)} ${binding.hint!}`,
+	}));
+	const line = (shown: ReadonlyArray<{text: string}>) => shown.map(hint => hint.text).join('  ');
+	let shown = hints;
+	for (const dropped of hintsDroppedFirst) {
+		if (line(shown).length <= width) {
+			break;
+		}
+
+		shown = shown.filter(hint => hint.hint !== dropped);
+	}
+
+	return line(shown);
 }

@@ -122,8 +122,8 @@ function Wide({screen, size}: Props) {
 		return <Body screen={screen} size={size} rows={usable - 2}/>;
 	}
 
-	const networkWidth = Math.max(30, Math.min(44, Math.floor(width * 0.28)));
-	const alertsWidth = Math.max(28, Math.min(60, Math.floor(width * 0.27)));
+	const networkWidth = Math.max(30, Math.min(44, Math.floor(width * 0.27)));
+	const alertsWidth = Math.max(30, Math.min(60, Math.floor(width * 0.31)));
 	const migrationsWidth = width - networkWidth - alertsWidth - 2;
 	return (
 		<Box flexDirection='column'>
@@ -165,7 +165,7 @@ export function Dashboard({screen, size}: Props) {
 		<Box flexDirection='column'>
 			<StatusLine status={screen.model.status} isPaused={screen.ui.paused} speed={screen.ui.speed} note={screen.ui.note ?? screen.standingNote}/>
 			{kind === 'wide' ? <Wide screen={screen} size={size}/> : <Compact screen={screen} size={size}/>}
-			<Text dimColor wrap='truncate'>{fit(hintLine(), size.columns - 1)}</Text>
+			<Text dimColor wrap='truncate'>{fit(hintLine(size.columns - 1), size.columns - 1)}</Text>
 		</Box>
 	);
 }
