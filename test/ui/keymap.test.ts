@@ -53,7 +53,7 @@ test('speed steps through 0.25x to 64x and stops at both ends', t => {
 test('the hint line comes from the table', t => {
 	t.regex(hintLine(), /^q quit {2}\? help {2}space pause/v);
 	const narrow = hintLine(79);
-	t.true(narrow.length <= 79, narrow);
+	t.true(narrow.length <= 79, `${narrow} fits 79 columns`);
 	t.regex(narrow, /m migrate {2}N network/v, 'the network view stays hinted at 80 columns');
 });
 
