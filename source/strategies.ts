@@ -1,7 +1,11 @@
 import {migrationModels} from './migration/registry.js';
 import {networkModel} from './network/model.js';
 import {policies} from './policy/registry.js';
+import {hostPowerModel} from './power/models.js';
+import {virtualisationOverheads} from './virtualisation/overheads.js';
 import type {Strategies} from './sim/strategies.js';
 
 /** Every strategy this build has, wired for the shells (cli, app, report). */
-export const defaultStrategies: Strategies = {policies, migrationModels, network: networkModel};
+export const defaultStrategies: Strategies = {
+	policies, migrationModels, network: networkModel, overhead: virtualisationOverheads, power: hostPowerModel,
+};

@@ -23,7 +23,7 @@ test('--format json prints one document with the run, its summary, per-host stat
 		scenario: 'sandpiper-16x35', seed: 3, policy: 'none', ticks: 400, tickSeconds: 1,
 	});
 	t.like(report.summary, {
-		hostCount: 16, vmCount: 35, migrations: 0, energyKWh: null,
+		hostCount: 16, vmCount: 35, migrations: 0,
 	});
 	t.true(report.summary['overloadedHostTicks']! > 0);
 	t.true(report.summary['sustainedOverloadIntervals']! > 0);
@@ -90,8 +90,8 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--seed', 'abc'], 'sandpiper: --seed: expected a whole number >= 0, got "abc"'],
 	[['--headless', '--ticks', '-3'], 'sandpiper: --ticks: expected a whole number >= 1, got "-3"'],
 	[['--headless', '--format', 'xml'], 'sandpiper: --format: expected one of table, json, csv, got "xml"'],
-	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold)'],
-	[['eval', '--policies', 'none,magic'], 'sandpiper: --policies: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold)'],
+	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate)'],
+	[['eval', '--policies', 'none,magic'], 'sandpiper: --policies: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate)'],
 	[['eval', '--seeds', '5-2'], 'sandpiper: --seeds: expected a range like 1-10, got "5-2"'],
 	[['eval', '--seeds', 'x'], 'sandpiper: --seeds: expected a whole number >= 0, got "x"'],
 	[['eval', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],

@@ -10,8 +10,9 @@ What a live migration does to a VM's network (models.md, "Network access modes")
 `predictMove` is pure, so the dashboard can show a migration's effect before its switch, and
 `commitMove` does exactly what it predicted.
 */
+import type {HostMove} from '../sim/strategies.js';
 import type {
-	Migration, NetworkEffect, PortForward, SimEvent, Vm, World,
+	NetworkEffect, PortForward, SimEvent, Vm, World,
 } from '../sim/types.js';
 import {
 	openConnections, primaryNic, subnetFor, usedAddresses,
@@ -79,8 +80,8 @@ export function predictMove(world: World, vm: Vm, toHostId: string): NetworkEffe
 }
 
 /** Carries out a move's effect on the draft world; `vm.hostId` is already the destination. */
-export function commitMove(world: World, vm: Vm, migration: Migration, emit: (event: SimEvent) => void): void {
-	const {sourceHostId, destinationHostId} = migration;
+export function commitMove(world: World, vm: Vm, move: HostMove, emit: (event: SimEvent) => void): void {
+	const {fromHostId: sourceHostId, toHostId: destinationHostId} = move;
 	// Predict as from the source: the VM's current address and forwards still belong there.
 	const effect = predictMove(world, {...vm, hostId: sourceHostId}, destinationHostId);
 	const nic = primaryNic(vm);
@@ -98,7 +99,7 @@ export function commitMove(world: World, vm: Vm, migration: Migration, emit: (ev
 	}
 
 	emit({
-		tick: world.tick, type: 'vmNetworkMoved', migrationId: migration.id, vmId: vm.id, from: sourceHostId, to: destinationHostId, effect,
+		tick: world.tick, type: 'vmNetworkMoved', migrationId: move.migrationId, vmId: vm.id, from: sourceHostId, to: destinationHostId, effect,
 	});
 }
 

@@ -207,4 +207,18 @@ export const networkModel: NetworkModel = {
 		}
 	},
 	moved: commitMove,
+	addNics(world, vm, original) {
+		const book = usedAddresses(world);
+		const macs = usedMacs(world);
+		const family = world.hosts.find(host => host.id === vm.hostId)?.hypervisor.family ?? 'kvm';
+		vm.nics = original.nics.map(nic => {
+			const subnet = subnetFor(world, nic.mode, nic.network, vm.hostId);
+			const {mac, nextSerial} = nextMac(family, world.nextMacSerial, macs);
+			world.nextMacSerial = nextSerial;
+			macs.add(mac);
+			return {
+				mac, mode: nic.mode, network: nic.network, ip: (subnet === undefined ? undefined : book.take(subnet)) ?? '0.0.0.0',
+			};
+		});
+	},
 };

@@ -1,9 +1,10 @@
 import type {Policy} from '../sim/strategies.js';
+import {consolidatePolicy, sandpiperConsolidatePolicy} from './consolidate.js';
 import {nonePolicy} from './none.js';
 import {sandpiperGrayPolicy, sandpiperPolicy} from './sandpiper/sandpiper.js';
 import {thresholdPolicy} from './threshold.js';
 
 /** Policies by name, in the order they are cycled through and listed. */
-export const policies: Readonly<Record<string, Policy>> = Object.fromEntries([nonePolicy, sandpiperPolicy, sandpiperGrayPolicy, thresholdPolicy].map(policy => [policy.name, policy]));
+export const policies: Readonly<Record<string, Policy>> = Object.fromEntries([nonePolicy, sandpiperPolicy, sandpiperGrayPolicy, thresholdPolicy, consolidatePolicy, sandpiperConsolidatePolicy].map(policy => [policy.name, policy]));
 
 export const policyNames: readonly string[] = Object.keys(policies);

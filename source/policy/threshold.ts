@@ -52,7 +52,7 @@ export const thresholdPolicy: Policy = {
 			}
 
 			const fits = view.hosts
-				.filter(target => target.id !== host.id && target.host.role === 'worker' && target.host.state === 'up' && eligible(target.id)
+				.filter(target => target.id !== host.id && target.host.role === 'worker' && target.host.state === 'up' && !target.host.draining && eligible(target.id)
 					&& (incoming.get(target.id) ?? 0) < manager.perHostIn && (freeMiB.get(target.id) ?? 0) >= vm.memoryMiB)
 				.map(target => ({target, after: projectedCpu.get(target.id)! + (vm.current.cpu / capacityOf(target.host, 'cpu'))}))
 				.filter(({after}) => after <= threshold)

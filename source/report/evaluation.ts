@@ -18,10 +18,16 @@ export type PolicyEvaluation = {
 	migrations: Stat;
 	swaps: Stat;
 	movedMiB: Stat;
+	/** Energy of the worker hosts (kWh), mean powered-on workers, running VMs per powered-on worker. */
+	energyKWh: Stat;
+	activeHosts: Stat;
+	consolidationRatio: Stat;
 	/** From hotspot detection to resolution, over every hotspot of every seed; null when none resolved. */
 	resolutionSeconds: {mean: number | null; max: number | null};
 	/** 1 - (this policy's mean sustained-overload intervals / none's); null for none itself or without none. */
 	reductionVsNone: number | null;
+	/** 1 - (this policy's mean energy / none's); null for none itself or without none. */
+	energySavingVsNone: number | null;
 };
 
 export type Evaluation = {
@@ -50,6 +56,9 @@ type SeedResult = {
 	migrations: number;
 	swaps: number;
 	movedMiB: number;
+	energyKWh: number;
+	activeHosts: number;
+	consolidationRatio: number;
 	resolutions: number[];
 };
 
@@ -76,6 +85,9 @@ function runSeed(built: Built, strategies: Strategies, ticks: number): SeedResul
 		migrations: world.counters.migrationsStarted,
 		swaps,
 		movedMiB: world.counters.movedMiB,
+		energyKWh: world.counters.energyKWh,
+		activeHosts: world.counters.activeHostTicks / Math.max(1, ticks),
+		consolidationRatio: world.counters.consolidationRatioSum / Math.max(1, ticks),
 		resolutions,
 	};
 }
@@ -93,8 +105,9 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 		policy,
 		seeds: options.seeds.map(seed => runSeed(options.build(seed, policy), options.strategies, options.ticks)),
 	}));
-	const noneMean = results.find(result => result.policy === 'none')?.seeds.map(seed => seed.sustainedOverloadIntervals);
-	const baseline = noneMean === undefined ? undefined : stat(noneMean).mean;
+	const none = results.find(result => result.policy === 'none')?.seeds;
+	const baseline = none === undefined ? undefined : stat(none.map(seed => seed.sustainedOverloadIntervals)).mean;
+	const baselineEnergy = none === undefined ? undefined : stat(none.map(seed => seed.energyKWh)).mean;
 	const first = options.build(options.seeds[0] ?? 1, options.policies[0] ?? 'none').world;
 	return {
 		scenario: first.scenarioName,
@@ -113,11 +126,15 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 				migrations: pick('migrations'),
 				swaps: pick('swaps'),
 				movedMiB: pick('movedMiB'),
+				energyKWh: pick('energyKWh'),
+				activeHosts: pick('activeHosts'),
+				consolidationRatio: pick('consolidationRatio'),
 				resolutionSeconds: {
 					mean: resolutions.length === 0 ? null : stat(resolutions).mean,
 					max: resolutions.length === 0 ? null : Math.max(...resolutions),
 				},
 				reductionVsNone: policy === 'none' || baseline === undefined || baseline === 0 ? null : 1 - (sustained.mean / baseline),
+				energySavingVsNone: policy === 'none' || baselineEnergy === undefined || baselineEnergy === 0 ? null : 1 - (pick('energyKWh').mean / baselineEnergy),
 			};
 		}),
 	};

@@ -20,13 +20,21 @@ function reduction(value: number | null): string {
 
 /** The evaluation as a table, one row per policy. */
 export function formatEvaluationTable(evaluation: Evaluation): string {
-	const rows = evaluation.policies.map(policy => ({
+	// The trade-off in one table: overload against energy.
+	const tradeOff = evaluation.policies.map(policy => ({
 		policy: policy.name,
 		'sustained overload': meanSd(policy.sustainedOverloadIntervals),
 		'vs none': reduction(policy.reductionVsNone),
+		'energy kWh': meanSd(policy.energyKWh, 3),
+		'energy vs none': reduction(policy.energySavingVsNone),
+		'active hosts': meanSd(policy.activeHosts, 2),
+		consolidation: `${policy.consolidationRatio.mean.toFixed(2)}:1`,
+		migrations: meanSd(policy.migrations),
+	}));
+	const rows = evaluation.policies.map(policy => ({
+		policy: policy.name,
 		'overloaded host-ticks': meanSd(policy.overloadedHostTicks),
 		'hot at end': meanSd(policy.hotAtEnd),
-		migrations: meanSd(policy.migrations),
 		swaps: meanSd(policy.swaps),
 		'MiB moved': meanSd(policy.movedMiB, 0),
 		'resolution mean': seconds(policy.resolutionSeconds.mean),
@@ -36,7 +44,10 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 	return renderToString(
 		<Box flexDirection='column'>
 			<Text bold>{evaluation.scenario} · {evaluation.ticks} ticks of {evaluation.tickSeconds} s · seeds {seeds}</Text>
-			<Text>mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold</Text>
+			<Text>mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold;</Text>
+			<Text>energy of the worker hosts; active hosts = powered-on workers; consolidation = running VMs per active host</Text>
+			<Table data={tradeOff}/>
+			<Text>Details</Text>
 			<Table data={rows}/>
 		</Box>,
 		{columns: 250},

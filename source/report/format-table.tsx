@@ -37,7 +37,8 @@ function ReportView({report}: {readonly report: RunReport}) {
 			<Text>overloaded host-ticks: {summary.overloadedHostTicks} · sustained-overload intervals: {summary.sustainedOverloadIntervals}</Text>
 			<Text>migrations: {summary.migrations} started, {summary.migrationsCompleted} completed, {summary.migrationsAborted} aborted · {summary.movedMiB.toFixed(0)} MiB moved</Text>
 			<Text>network: {summary.addressesChanged} addresses changed, {summary.connectionsDropped} connections dropped</Text>
-			<Text>energy: {summary.energyKWh === null ? 'n/a (no power model yet)' : `${summary.energyKWh.toFixed(2)} kWh`}</Text>
+			<Text>energy: {summary.energyKWh.toFixed(2)} kWh · active hosts {summary.activeHosts.toFixed(1)} at {(summary.activeUtilisation * 100).toFixed(0)}% CPU · consolidation {summary.consolidationRatio.toFixed(1)}:1</Text>
+			<Text>failures: {summary.vmsLost} VMs lost, {summary.vmsRestarted} restarted from snapshots ({summary.workLostSeconds.toFixed(0)} s of work lost) · {summary.snapshotsTaken} snapshots</Text>
 			<Table data={rows}/>
 		</Box>
 	);

@@ -20,8 +20,17 @@ export type RunSummary = {
 	/** Network effects of migrations and mode changes (bridged across subnets, NAT, host-only). */
 	addressesChanged: number;
 	connectionsDropped: number;
-	/** Null until the power model lands. */
-	energyKWh: number | null;
+	/** Energy of the worker hosts over the run (models.md 4). */
+	energyKWh: number;
+	/** Means over the run's ticks: powered-on workers, running VMs per one of them (`3.1:1`), their CPU utilisation. */
+	activeHosts: number;
+	consolidationRatio: number;
+	activeUtilisation: number;
+	/** Failures and images: snapshots taken, VMs restarted from one after a failure (and the work they lost), VMs lost. */
+	snapshotsTaken: number;
+	vmsRestarted: number;
+	workLostSeconds: number;
+	vmsLost: number;
 };
 
 export type RunReport = {
@@ -70,7 +79,14 @@ export function runReport(world: World, strategies: Strategies, options: ReportO
 			movedMiB: counters.movedMiB,
 			addressesChanged: counters.addressesChanged,
 			connectionsDropped: counters.connectionsDropped,
-			energyKWh: null,
+			energyKWh: counters.energyKWh,
+			activeHosts: counters.activeHostTicks / Math.max(1, options.ticks),
+			consolidationRatio: counters.consolidationRatioSum / Math.max(1, options.ticks),
+			activeUtilisation: counters.activeUtilisationSum / Math.max(1, options.ticks),
+			snapshotsTaken: counters.snapshotsTaken,
+			vmsRestarted: counters.vmsRestarted,
+			workLostSeconds: counters.workLostSeconds,
+			vmsLost: counters.vmsLost,
 		},
 		hosts: collector.hostStats(),
 		events,

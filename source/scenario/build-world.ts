@@ -9,12 +9,13 @@ import {emptySeries} from '../sim/series.js';
 import {createStream, readStream, type StreamReader} from '../sim/rng.js';
 import type {TimedCommand} from '../sim/run.js';
 import type {
-	Host, HostCapacity, Hypervisor, ResourceVector, Vm, Workload, WorkloadShape, World,
+	Host, HostCapacity, HostPower, Hypervisor, ResourceVector, Vm, Workload, WorkloadShape, World,
 } from '../sim/types.js';
 import {zeroVector} from '../sim/resource-vector.js';
 import {initialRandomState} from '../sim/workload.js';
+import {techniqueRefusal} from '../sim/hypervisors.js';
 import {
-	defaultCapacity, defaultHypervisor, hypervisorTypes, numberedId,
+	defaultCapacity, defaultGuest, defaultHypervisor, defaultPower, hypervisorTypes, numberedId, specpowerTables,
 } from './defaults.js';
 import {buildNetwork} from './build-network.js';
 import type {Scenario} from './schema.js';
@@ -70,14 +71,26 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		issues.push({path: `hosts[${index}].rack`, message: `no rack ${rack} (racks: ${scenario.racks.map(r => r.id).join(', ')})`});
 	}
 
+	const powerInput = {...scenario.hostDefaults.power, ...host.power};
+	const named = typeof powerInput.specpower === 'string' ? specpowerTables[powerInput.specpower] : powerInput.specpower;
+	const power: HostPower = {
+		peakWatts: powerInput.peakWatts ?? (named ? named[10]! : defaultPower.peakWatts),
+		idleShare: powerInput.idleShare ?? defaultPower.idleShare,
+		specpowerWatts: named ? [...named] : null,
+	};
 	return {
 		id: host.id ?? numberedId('h', index, scenario.hosts.length),
 		role: host.role,
 		rack,
 		capacity,
 		hypervisor,
+		power,
+		powerWatts: 0,
+		energyKWh: 0,
 		addresses: {ip: '', natSubnet: '', hostOnlySubnet: ''},
-		state: 'up',
+		state: host.state,
+		bootUntilTick: null,
+		draining: false,
 		injected: [],
 		usage: emptyHostUsage(),
 		history: {
@@ -146,8 +159,19 @@ function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: Scen
 	}
 
 	checkShapes(vm.workload?.shapes ?? [], `vms[${index}].workload.shapes`, issues);
+	const kind = vm.kind ?? vmClass?.kind ?? 'vm';
+	if (kind === 'vm' && vm.cpuLimitUnits !== undefined) {
+		issues.push({path: `vms[${index}].cpuLimitUnits`, message: 'a CPU limit is a cgroup setting: only containers have one'});
+	}
+
 	return {
 		id: vm.id ?? numberedId('vm', index, scenario.vms.length),
+		kind,
+		// Filled in once the host is known (the host's technique is the default).
+		technique: kind === 'container' ? null : (vm.technique ?? vmClass?.technique ?? null),
+		guest: {...(vm.guest ?? vmClass?.guest ?? defaultGuest)},
+		cpuLimitUnits: kind === 'container' ? (vm.cpuLimitUnits ?? null) : null,
+		diskWrittenMB: 0,
 		vmClass: vm.class ?? 'custom',
 		memoryMiB,
 		vcpus: vm.vcpus ?? vmClass?.vcpus ?? 1,
@@ -200,7 +224,19 @@ function commandReferences(command: ScenarioCommand): {vmId?: string; hostId?: s
 			return {vmId: command.vmId};
 		}
 
+		case 'snapshot':
+		case 'restore': {
+			return {vmId: command.vmId};
+		}
+
+		case 'clone': {
+			return {vmId: command.vmId, hostId: command.destinationHostId};
+		}
+
 		case 'removePortForward':
+		case 'powerOn':
+		case 'powerOff':
+		case 'drainHost':
 		case 'failHost':
 		case 'recoverHost':
 		case 'setLinkBandwidth': {
@@ -281,6 +317,14 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			continue;
 		}
 
+		if (vm.kind === 'vm') {
+			vm.technique ??= host.hypervisor.technique;
+			const refusal = techniqueRefusal(host.hypervisor.family, vm.technique, vm.guest);
+			if (refusal) {
+				issues.push({path: `vms[${index}].technique`, message: `${vm.id} on ${host.id}: ${refusal}`});
+			}
+		}
+
 		const total = (allocated.get(host.id) ?? 0) + vm.memoryMiB;
 		allocated.set(host.id, total);
 		const usable = host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB;
@@ -302,6 +346,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			migration: {...scenario.migration, adaptive: scenario.migration.adaptive ? {...scenario.migration.adaptive} : null},
 			swapMBpsPerMiB: scenario.swapMBpsPerMiB,
 			network: network.config,
+			power: {...scenario.power},
 		},
 		policy,
 		policyState: null,
@@ -309,6 +354,8 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		vms,
 		migrations: [],
 		forwards: network.forwards,
+		snapshots: [],
+		operations: [],
 		nextMacSerial: network.nextMacSerial,
 		counters: {
 			overloadedHostTicks: 0,
@@ -319,6 +366,15 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			movedMiB: 0,
 			addressesChanged: 0,
 			connectionsDropped: 0,
+			energyKWh: 0,
+			activeHostTicks: 0,
+			consolidationRatioSum: 0,
+			activeUtilisationSum: 0,
+			snapshotsTaken: 0,
+			vmsRestarted: 0,
+			vmsLost: 0,
+			workLostSeconds: 0,
+			nextObjectId: 1,
 			nextMigrationId: 1,
 		},
 	};

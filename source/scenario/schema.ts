@@ -92,10 +92,26 @@ const capacitySchema = z.object({
 	networkMbps: positive(),
 }).strict();
 
+const powerSchema = z.object({
+	peakWatts: positive().describe('Draw at 100 % CPU (models.md 4: 250 W).'),
+	idleShare: z.number().min(0).max(1, {error: 'expected a share between 0 and 1'}).describe('Idle draw as a share of peak (default 0.6).'),
+	specpower: z.union([
+		z.enum(['hp-ml110-g4', 'hp-ml110-g5'], {error: 'expected hp-ml110-g4, hp-ml110-g5 or 11 numbers'}),
+		z.array(nonNegative()).length(11, {error: 'expected 11 values: watts at 0, 10, ..., 100 % load'}),
+	]).nullable().describe('A SPECpower table instead of the linear model: a named one (CloudSim\'s) or 11 values.'),
+}).strict();
+
+const guestSchema = z.object({
+	name: z.string().min(1),
+	modifiable: z.boolean().describe('Whether its kernel can be changed for para-virtualisation (a closed commercial OS cannot).'),
+}).strict();
+
+export const techniqueSchema = z.enum(['full', 'hardware-assisted', 'paravirtualisation'], {error: 'expected one of full, hardware-assisted, paravirtualisation'});
+
 const hypervisorSchema = z.object({
 	family: hypervisorFamilySchema,
 	type: z.union([z.literal(1), z.literal(2)], {error: 'expected hypervisor type 1 or 2'}).optional().describe('Derived from the family when omitted.'),
-	technique: z.enum(['full', 'hardware-assisted', 'paravirtualisation'], {error: 'expected one of full, hardware-assisted, paravirtualisation'}),
+	technique: techniqueSchema.describe('The technique its VMs use unless they name one.'),
 }).strict();
 
 const loadTargetSchema = z.discriminatedUnion('kind', [
@@ -124,7 +140,13 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('failHost'), hostId: id}).strict(),
 	z.object({type: z.literal('recoverHost'), hostId: id}).strict(),
 	z.object({type: z.literal('setLinkBandwidth'), hostId: id, networkMbps: positive()}).strict(),
-], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, addPortForward, removePortForward, attachNetwork, detachNetwork, failHost, recoverHost or setLinkBandwidth'});
+	z.object({type: z.literal('powerOn'), hostId: id}).strict(),
+	z.object({type: z.literal('powerOff'), hostId: id}).strict(),
+	z.object({type: z.literal('drainHost'), hostId: id}).strict(),
+	z.object({type: z.literal('snapshot'), vmId: id}).strict(),
+	z.object({type: z.literal('clone'), vmId: id, destinationHostId: id}).strict(),
+	z.object({type: z.literal('restore'), vmId: id, snapshotId: id}).strict(),
+], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, addPortForward, removePortForward, attachNetwork, detachNetwork, failHost, recoverHost, setLinkBandwidth, powerOn, powerOff, drainHost, snapshot, clone or restore'});
 
 const subnet = z.string({error: 'expected a subnet like 10.1.0.0/24'}).regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'});
 const mac = z.string().regex(/^[\da-f]{2}(?::[\da-f]{2}){5}$/v, {error: 'expected a MAC like 52:54:00:00:00:01 (lower-case hex)'});
@@ -204,7 +226,13 @@ export const scenarioSchema = z.object({
 	hostDefaults: z.object({
 		capacity: capacitySchema.partial().default({}),
 		hypervisor: hypervisorSchema.partial().default({}),
+		power: powerSchema.partial().default({}),
 	}).strict().prefault({}),
+	power: z.object({
+		bootSeconds: nonNegative().default(60).describe('Power-on to serving (this project\'s assumption).'),
+		imageMiBps: positive().default(100).describe('Shared-storage rate for snapshots, clones and restores.'),
+		containerStartSeconds: nonNegative().default(2).describe('A container starts in seconds: it has no OS to boot.'),
+	}).strict().prefault({}).describe('Power-on, images and container start-up.'),
 	manager: z.object({
 		profileWindow: positiveInt('a window of at least 1 interval').default(60).describe('Interval samples in a VM profile (W).'),
 		timeSeriesWindow: positiveInt('a window of at least 1 interval').default(30).describe('Interval samples the AR(1) forecast is fitted to.'),
@@ -227,6 +255,8 @@ export const scenarioSchema = z.object({
 		rack: id.optional().describe('Defaults to the first rack.'),
 		capacity: capacitySchema.partial().default({}),
 		hypervisor: hypervisorSchema.partial().default({}),
+		power: powerSchema.partial().default({}),
+		state: z.enum(['up', 'off'], {error: 'expected state up or off'}).default('up').describe('A host may start powered off.'),
 	}).strict()).min(1, {error: 'expected at least one host'}),
 	vmClasses: z.record(id, z.object({
 		memoryMiB: positive(),
@@ -234,6 +264,9 @@ export const scenarioSchema = z.object({
 		wwsMiB: nonNegative().default(16).describe('Writable working set: memory rewritten within any pre-copy round.'),
 		coldDirtyMiBps: nonNegative().default(2).describe('Dirtying outside the writable working set.'),
 		networkMode: networkModeSchema.default('bridged'),
+		kind: z.enum(['vm', 'container'], {error: 'expected kind vm or container'}).default('vm'),
+		technique: techniqueSchema.optional().describe('Default: the host\'s.'),
+		guest: guestSchema.optional().describe('Default: a modifiable Linux.'),
 		workload: workloadSchema,
 	}).strict()).default({}),
 	vms: z.array(z.object({
@@ -244,6 +277,10 @@ export const scenarioSchema = z.object({
 		vcpus: positiveInt().optional(),
 		wwsMiB: nonNegative().optional(),
 		coldDirtyMiBps: nonNegative().optional(),
+		kind: z.enum(['vm', 'container'], {error: 'expected kind vm or container'}).optional(),
+		technique: techniqueSchema.optional(),
+		guest: guestSchema.optional(),
+		cpuLimitUnits: positive().optional().describe('Containers: the cgroup CPU limit (default: no limit below the host).'),
 		networkMode: networkModeSchema.optional(),
 		customNetwork: id.optional().describe('The primary NIC\'s network when networkMode is custom.'),
 		attach: z.array(id).default([]).describe('Custom networks joined by further NICs (a firewall has two).'),

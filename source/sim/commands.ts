@@ -3,11 +3,13 @@ Phase 1 of a tick: apply commands to the draft world. A command that cannot be c
 throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
 */
 import {freeMemoryMiB} from './capacity.js';
+import {applyImageCommand} from './images.js';
+import {applyLifecycle} from './lifecycle.js';
 import {newMigration} from './migration-record.js';
 import {findHost, findVm} from './lookup.js';
 import type {Strategies} from './strategies.js';
 import type {
-	Command, InjectedLoad, LoadTarget, Migration, SimEvent, World,
+	Command, InjectedLoad, LoadTarget, MigrationMode, SimEvent, Vm, World,
 } from './types.js';
 
 type Emit = (event: SimEvent) => void;
@@ -20,6 +22,11 @@ function loadsOf(world: World, target: LoadTarget): InjectedLoad[] | string {
 	}
 
 	return findHost(world, target.hostId)?.injected ?? `no host ${target.hostId}`;
+}
+
+/** The mode a migration runs in: the one asked for, else the default; a container always checkpoints and restores. */
+export function migrationModeFor(world: World, vm: Vm, asked: MigrationMode | null): MigrationMode {
+	return vm.kind === 'container' ? 'stop-and-copy' : (asked ?? world.config.migration.defaultMode);
 }
 
 /** Why a migration cannot start, or undefined when it can. */
@@ -54,14 +61,23 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `destination ${destination.id} is down`;
 	}
 
-	const mode = command.mode ?? world.config.migration.defaultMode;
+	if (destination.draining) {
+		return `${destination.id} is being drained`;
+	}
+
+	if (vm.kind === 'container' && command.mode !== null && command.mode !== 'stop-and-copy') {
+		return `${vm.id} is a container: it moves by checkpoint/restore (stop-and-copy), not ${modeNames[command.mode]}`;
+	}
+
+	const mode = migrationModeFor(world, vm, command.mode);
 	const model = strategies.migrationModels[mode];
 	if (!model) {
 		return `${modeNames[mode]} migration is not modelled`;
 	}
 
 	const source = findHost(world, vm.hostId)!;
-	if (model.live && source.hypervisor.family !== destination.hypervisor.family) {
+	// A container's checkpoint is the kernel's (CRIU), not a hypervisor's: any host with a kernel takes it.
+	if (model.live && vm.kind === 'vm' && source.hypervisor.family !== destination.hypervisor.family) {
 		return `live migration needs the same hypervisor: ${source.id} runs ${source.hypervisor.family}, ${destination.id} ${destination.hypervisor.family}`;
 	}
 
@@ -172,61 +188,27 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 			return;
 		}
 
-		case 'failHost': {
-			const host = findHost(world, command.hostId);
-			if (!host) {
-				reject(`no host ${command.hostId}`);
-				return;
+		case 'failHost':
+		case 'recoverHost':
+		case 'powerOn':
+		case 'powerOff':
+		case 'drainHost': {
+			const refusal = applyLifecycle(world, command, strategies, emit);
+			if (refusal !== undefined) {
+				reject(refusal);
 			}
 
-			if (host.state === 'failed') {
-				reject(`${host.id} has already failed`);
-				return;
-			}
-
-			host.state = 'failed';
-			for (const migration of world.migrations.filter(m => m.sourceHostId === host.id || m.destinationHostId === host.id)) {
-				const end = host.id === migration.destinationHostId ? 'destination' : 'source';
-				if (migration.switched) {
-					// Post-copy after the switch: the VM's memory is split between the hosts, and one is gone.
-					loseVm(world, migration, `${end} ${host.id} failed during the post-copy push`, emit);
-				} else {
-					abortMigration(world, migration, `${end} ${host.id} failed`, emit);
-				}
-			}
-
-			const stopped = world.vms.filter(vm => vm.hostId === host.id && vm.state !== 'stopped' && vm.state !== 'lost');
-			for (const vm of stopped) {
-				vm.state = 'stopped';
-			}
-
-			emit({
-				tick, type: 'hostFailed', hostId: host.id, stoppedVmIds: stopped.map(vm => vm.id),
-			});
 			return;
 		}
 
-		case 'recoverHost': {
-			const host = findHost(world, command.hostId);
-			if (!host) {
-				reject(`no host ${command.hostId}`);
-				return;
+		case 'snapshot':
+		case 'clone':
+		case 'restore': {
+			const refusal = applyImageCommand(world, command, strategies, emit);
+			if (refusal !== undefined) {
+				reject(refusal);
 			}
 
-			if (host.state === 'up') {
-				reject(`${host.id} is up`);
-				return;
-			}
-
-			host.state = 'up';
-			const restarted = world.vms.filter(vm => vm.hostId === host.id && vm.state === 'stopped');
-			for (const vm of restarted) {
-				vm.state = 'running';
-			}
-
-			emit({
-				tick, type: 'hostRecovered', hostId: host.id, restartedVmIds: restarted.map(vm => vm.id),
-			});
 			return;
 		}
 
@@ -254,7 +236,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 function startMigration(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies, emit: Emit): void {
 	const vm = findVm(world, command.vmId)!;
 	const id = `m${world.counters.nextMigrationId}`;
-	const mode = command.mode ?? world.config.migration.defaultMode;
+	const mode = migrationModeFor(world, vm, command.mode);
 	world.counters.nextMigrationId++;
 	world.counters.migrationsStarted++;
 	const blank = newMigration({
@@ -277,46 +259,3 @@ function startMigration(world: World, command: Extract<Command, {type: 'requestM
 	});
 }
 
-/**
-Takes a migration that ends early out of the world, counts what it moved, and frees its VM from it;
-returns the VM for the caller to settle.
-*/
-function endEarly(world: World, migration: Migration) {
-	world.migrations = world.migrations.filter(m => m.id !== migration.id);
-	world.counters.migrationsAborted++;
-	world.counters.movedMiB += migration.sentMiB;
-	const vm = findVm(world, migration.vmId);
-	if (vm) {
-		vm.migrationId = null;
-	}
-
-	return vm;
-}
-
-/** Ends a post-copy migration whose VM had its memory on both hosts when one failed: the VM is lost. */
-export function loseVm(world: World, migration: Migration, reason: string, emit: Emit): void {
-	const vm = endEarly(world, migration);
-	if (vm) {
-		vm.state = 'lost';
-		vm.lostReason = reason;
-	}
-
-	emit({
-		tick: world.tick, type: 'migrationFailed', migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, reason,
-	});
-	emit({
-		tick: world.tick, type: 'vmLost', vmId: migration.vmId, reason,
-	});
-}
-
-/** Ends a migration before the switch: the VM stays on its source. */
-export function abortMigration(world: World, migration: Migration, reason: string, emit: Emit): void {
-	const vm = endEarly(world, migration);
-	if (vm?.state === 'paused') {
-		vm.state = 'running';
-	}
-
-	emit({
-		tick: world.tick, type: 'migrationAborted', migrationId: migration.id, vmId: migration.vmId, from: migration.sourceHostId, to: migration.destinationHostId, reason,
-	});
-}

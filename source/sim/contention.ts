@@ -12,6 +12,7 @@ Phase 3 of a tick: share each host's capacity among its VMs and add the hypervis
 This is the hot path of a tick: it writes into the usage records of the world it is given.
 */
 import {shareOf, usableMemoryMiB} from './capacity.js';
+import type {OverheadModel} from './strategies.js';
 import type {
 	Host, InjectedLoad, Vm, WorldConfig,
 } from './types.js';
@@ -49,7 +50,7 @@ Fills in `host.usage` and the `usage` of each resident VM. Each VM's `usage.dema
 demand this tick on entry; load injected on the VM and swap traffic are added to it here. Only VMs in
 state `running` consume resources.
 */
-export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonly<HostTraffic>, config: WorldConfig): void {
+export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonly<HostTraffic>, config: WorldConfig, overheads: OverheadModel): void {
 	const {capacity} = host;
 	const up = host.state === 'up';
 
@@ -57,6 +58,8 @@ export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonl
 	let diskDemand = 0;
 	let networkDemand = 0;
 	let allocatedMiB = traffic.incomingMiB;
+	// Virtualisation's own cost, by technique and hypervisor type (the overhead strategy).
+	let virtualisationCpu = 0;
 	for (const vm of residents) {
 		allocatedMiB += vm.memoryMiB;
 		const {demand} = vm.usage;
@@ -74,6 +77,8 @@ export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonl
 			cpuDemand += demand.cpu;
 			diskDemand += demand.disk;
 			networkDemand += demand.network;
+			const {cpuShare, ioFactor} = overheads.forVm(vm, host.hypervisor.type);
+			virtualisationCpu += (cpuShare * demand.cpu) + ((ioFactor - 1) * config.overhead.cpuUnitsPer100Mbps * (demand.network + demand.disk) / 100);
 		}
 	}
 
@@ -81,6 +86,7 @@ export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonl
 		? config.overhead.baseCpuUnits
 		+ (config.overhead.cpuUnitsPer100Mbps * networkDemand / 100)
 		+ (config.overhead.migrationCpuUnits * traffic.migrations)
+		+ virtualisationCpu
 		: 0;
 	const overheadGranted = Math.min(overhead, capacity.cpuUnits);
 	const migrationMbps = Math.max(traffic.outMbps, traffic.inMbps);

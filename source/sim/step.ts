@@ -14,7 +14,10 @@ Hosts and VMs are always iterated in id order (the order of the arrays). `step` 
 untouched; `stepInPlace` advances a world the caller owns, which is what long runs use.
 */
 import {isOverloaded} from './capacity.js';
-import {abortMigration, applyCommand} from './commands.js';
+import {applyCommand} from './commands.js';
+import {advanceOperations} from './images.js';
+import {advanceLifecycle} from './lifecycle.js';
+import {abortMigration} from './migration-end.js';
 import {noTraffic, shareHost, type HostTraffic} from './contention.js';
 import {
 	accumulate, closeInterval, endsInterval, pushFlag,
@@ -56,17 +59,26 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 		events.push(event);
 	};
 
-	// 1. Commands, then loads whose time is up.
+	// 1. Commands; then hosts that finished booting, drains (their migrations), image work that is done, loads whose time is up.
 	for (const command of commands) {
 		applyCommand(world, command, strategies, emit);
 	}
 
+	for (const request of advanceLifecycle(world, emit)) {
+		applyCommand(world, request, strategies, emit);
+	}
+
+	advanceOperations(world, strategies, emit);
 	expireLoads(world, emit);
 
 	// 2. Demand. Every VM draws every tick, whatever its state, so its stream never depends on placement.
 	const {hosts, vms} = world;
 	for (const vm of vms) {
 		sampleDemand(vm.workload, vm.random, world.tick, vm.usage.demand);
+		// A container's cgroup caps its CPU.
+		if (vm.cpuLimitUnits !== null && vm.usage.demand.cpu > vm.cpuLimitUnits) {
+			vm.usage.demand.cpu = vm.cpuLimitUnits;
+		}
 	}
 
 	// 3. Contention, with the migration traffic of this tick.
@@ -86,7 +98,7 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	const rates = world.migrations.length === 0 ? [] : linkRates(world, strategies, hostIndex, residents);
 	const traffic = migrationTraffic(world, hostIndex, rates);
 	for (const [index, host] of hosts.entries()) {
-		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config);
+		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config, strategies.overhead);
 	}
 
 	if (world.migrations.length > 0) {
@@ -123,6 +135,7 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 
 	// 7. Accounting.
 	accountOverload(world, closing, emit);
+	accountPower(world, strategies);
 	world.tick++;
 	return events;
 }
@@ -323,7 +336,7 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 		}
 
 		if (arrives) {
-			strategies.network.moved(world, vm, next, emit);
+			strategies.network.moved(world, vm, {fromHostId: next.sourceHostId, toHostId: next.destinationHostId, migrationId: next.id}, emit);
 		}
 
 		if (finished) {
@@ -393,5 +406,43 @@ function accountOverload(world: World, closing: boolean, emit: (event: SimEvent)
 				world.counters.sustainedOverloadIntervals++;
 			}
 		}
+	}
+}
+
+/**
+Power and energy per host (the power strategy, models.md 4), the worker total, and the sums behind the
+consolidation figures: active hosts, running VMs per active host, and their mean CPU utilisation.
+Also each VM's disk writes since its last snapshot (what the next one stores).
+*/
+function accountPower(world: World, strategies: Strategies): void {
+	const {tickSeconds} = world.config;
+	let active = 0;
+	let utilisation = 0;
+	for (const host of world.hosts) {
+		const watts = strategies.power.watts(host, host.usage.utilisation.cpu);
+		host.powerWatts = watts;
+		const kWh = watts * tickSeconds / 3_600_000;
+		host.energyKWh += kWh;
+		if (host.role === 'worker') {
+			world.counters.energyKWh += kWh;
+			if (host.state === 'up') {
+				active++;
+				utilisation += host.usage.utilisation.cpu;
+			}
+		}
+	}
+
+	let running = 0;
+	for (const vm of world.vms) {
+		if (vm.state === 'running' || vm.state === 'paused') {
+			running++;
+			vm.diskWrittenMB += vm.usage.granted.disk * tickSeconds;
+		}
+	}
+
+	world.counters.activeHostTicks += active;
+	if (active > 0) {
+		world.counters.consolidationRatioSum += running / active;
+		world.counters.activeUtilisationSum += utilisation / active;
 	}
 }

@@ -3,7 +3,7 @@ The function types the core consumes. Policies and migration models plug in here
 imports them, so a new policy or model is a new file and a registry entry, never an `if` in `step`.
 */
 import type {
-	Command, Migration, MigrationConfig, MigrationMode, MigrationPhase, SimEvent, Vm, World,
+	Command, Host, Migration, MigrationConfig, MigrationMode, MigrationPhase, SimEvent, Vm, World,
 } from './types.js';
 
 /** Why a policy left a hot host as it is (`no host has 768 MiB free under the CPU threshold`). */
@@ -70,12 +70,33 @@ the draft world the core owns during a tick, as commands do.
 export type NetworkModel = {
 	/** Carries out a network command, emitting its events; returns why it cannot, or undefined. */
 	apply(world: World, command: NetworkCommand, emit: (event: SimEvent) => void): string | undefined;
-	/** `vm` now runs on its migration's destination: re-address it, move its forwards, say what its connections went through. */
-	moved(world: World, vm: Vm, migration: Migration, emit: (event: SimEvent) => void): void;
+	/** `vm` now runs on another host (a migration's destination, or a restart after a failure): re-address it, move its forwards, say what its connections went through. */
+	moved(world: World, vm: Vm, move: HostMove, emit: (event: SimEvent) => void): void;
+	/** A new VM (a clone) needs NICs like its original's, with its own MACs and addresses. */
+	addNics(world: World, vm: Vm, original: Vm): void;
+};
+
+export type HostMove = {fromHostId: string; toHostId: string; migrationId: string | null};
+
+/** Hypervisor CPU for a VM: a share of its own CPU, and a factor on the per-I/O cost (models.md 7.2's 2 units per 100 Mbit/s). */
+export type VmOverhead = {cpuShare: number; ioFactor: number};
+
+/** The cost of running a workload virtualised (or as a container), by technique and hypervisor type. */
+export type OverheadModel = {
+	name: string;
+	forVm(vm: Vm, hypervisorType: 1 | 2): VmOverhead;
+};
+
+/** Draw of a host in watts from its state and CPU utilisation (models.md 4). */
+export type PowerModel = {
+	name: string;
+	watts(host: Host, cpuUtilisation: number): number;
 };
 
 export type Strategies = {
 	policies: Readonly<Record<string, Policy>>;
 	migrationModels: Readonly<Partial<Record<MigrationMode, MigrationModel>>>;
 	network: NetworkModel;
+	overhead: OverheadModel;
+	power: PowerModel;
 };

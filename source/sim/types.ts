@@ -48,7 +48,20 @@ export type HostCapacity = {
 	networkMbps: number;
 };
 
-export type HostState = 'up' | 'failed';
+/** `off`: powered off (draws nothing); `booting`: powered on, not yet serving (draws idle power). */
+export type HostState = 'up' | 'failed' | 'off' | 'booting';
+
+/**
+A host's power model (models.md 4): linear from idle to peak in CPU utilisation, or a SPECpower table
+of 11 points (0 %, 10 %, ..., 100 %) interpolated linearly, as CloudSim does.
+*/
+export type HostPower = {
+	peakWatts: number;
+	/** Idle draw as a share of peak (the course material's 60 %; CloudSim's papers use 70 %). */
+	idleShare: number;
+	/** Watts at 0, 10, ..., 100 % load; null for the linear model. */
+	specpowerWatts: number[] | null;
+};
 
 /**
 Workers run VMs. A scratch host (the Sandpiper prototype's spare server, SP07 section 7) holds a VM
@@ -120,7 +133,15 @@ export type Host = {
 	addresses: HostAddresses;
 	capacity: HostCapacity;
 	hypervisor: Hypervisor;
+	power: HostPower;
+	/** Draw during the last tick, and energy since the start. */
+	powerWatts: number;
+	energyKWh: number;
 	state: HostState;
+	/** While booting: the tick from which it serves. */
+	bootUntilTick: number | null;
+	/** Maintenance: its VMs are being live-migrated away, then it powers off. */
+	draining: boolean;
 	/** Load not belonging to any VM (a noisy host process, a backup job), from `injectLoad`. */
 	injected: InjectedLoad[];
 	usage: HostUsage;
@@ -306,8 +327,25 @@ export type VmUsage = {
 	swapMBps: number;
 };
 
+/** A guest operating system; para-virtualisation needs one whose kernel can be modified. */
+export type GuestOs = {name: string; modifiable: boolean};
+
+/**
+`vm`: a full guest OS on a hypervisor. `container`: a process group in cgroups and namespaces on the
+host's kernel: no guest OS, near-zero overhead, seconds to start, moved by checkpoint/restore.
+*/
+export type WorkloadKind = 'vm' | 'container';
+
 export type Vm = {
 	id: string;
+	kind: WorkloadKind;
+	/** How the hypervisor runs it; null for a container. */
+	technique: VirtualisationTechnique | null;
+	guest: GuestOs;
+	/** Containers: the cgroup CPU limit (demand above it is capped); null for VMs. */
+	cpuLimitUnits: number | null;
+	/** Disk data written since its last snapshot (what the next snapshot stores besides memory). */
+	diskWrittenMB: number;
 	/** A class name from the scenario (streaming, web, lamp, memory-heavy, ...). */
 	vmClass: string;
 	/** Allocated memory: what a migration copies. */
@@ -483,6 +521,32 @@ export type WorldConfig = {
 	/** Swap traffic per MiB of working set above the allocation (MB/s per MiB). */
 	swapMBpsPerMiB: number;
 	network: NetworkConfig;
+	power: PowerConfig;
+};
+
+/** A saved VM image on shared storage: memory and the disk written since the previous one. */
+export type Snapshot = {
+	id: string;
+	vmId: string;
+	/** The tick it was taken at: what a restore from it goes back to. */
+	tick: number;
+	memoryMiB: number;
+	storageMiB: number;
+};
+
+/** Work that takes simulated time: saving a snapshot, copying a clone, restoring, booting a host. */
+export type Operation
+	= | {kind: 'snapshot'; id: string; vmId: string; startTick: number; untilTick: number; memoryMiB: number; storageMiB: number}
+		| {kind: 'clone'; id: string; vmId: string; cloneId: string; hostId: string; untilTick: number}
+		| {kind: 'restore'; id: string; vmId: string; snapshotId: string; untilTick: number};
+
+export type PowerConfig = {
+	/** Time from power-on to serving. */
+	bootSeconds: number;
+	/** Rate at which snapshots, clones and restores read or write memory and disk images (shared storage). */
+	imageMiBps: number;
+	/** Start-up time of a container (it needs no boot). */
+	containerStartSeconds: number;
 };
 
 export type Counters = {
@@ -495,6 +559,19 @@ export type Counters = {
 	/** Network effects of migrations and mode changes: addresses that changed, connections that broke. */
 	addressesChanged: number;
 	connectionsDropped: number;
+	/** Energy of the worker hosts (the scratch host is left out, models.md 7.2). */
+	energyKWh: number;
+	/** Sums over ticks, for means: up workers, running VMs per up worker, CPU utilisation of up workers. */
+	activeHostTicks: number;
+	consolidationRatioSum: number;
+	activeUtilisationSum: number;
+	snapshotsTaken: number;
+	vmsRestarted: number;
+	vmsLost: number;
+	/** Simulated seconds of work lost by VMs restarted from a snapshot after a failure. */
+	workLostSeconds: number;
+	/** Next numeric suffix for snapshot, clone and operation ids. */
+	nextObjectId: number;
 	/** Next numeric suffix for migration ids. */
 	nextMigrationId: number;
 };
@@ -513,6 +590,8 @@ export type World = {
 	migrations: Migration[];
 	/** NAT port forwards, by host then port. */
 	forwards: PortForward[];
+	snapshots: Snapshot[];
+	operations: Operation[];
 	/** Serial of the next generated MAC. */
 	nextMacSerial: number;
 	counters: Counters;
@@ -541,7 +620,13 @@ export type Command
 		| {type: 'detachNetwork'; vmId: string; network: string}
 		| {type: 'failHost'; hostId: string}
 		| {type: 'recoverHost'; hostId: string}
-		| {type: 'setLinkBandwidth'; hostId: string; networkMbps: number};
+		| {type: 'setLinkBandwidth'; hostId: string; networkMbps: number}
+		| {type: 'powerOn'; hostId: string}
+		| {type: 'powerOff'; hostId: string}
+		| {type: 'drainHost'; hostId: string}
+		| {type: 'snapshot'; vmId: string}
+		| {type: 'clone'; vmId: string; destinationHostId: string}
+		| {type: 'restore'; vmId: string; snapshotId: string};
 
 export type CommandType = Command['type'];
 
@@ -571,7 +656,19 @@ export type SimEvent = At & (
 	| {type: 'portForwardRemoved'; hostId: string; hostPort: number; vmId: string; vmPort: number; reason: string}
 	| {type: 'networkAttached'; vmId: string; network: string; ip: string}
 	| {type: 'networkDetached'; vmId: string; network: string; ip: string}
-	| {type: 'vmNetworkMoved'; migrationId: string; vmId: string; from: string; to: string; effect: NetworkEffect}
+	| {type: 'hostPoweredOn'; hostId: string; bootSeconds: number}
+	| {type: 'hostBooted'; hostId: string}
+	| {type: 'hostPoweredOff'; hostId: string}
+	| {type: 'drainStarted'; hostId: string; vmIds: string[]}
+	| {type: 'hostDrained'; hostId: string}
+	| {type: 'snapshotStarted'; vmId: string; snapshotId: string; seconds: number}
+	| {type: 'snapshotTaken'; vmId: string; snapshotId: string; memoryMiB: number; storageMiB: number}
+	| {type: 'cloneStarted'; vmId: string; cloneId: string; hostId: string; seconds: number}
+	| {type: 'cloneCreated'; vmId: string; cloneId: string; hostId: string}
+	| {type: 'restoreStarted'; vmId: string; snapshotId: string; seconds: number}
+	| {type: 'vmRestored'; vmId: string; snapshotId: string; lostSeconds: number}
+	| {type: 'vmRestartedFromSnapshot'; vmId: string; from: string; to: string; snapshotId: string; lostSeconds: number}
+	| {type: 'vmNetworkMoved'; migrationId: string | null; vmId: string; from: string; to: string; effect: NetworkEffect}
 	| {type: 'commandRejected'; command: CommandType; reason: string}
 	| {type: 'hotspotDetected'; hostId: string; resource: Resource; samples: number[]; forecast: number}
 	| {type: 'hotspotResolved'; hostId: string; resource: Resource; durationSeconds: number}

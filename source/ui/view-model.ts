@@ -11,7 +11,7 @@ import type {
 } from '../sim/types.js';
 import {shortEffect} from './network-model.js';
 
-export type HostMarker = 'down' | 'hot' | 'overloaded' | 'scratch' | 'none';
+export type HostMarker = 'down' | 'off' | 'booting' | 'draining' | 'hot' | 'overloaded' | 'scratch' | 'none';
 
 export type HostRowModel = {
 	id: string;
@@ -95,6 +95,14 @@ export type DashboardModel = {
 function markerOf(host: World['hosts'][number]): HostMarker {
 	if (host.state === 'failed') {
 		return 'down';
+	}
+
+	if (host.state === 'off' || host.state === 'booting') {
+		return host.state;
+	}
+
+	if (host.draining) {
+		return 'draining';
 	}
 
 	if (host.role === 'scratch') {
@@ -307,6 +315,54 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 			return {severity: event.effect.kind === 'arp' || event.effect.kind === 'overlay' ? 'info' : 'warn', text: `${event.vmId} network: ${describeEffect(event.effect)}`};
 		}
 
+		case 'hostPoweredOn': {
+			return {severity: 'info', text: `${event.hostId} powered on, serving in ${event.bootSeconds} s`};
+		}
+
+		case 'hostBooted': {
+			return {severity: 'info', text: `${event.hostId} booted`};
+		}
+
+		case 'hostPoweredOff': {
+			return {severity: 'info', text: `${event.hostId} powered off`};
+		}
+
+		case 'drainStarted': {
+			return {severity: 'info', text: `draining ${event.hostId}: ${event.vmIds.length} VMs to move`};
+		}
+
+		case 'hostDrained': {
+			return {severity: 'info', text: `${event.hostId} drained`};
+		}
+
+		case 'snapshotStarted': {
+			return {severity: 'info', text: `snapshot ${event.snapshotId} of ${event.vmId}: ${seconds(event.seconds)}`};
+		}
+
+		case 'snapshotTaken': {
+			return {severity: 'info', text: `snapshot ${event.snapshotId} of ${event.vmId} saved, ${Math.round(event.storageMiB)} MiB`};
+		}
+
+		case 'cloneStarted': {
+			return {severity: 'info', text: `cloning ${event.vmId} to ${event.hostId} as ${event.cloneId}: ${seconds(event.seconds)}`};
+		}
+
+		case 'cloneCreated': {
+			return {severity: 'info', text: `${event.cloneId} runs on ${event.hostId}`};
+		}
+
+		case 'restoreStarted': {
+			return {severity: 'info', text: `restoring ${event.vmId} from ${event.snapshotId}: ${seconds(event.seconds)}`};
+		}
+
+		case 'vmRestored': {
+			return {severity: 'warn', text: `${event.vmId} restored from ${event.snapshotId}, ${seconds(event.lostSeconds)} of work lost`};
+		}
+
+		case 'vmRestartedFromSnapshot': {
+			return {severity: 'warn', text: `${event.vmId} restarted on ${event.to} from ${event.snapshotId}, ${seconds(event.lostSeconds)} of work lost`};
+		}
+
 		case 'portForwardAdded': {
 			return {severity: 'info', text: `${event.hostId}:${event.hostPort} now forwards to ${event.vmId}:${event.vmPort}`};
 		}
@@ -349,7 +405,7 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 
 /** Events worth an alert: hotspots, refusals, failures and losses. */
 export function isAlert(event: SimEvent): boolean {
-	return ['hotspotDetected', 'hotspotResolved', 'planRejected', 'vmLost', 'hostFailed', 'migrationFailed', 'migrationAborted'].includes(event.type);
+	return ['hotspotDetected', 'hotspotResolved', 'planRejected', 'vmLost', 'hostFailed', 'migrationFailed', 'migrationAborted', 'vmRestartedFromSnapshot'].includes(event.type);
 }
 
 export function describeEvents(events: readonly SimEvent[], tickSeconds: number, filter: (event: SimEvent) => boolean = () => true): AlertModel[] {

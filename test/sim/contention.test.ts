@@ -112,7 +112,7 @@ test('load injected on a VM raises its demand until cleared', t => {
 	t.deepEqual(result.world.vms[0]!.injected, []);
 });
 
-test('a failed host stops its VMs and serves nothing until it recovers', t => {
+test('a failed host serves nothing until it recovers, and its VM without a snapshot is lost', t => {
 	const {world} = build(scenarioInput({vmClasses: {a: steadyClass(40)}, vms: [{class: 'a', host: 'h01'}]}));
 	const result = runTicks(world, defaultStrategies, {
 		ticks: 6,
@@ -122,11 +122,11 @@ test('a failed host stops its VMs and serves nothing until it recovers', t => {
 		],
 		onTick(current) {
 			const down = current.tick >= 2 && current.tick <= 4;
-			t.is(current.vms[0]!.state, down ? 'stopped' : 'running');
+			t.is(current.vms[0]!.state, current.tick >= 2 ? 'lost' : 'running');
 			t.is(current.hosts[0]!.usage.granted.cpu === 0, down);
 		},
 	});
-	t.deepEqual(result.events.map(event => event.type), ['hostFailed', 'hostRecovered']);
+	t.deepEqual(result.events.map(event => event.type), ['hostFailed', 'vmLost', 'hostRecovered']);
 });
 
 test('commands that cannot be carried out say why and change nothing', t => {
@@ -146,8 +146,8 @@ test('commands that cannot be carried out say why and change nothing', t => {
 	});
 	t.deepEqual(result.events.map(event => event.type === 'commandRejected' ? event.reason : event.type), [
 		'no VM vm99',
-		'h01 is up',
-		'unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold)',
+		'h01 has not failed',
+		'unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate)',
 		'vm01 is already in bridged mode',
 	]);
 	const {world: after} = runTicks(world, defaultStrategies, {ticks: 1});

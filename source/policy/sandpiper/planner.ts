@@ -137,6 +137,7 @@ function destinations(input: PlannerInput, ledger: Ledger, source: string): Host
 		.filter(host => host.id !== source
 			&& host.host.role === 'worker'
 			&& host.host.state === 'up'
+			&& !host.host.draining
 			&& !input.blocked.has(host.id)
 			&& (ledger.incoming.get(host.id) ?? 0) < input.manager.perHostIn)
 		.toSorted((a, b) => (a.volume - b.volume) || a.id.localeCompare(b.id));

@@ -24,11 +24,13 @@ export type ManagerState = {
 	swaps: SwapInProgress[];
 	/** The last reason given per host, so a standing refusal is logged once, not every interval. */
 	lastRejection: Record<string, string>;
+	/** Consolidation: the host being emptied to be switched off, if any. */
+	emptying: string | null;
 };
 
 export function initialManagerState(): ManagerState {
 	return {
-		hot: {}, cooldownUntil: {}, tracked: [], swaps: [], lastRejection: {},
+		hot: {}, cooldownUntil: {}, tracked: [], swaps: [], lastRejection: {}, emptying: null,
 	};
 }
 
@@ -36,7 +38,9 @@ export function initialManagerState(): ManagerState {
 export function asManagerState(value: unknown): ManagerState {
 	if (typeof value === 'object' && value !== null && 'hot' in value && 'cooldownUntil' in value && 'tracked' in value && 'swaps' in value && 'lastRejection' in value) {
 		// eslint-disable-next-line unicorn/prefer-structured-clone, @typescript-eslint/no-unsafe-type-assertion -- plain JSON written by this module; JSON copies faster
-		return JSON.parse(JSON.stringify(value)) as ManagerState;
+		const state = JSON.parse(JSON.stringify(value)) as ManagerState;
+		state.emptying ??= null;
+		return state;
 	}
 
 	return initialManagerState();

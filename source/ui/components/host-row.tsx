@@ -16,6 +16,9 @@ type Props = {
 
 const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yellow' | 'gray' | 'cyan'; inverse?: boolean}>> = {
 	down: {text: 'DOWN', color: 'gray', inverse: true},
+	off: {text: 'off ', color: 'gray'},
+	booting: {text: 'boot', color: 'cyan'},
+	draining: {text: 'drn ', color: 'yellow'},
 	hot: {text: 'HOT ', color: 'red', inverse: true},
 	overloaded: {text: 'ovl ', color: 'yellow'},
 	scratch: {text: 'scr ', color: 'cyan'},

@@ -1,0 +1,37 @@
+/**
+Host power (models.md 4). Linear: `P(u) = P_idle + (P_max - P_idle) u` with `P_idle` a share of peak
+(60 % by default, the course material's figure; Barroso and Hölzle 2007: "about half"). SPECpower:
+CloudSim's tables of watts at 0, 10, ..., 100 % load, interpolated linearly. Unlike CloudSim's
+`PowerModelLinear`, an idle host that is on draws its idle power: only a host that is off (or failed)
+draws nothing, which is what consolidation wins by switching hosts off. A booting host draws idle power.
+*/
+import type {PowerModel} from '../sim/strategies.js';
+import type {Host} from '../sim/types.js';
+
+export function interpolate(table: readonly number[], utilisation: number): number {
+	const u = Math.min(1, Math.max(0, utilisation));
+	const position = u * (table.length - 1);
+	const low = Math.floor(position);
+	const high = Math.min(table.length - 1, low + 1);
+	return table[low]! + ((table[high]! - table[low]!) * (position - low));
+}
+
+function drawWatts(host: Host, utilisation: number): number {
+	if (host.state === 'off' || host.state === 'failed') {
+		return 0;
+	}
+
+	const u = host.state === 'booting' ? 0 : utilisation;
+	const {peakWatts, idleShare, specpowerWatts} = host.power;
+	if (specpowerWatts) {
+		return interpolate(specpowerWatts, u);
+	}
+
+	const idle = peakWatts * idleShare;
+	return idle + ((peakWatts - idle) * Math.min(1, Math.max(0, u)));
+}
+
+export const hostPowerModel: PowerModel = {
+	name: 'linear or SPECpower',
+	watts: drawWatts,
+};
