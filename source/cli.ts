@@ -43,6 +43,7 @@ const help = `
 	  --ticks N         ticks per run (default 3600)
 	  --format F        table or json (default table)
 	  --output FILE     write the result to FILE
+	  --containers      instead: the same workload as VMs and as containers (overhead, density, moves)
 
 	Options of migration (memory in MiB, rates in MiB/s, bandwidth in Mbit/s)
 	  --memory N        VM memory (default 1024)
@@ -84,11 +85,12 @@ const flags = {
 	bandwidth: {type: 'string'},
 	workingSet: {type: 'string'},
 	cloudsim: {type: 'boolean', default: false},
+	containers: {type: 'boolean', default: false},
 } as const;
 
 const commandFlags: Record<'run' | Command, readonly string[]> = {
 	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output'],
-	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output'],
+	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],
 };
@@ -145,6 +147,13 @@ async function runEval(options: EvalOptions): Promise<void> {
 		import('./strategies.js'),
 	]);
 	const scenario = await readScenario(options.scenarioPath ?? defaultScenarioPath);
+	if (options.containers) {
+		const [{compareContainers}, {formatContainersJson, formatContainersTable}] = await Promise.all([import('./report/containers.js'), import('./report/format-containers.js')]);
+		const comparison = compareContainers(buildScenario(scenario, {}), defaultStrategies, options.ticks);
+		await writeOutput(options.format === 'json' ? formatContainersJson(comparison) : formatContainersTable(comparison), options.outputPath);
+		return;
+	}
+
 	const evaluation = evaluate({
 		seeds: options.seeds,
 		policies: options.policies,

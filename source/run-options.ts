@@ -124,6 +124,7 @@ export function parseSeeds(value: string): number[] {
 }
 
 export type RawEvalFlags = {
+	containers?: boolean;
 	scenario?: string;
 	seeds?: string;
 	policies?: string;
@@ -139,6 +140,8 @@ export type EvalOptions = {
 	ticks: number;
 	format: 'table' | 'json';
 	outputPath?: string;
+	/** Compare the workload as VMs and as containers instead of the policies. */
+	containers: boolean;
 };
 
 export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
@@ -164,6 +167,7 @@ export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
 		ticks: flags.ticks === undefined ? defaultHeadlessTicks : parseWholeNumber('ticks', flags.ticks, 1),
 		format,
 		outputPath: flags.output === '' ? undefined : flags.output,
+		containers: flags.containers ?? false,
 	};
 }
 

@@ -145,7 +145,7 @@ test('eval --format json prints the stable comparison document', async t => {
 	t.deepEqual(evaluation.seeds, [1, 2]);
 	t.deepEqual(evaluation.policies.map(policy => policy.name), ['none', 'sandpiper']);
 	for (const policy of evaluation.policies) {
-		for (const key of ['sustainedOverloadIntervals', 'overloadedHostTicks', 'hotAtEnd', 'migrations', 'swaps', 'movedMiB']) {
+		for (const key of ['sustainedOverloadIntervals', 'overloadedHostTicks', 'hotAtEnd', 'migrations', 'swaps', 'movedMiB', 'energyKWh', 'activeHosts', 'consolidationRatio']) {
 			t.deepEqual(Object.keys(policy[key] as object), ['mean', 'sd'], `${key} has mean and sd`);
 		}
 
@@ -154,6 +154,26 @@ test('eval --format json prints the stable comparison document', async t => {
 
 	t.is(evaluation.policies[0]!.reductionVsNone, null);
 	t.true(evaluation.policies[1]!.reductionVsNone! > 0);
+	// 16 workers at 150-250 W for 600 s: between 0.4 and 0.67 kWh.
+	const energy = evaluation.policies[0]!['energyKWh'] as {mean: number};
+	t.true(energy.mean > 0.4 && energy.mean < 0.67, `${energy.mean} kWh`);
+	t.like(evaluation.policies[0]!['activeHosts'], {mean: 16, sd: 0});
+});
+
+test('eval --policies with consolidate: the energy and overload trade-off in one table', async t => {
+	const {code, stdout} = await runCli(['eval', '--seeds', '1', '--ticks', '600', '--policies', 'none,sandpiper,consolidate,sandpiper+consolidate']);
+	t.is(code, 0);
+	t.regex(stdout, /│ policy +│ sustained overload │ vs none +│ energy kWh +│ energy vs none │ active hosts │ consolidation │ migrations +│/v);
+	t.regex(stdout, /│ sandpiper\+consolidate │/v);
+	t.regex(stdout, /│ none +│ [\d.]+ ± [\d.]+ +│ - +│ [\d.]+ ± [\d.]+ │ - +│ 16\.00 ± 0\.00 │ [\d.]+:1/v);
+});
+
+test('eval --containers compares the same workload as VMs and as containers', async t => {
+	const {code, stdout} = await runCli(['eval', '--containers', '--ticks', '300']);
+	t.is(code, 0);
+	t.regex(stdout, /virtualisation CPU per host \(units\) +[\d.]+ +[\d.]+/v);
+	t.regex(stdout, /workloads per host by memory +3\.22 +4\.19/v);
+	t.regex(stdout, /memory-heavy +1024 +18\.78 s +2813 ms/v);
 });
 
 test('eval prints a table with a row per policy', async t => {

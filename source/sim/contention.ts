@@ -78,7 +78,10 @@ export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonl
 			diskDemand += demand.disk;
 			networkDemand += demand.network;
 			const {cpuShare, ioFactor} = overheads.forVm(vm, host.hypervisor.type);
-			virtualisationCpu += (cpuShare * demand.cpu) + ((ioFactor - 1) * config.overhead.cpuUnitsPer100Mbps * (demand.network + demand.disk) / 100);
+			// The baseline charges network I/O at factor 1; the technique scales it, and charges disk I/O above 1.
+			virtualisationCpu += (cpuShare * demand.cpu)
+				+ ((ioFactor - 1) * config.overhead.cpuUnitsPer100Mbps * demand.network / 100)
+				+ (Math.max(0, ioFactor - 1) * config.overhead.cpuUnitsPer100Mbps * demand.disk / 100);
 		}
 	}
 

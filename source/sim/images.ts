@@ -110,7 +110,7 @@ export function applyImageCommand(world: World, command: ImageCommand, _strategi
 			const seconds = snapshot.memoryMiB / rate;
 			vm.state = 'stopped';
 			world.operations.push({
-				kind: 'restore', id: nextId(world, 'o'), vmId: vm.id, snapshotId: snapshot.id, untilTick: tick + ticksFor(world, seconds),
+				kind: 'restore', id: nextId(world, 'o'), vmId: vm.id, snapshotId: snapshot.id, startTick: tick, untilTick: tick + ticksFor(world, seconds),
 			});
 			emit({
 				tick, type: 'restoreStarted', vmId: vm.id, snapshotId: snapshot.id, seconds,
@@ -210,7 +210,7 @@ export function advanceOperations(world: World, strategies: Strategies, emit: Em
 				vm.state = 'running';
 				vm.injected = [];
 				emit({
-					tick, type: 'vmRestored', vmId: vm.id, snapshotId: snapshot.id, lostSeconds: (tick - snapshot.tick) * world.config.tickSeconds,
+					tick, type: 'vmRestored', vmId: vm.id, snapshotId: snapshot.id, lostSeconds: (operation.startTick - snapshot.tick) * world.config.tickSeconds,
 				});
 				break;
 			}

@@ -538,7 +538,7 @@ export type Snapshot = {
 export type Operation
 	= | {kind: 'snapshot'; id: string; vmId: string; startTick: number; untilTick: number; memoryMiB: number; storageMiB: number}
 		| {kind: 'clone'; id: string; vmId: string; cloneId: string; hostId: string; untilTick: number}
-		| {kind: 'restore'; id: string; vmId: string; snapshotId: string; untilTick: number};
+		| {kind: 'restore'; id: string; vmId: string; snapshotId: string; startTick: number; untilTick: number};
 
 export type PowerConfig = {
 	/** Time from power-on to serving. */

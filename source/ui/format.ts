@@ -67,3 +67,8 @@ export function formatDuration(seconds: number): string {
 
 	return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
+
+/** `850 W`, `3.21 kW`. */
+export function formatPower(watts: number): string {
+	return watts < 1000 ? `${Math.round(watts)} W` : `${(watts / 1000).toFixed(2)} kW`;
+}

@@ -24,6 +24,9 @@ export type UiAction
 		| {type: 'cyclePolicy'}
 		| {type: 'cycleNetworkMode'}
 		| {type: 'networkView'}
+		| {type: 'snapshot'}
+		| {type: 'clone'}
+		| {type: 'drain'}
 		| {type: 'toggleFailure'}
 		| {type: 'restart'}
 		| {type: 'mode'; mode: MigrationMode};
@@ -116,6 +119,15 @@ export const keymap: readonly KeyBinding[] = [
 	},
 	{
 		keys: ['N'], label: 'N', help: 'the network view: addresses, who reaches the selected VM, forwards, migration effects', hint: 'network', contexts: ['main'], action: {type: 'networkView'},
+	},
+	{
+		keys: ['S'], label: 'S', help: 'snapshot the selected VM (a failure then restarts it elsewhere instead of losing it)', contexts: ['main'], action: {type: 'snapshot'},
+	},
+	{
+		keys: ['c'], label: 'c', help: 'clone the selected VM onto the host with the most free memory', contexts: ['main'], action: {type: 'clone'},
+	},
+	{
+		keys: ['d'], label: 'd', help: 'drain the selected host (live-migrate its VMs away, then power it off); on an off host, power it on', contexts: ['main'], action: {type: 'drain'},
 	},
 	{
 		keys: ['f'], label: 'f', help: 'fail or recover the selected host', hint: 'fail', contexts: ['main'], action: {type: 'toggleFailure'},

@@ -3,6 +3,7 @@ The dashboard's own state (what is selected, which view, pickers, pause and spee
 does to it. Pure: a key gives a new state and, perhaps, commands for the simulation; the world is
 only read, to know what is selectable and to explain a refusal at once.
 */
+import {freeMemoryMiB} from '../sim/capacity.js';
 import {migrationRefusal} from '../sim/commands.js';
 import type {Strategies} from '../sim/strategies.js';
 import type {
@@ -227,6 +228,9 @@ function pickerKey(state: UiState, picker: Picker, action: UiAction, context: Ke
 		case 'cyclePolicy':
 		case 'cycleNetworkMode':
 		case 'networkView':
+		case 'snapshot':
+		case 'clone':
+		case 'drain':
 		case 'toggleFailure':
 		case 'restart': {
 			// Dashboard keys wait until the picker is closed.
@@ -359,6 +363,42 @@ export function reduceKey(state: UiState, action: UiAction, context: KeyContextD
 					type: 'setNetworkMode', vmId: vm.id, mode: next.mode, network: next.network,
 				};
 			return {state: {...state, note: `${vm.id} network: ${next.network ?? next.mode}`}, commands: [command]};
+		}
+
+		case 'snapshot': {
+			const vm = selectedVm(state, world);
+			return vm
+				? {state: {...state, note: `snapshot of ${vm.id}`}, commands: [{type: 'snapshot', vmId: vm.id}]}
+				: none({...state, note: 'no VM selected'});
+		}
+
+		case 'clone': {
+			const vm = selectedVm(state, world);
+			if (!vm) {
+				return none({...state, note: 'no VM selected'});
+			}
+
+			const target = world.hosts
+				.filter(candidate => candidate.role === 'worker' && candidate.state === 'up' && !candidate.draining)
+				.map(candidate => ({id: candidate.id, free: freeMemoryMiB(world, candidate)}))
+				.toSorted((a, b) => (b.free - a.free) || a.id.localeCompare(b.id))[0];
+			if (!target || target.free < vm.memoryMiB) {
+				return none({...state, note: `refused: no host has ${vm.memoryMiB} MiB free for a clone of ${vm.id}`});
+			}
+
+			return {state: {...state, note: `cloning ${vm.id} to ${target.id}`}, commands: [{type: 'clone', vmId: vm.id, destinationHostId: target.id}]};
+		}
+
+		case 'drain': {
+			if (!host) {
+				return none();
+			}
+
+			if (host.state === 'off') {
+				return {state: {...state, note: `powering ${host.id} on`}, commands: [{type: 'powerOn', hostId: host.id}]};
+			}
+
+			return {state: {...state, note: `draining ${host.id}`}, commands: [{type: 'drainHost', hostId: host.id}]};
 		}
 
 		case 'toggleFailure': {

@@ -27,6 +27,7 @@ export type HostRowModel = {
 	cpuHistory: number[];
 	freeMemoryMiB: number;
 	hypervisor: string;
+	powerWatts: number;
 };
 
 export type StatusModel = {
@@ -38,6 +39,13 @@ export type StatusModel = {
 	hotHosts: number;
 	migrations: number;
 	lostVms: number;
+	/** Draw of the workers now (W), their energy so far (kWh). */
+	powerWatts: number;
+	energyKWh: number;
+	/** Running VMs per powered-on worker, and those workers' mean CPU, now. */
+	activeHosts: number;
+	consolidationRatio: number;
+	activeUtilisation: number;
 };
 
 export type MigrationRowModel = {
@@ -182,8 +190,10 @@ export function dashboardModel(world: World): DashboardModel {
 		cpuHistory: seriesValues(host.history.cpuTicks),
 		freeMemoryMiB: usableMemoryMiB(host) - (allocated.get(host.id) ?? 0),
 		hypervisor: host.hypervisor.family,
+		powerWatts: host.powerWatts,
 	}));
-	const workers = world.hosts.filter(host => host.role === 'worker' && host.state === 'up');
+	const workerHosts = world.hosts.filter(host => host.role === 'worker');
+	const workers = workerHosts.filter(host => host.state === 'up');
 	const length = Math.max(0, ...workers.map(host => host.history.cpuTicks.values.length));
 	const histories = workers.map(host => seriesValues(host.history.cpuTicks));
 	const clusterCpu = Array.from({length}, (_, index) => {
@@ -201,6 +211,11 @@ export function dashboardModel(world: World): DashboardModel {
 			hotHosts: hosts.filter(host => host.marker === 'hot').length,
 			migrations: world.migrations.length,
 			lostVms: world.vms.filter(vm => vm.state === 'lost').length,
+			powerWatts: workerHosts.reduce((sum, host) => sum + host.powerWatts, 0),
+			energyKWh: world.counters.energyKWh,
+			activeHosts: workers.length,
+			consolidationRatio: workers.length === 0 ? 0 : world.vms.filter(vm => vm.state === 'running' || vm.state === 'paused').length / workers.length,
+			activeUtilisation: workers.length === 0 ? 0 : workers.reduce((sum, host) => sum + host.usage.utilisation.cpu, 0) / workers.length,
 		},
 		hosts,
 		migrations: world.migrations.map(migration => migrationRow(migration, shortEffect(world, migration))),
@@ -221,7 +236,7 @@ export function vmRows(world: World, hostId: string): VmRowModel[] {
 		const migration = vm.migrationId === null ? undefined : migrations.get(vm.migrationId);
 		return {
 			id: vm.id,
-			vmClass: vm.vmClass,
+			vmClass: vm.kind === 'container' ? `${vm.vmClass}[ctr]` : vm.vmClass,
 			state: vm.state,
 			memoryMiB: vm.memoryMiB,
 			workingSetMiB: vm.usage.demand.memory,

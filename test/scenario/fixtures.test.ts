@@ -46,6 +46,7 @@ const expectedErrors: Record<string, string> = {
 	'duplicate-host-id': 'hosts[1].id: duplicate id a',
 	'duplicate-mac': 'vms[1].mac: 52:54:00:aa:bb:01 is already vm01\'s MAC',
 	'forward-port-taken': 'vms[1].forwards[0].hostPort: h01:8080 is already forwarded to vm01:80',
+	'paravirtualised-closed-guest': 'vms[0].technique: vm01 on h01: para-virtualisation needs a modified guest kernel, and windows-xp cannot be modified',
 	'overlapping-subnets': 'network.networks[0].subnet: 10.1.0.128/25 overlaps rack r1\'s 10.1.0.0/24',
 	'undeclared-custom-network': 'vms[0].customNetwork: no network "dmz2" is declared (declared: dmz)',
 	'empty-file': 'invalid JSON at line 1, column 1: Unexpected end of JSON input',

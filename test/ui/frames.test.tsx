@@ -64,7 +64,7 @@ test('wide (120x40): sparklines, the alert, migration and network panels, the cl
 test('the status line shows clock, tick, speed or PAUSED, hot hosts, migrations, policy, seed and scenario', async t => {
 	const run = await runFor(125);
 	const [running] = frame(screenOf(run), 120, 40);
-	t.regex(running!, /00:02:05 tick 125 {2}1x {2}hot \d+ {2}migrating \d+ {2}policy sandpiper {2}seed 1 {2}sandpiper-16x35/v);
+	t.regex(running!, /00:02:05 tick 125 {2}1x {2}hot \d+ {2}migrating \d+ {2}policy sandpiper {2}[\d.]+ kW [\d.]+ kWh {2}[\d.]+:1 on 16 @\d+% {2}seed 1 {2}sandpiper-16x35/v);
 	const [paused] = frame(screenOf(run, {paused: true}), 120, 40);
 	t.regex(paused!, / PAUSED /v);
 });

@@ -50,12 +50,13 @@ export function TooSmall({size}: {readonly size: Size}) {
 	);
 }
 
-function HostGrid({screen, size, room, sparkWidth}: {readonly screen: Screen; readonly size: Size; readonly room: number; readonly sparkWidth: number}) {
+function HostGrid({screen, size, room, sparkWidth, hasPower = false}: {readonly screen: Screen; readonly size: Size; readonly room: number; readonly sparkWidth: number; readonly hasPower?: boolean}) {
 	const {model, ui} = screen;
 	const idWidth = Math.max(3, ...model.hosts.map(host => host.id.length));
-	const width = barWidth(size.columns, idWidth, model.n, sparkWidth);
+	const powerWidth = hasPower ? 5 : 0;
+	const width = barWidth(size.columns - powerWidth, idWidth, model.n, sparkWidth);
 	const window = hostWindow(model.hosts.length, room, ui.hostIndex);
-	const header = `${fit('host', idWidth + 5)} ${fit('', (3 * (width + 9)) + 2)} ${fit('', 5)} ${fit(`${model.k}/${model.n}`, model.n)}${sparkWidth > 0 ? ` ${fit('CPU history', sparkWidth)}` : ''}`;
+	const header = `${fit('host', idWidth + 5)} ${fit('', (3 * (width + 9)) + 2)} ${fit('', 5)} ${hasPower ? 'watt ' : ''}${fit(`${model.k}/${model.n}`, model.n)}${sparkWidth > 0 ? ` ${fit('CPU history', sparkWidth)}` : ''}`;
 	return (
 		<Box flexDirection='column'>
 			<Text dimColor wrap='truncate'>{fit(header, size.columns - 1)}</Text>
@@ -69,6 +70,7 @@ function HostGrid({screen, size, room, sparkWidth}: {readonly screen: Screen; re
 					thresholds={model.thresholds}
 					isSelected={window.start + offset === ui.hostIndex}
 					sparkWidth={sparkWidth}
+					hasPower={hasPower}
 				/>
 			))}
 			{window.hidden > 0 ? <Text dimColor wrap='truncate'>{fit(`… ${window.hidden} more hosts (up/down scroll; a taller terminal shows all)`, size.columns - 1)}</Text> : null}
@@ -127,7 +129,7 @@ function Wide({screen, size}: Props) {
 	const migrationsWidth = width - networkWidth - alertsWidth - 2;
 	return (
 		<Box flexDirection='column'>
-			<HostGrid screen={screen} size={size} room={hostRoom} sparkWidth={Math.min(24, Math.max(8, width - 100))}/>
+			<HostGrid hasPower screen={screen} size={size} room={hostRoom} sparkWidth={Math.min(24, Math.max(8, width - 105))}/>
 			<Box flexDirection='row' height={widePanelRows}>
 				<Box flexDirection='column' width={alertsWidth} flexShrink={0}>
 					<PanelTitle title='Hotspot alerts' width={alertsWidth}/>

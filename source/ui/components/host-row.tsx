@@ -12,6 +12,8 @@ type Props = {
 	readonly isSelected: boolean;
 	/** Cells of CPU sparkline after the row (0: none). */
 	readonly sparkWidth: number;
+	/** Show the host's draw in watts (wide layout). */
+	readonly hasPower?: boolean;
 };
 
 const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yellow' | 'gray' | 'cyan'; inverse?: boolean}>> = {
@@ -26,7 +28,7 @@ const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yello
 };
 
 /** One host on one line: id, marker, CPU / memory / disk bars, VM count, the k-of-n history and a sparkline. */
-export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, sparkWidth}: Props) {
+export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, sparkWidth, hasPower = false}: Props) {
 	const marker = markers[host.marker];
 	return (
 		<Text wrap='truncate'>
@@ -42,6 +44,7 @@ export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, spa
 			{' '}
 			<Text>{`${String(host.vmCount).padStart(2)} vm`}</Text>
 			{' '}
+			{hasPower ? <Text color='green'>{`${String(Math.round(host.powerWatts)).padStart(3)}W `}</Text> : null}
 			<Text color={host.marker === 'hot' ? 'red' : undefined}>{kOfNHistory(host.overThreshold, n)}</Text>
 			{sparkWidth > 0 ? <Text color='cyan'>{` ${sparkline(host.cpuHistory, sparkWidth)}`}</Text> : null}
 		</Text>

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {formatClock, formatSpeed} from '../format.js';
+import {formatClock, formatPower, formatSpeed} from '../format.js';
 import type {StatusModel} from '../view-model.js';
 
 type Props = {
@@ -24,6 +24,10 @@ export function StatusLine({status, isPaused, speed, note}: Props) {
 			<Text>migrating {status.migrations}</Text>
 			{'  '}
 			<Text>policy {status.policy}</Text>
+			{'  '}
+			<Text color='green'>{formatPower(status.powerWatts)} {status.energyKWh.toFixed(2)} kWh</Text>
+			{'  '}
+			<Text>{status.consolidationRatio.toFixed(1)}:1 on {status.activeHosts} @{Math.round(status.activeUtilisation * 100)}%</Text>
 			<Text dimColor>  seed {status.seed}</Text>
 			{'  '}
 			<Text bold>{status.scenario}</Text>

@@ -1,0 +1,39 @@
+import test from 'ava';
+import {loadScenario} from '../../source/scenario/load-scenario.js';
+import {defaultStrategies} from '../../source/strategies.js';
+import {actionFor, keymap} from '../../source/ui/keymap.js';
+import {initialUiState, reduceKey} from '../../source/ui/ui-state.js';
+
+async function context() {
+	const {world} = await loadScenario();
+	return {world, strategies: defaultStrategies, policyNames: Object.keys(defaultStrategies.policies)};
+}
+
+function press(key: string, state: typeof initialUiState, data: Awaited<ReturnType<typeof context>>) {
+	return reduceKey(state, actionFor(key, {})!, data);
+}
+
+test('S snapshots the selected VM, c clones it onto the host with the most free memory, d drains the selected host', async t => {
+	const data = await context();
+	t.deepEqual(press('S', initialUiState, data).commands, [{type: 'snapshot', vmId: 'vm01'}]);
+	// The scratch host is never a clone's home; h15 and h16 have the most room.
+	t.deepEqual(press('c', initialUiState, data).commands, [{type: 'clone', vmId: 'vm01', destinationHostId: 'h15'}]);
+	t.deepEqual(press('d', initialUiState, data).commands, [{type: 'drainHost', hostId: 'h01'}]);
+	data.world.hosts[0]!.state = 'off';
+	t.deepEqual(press('d', initialUiState, data).commands, [{type: 'powerOn', hostId: 'h01'}], 'd on an off host powers it on');
+});
+
+test('the help lists the snapshot, clone and drain keys', t => {
+	for (const key of ['S', 'c', 'd', 'N']) {
+		t.true(keymap.some(binding => binding.keys.includes(key) && binding.help.length > 10), `${key} is in the keymap`);
+	}
+});
+
+test('N toggles the network view; in it, up and down walk every VM across hosts', async t => {
+	const data = await context();
+	const open = press('N', initialUiState, data).state;
+	t.is(open.view, 'network');
+	const next = reduceKey(reduceKey(open, {type: 'down'}, data).state, {type: 'down'}, data).state;
+	t.deepEqual([next.hostIndex, next.vmIndex], [1, 0], 'vm01, vm02 on h01, then vm03 on h02');
+	t.is(press('N', next, data).state.view, 'hosts');
+});
