@@ -3,6 +3,7 @@ What the dashboard shows, derived from a world snapshot and the recent events: p
 React, easy to test.
 */
 import {describeEffect} from '../network/effects.js';
+import {hypervisorProfiles} from '../sim/hypervisors.js';
 import {allocatedMemoryByHost, isOverloaded, usableMemoryMiB} from '../sim/capacity.js';
 import {simulatedSeconds} from '../sim/lookup.js';
 import {seriesValues} from '../sim/series.js';
@@ -27,6 +28,8 @@ export type HostRowModel = {
 	cpuHistory: number[];
 	freeMemoryMiB: number;
 	hypervisor: string;
+	/** `Xen, type 1, para-virtualisation` */
+	hypervisorLabel: string;
 	powerWatts: number;
 };
 
@@ -82,9 +85,14 @@ export type VmRowModel = {
 	networkMbps: number;
 	diskMBps: number;
 	networkMode: NetworkMode;
+	/** PV, HVM, BT, or ctr for a container. */
+	technique: string;
 	migration: string | null;
 	injected: number;
 };
+
+/** Short names: binary translation (full), hardware-assisted (HVM), para-virtualised (PV). */
+const techniqueShort = {full: 'BT', 'hardware-assisted': 'HVM', paravirtualisation: 'PV'} as const;
 
 export type AlertModel = {tick: number; seconds: number; text: string; severity: 'hot' | 'warn' | 'info'};
 
@@ -190,6 +198,7 @@ export function dashboardModel(world: World): DashboardModel {
 		cpuHistory: seriesValues(host.history.cpuTicks),
 		freeMemoryMiB: usableMemoryMiB(host) - (allocated.get(host.id) ?? 0),
 		hypervisor: host.hypervisor.family,
+		hypervisorLabel: `${hypervisorProfiles[host.hypervisor.family].label}, type ${host.hypervisor.type}, ${host.hypervisor.technique}`,
 		powerWatts: host.powerWatts,
 	}));
 	const workerHosts = world.hosts.filter(host => host.role === 'worker');
@@ -244,6 +253,7 @@ export function vmRows(world: World, hostId: string): VmRowModel[] {
 			networkMbps: vm.usage.granted.network,
 			diskMBps: vm.usage.granted.disk,
 			networkMode: vm.nics[0]!.mode,
+			technique: vm.technique === null ? 'ctr' : techniqueShort[vm.technique],
 			migration: migration ? `${migration.mode} -> ${migration.destinationHostId} (${phaseLabel(migration)})` : null,
 			injected: vm.injected.length,
 		};

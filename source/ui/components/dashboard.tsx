@@ -94,7 +94,8 @@ function Body({screen, size, rows}: {readonly screen: Screen; readonly size: Siz
 	}
 
 	if (ui.view === 'vms') {
-		return <VmsView hostId={model.hosts[ui.hostIndex]?.id ?? ''} vms={screen.vms} selected={ui.vmIndex} width={width} rows={rows}/>;
+		const host = model.hosts[ui.hostIndex];
+		return <VmsView hostId={host?.id ?? ''} hypervisor={host?.hypervisorLabel ?? ''} vms={screen.vms} selected={ui.vmIndex} width={width} rows={rows}/>;
 	}
 
 	return <MigrationsView migrations={model.migrations} selected={ui.migrationIndex} width={width} rows={rows}/>;

@@ -10,16 +10,16 @@ import {keymap, type KeyContext} from '../keymap.js';
 import type {MigrationRowModel, VmRowModel} from '../view-model.js';
 import {MigrationBlock} from './panels.js';
 
-export function VmsView({hostId, vms, selected, width, rows}: {readonly hostId: string; readonly vms: readonly VmRowModel[]; readonly selected: number; readonly width: number; readonly rows: number}) {
-	const header = `${fit('VM', 6)} ${fit('class', 12)} ${fit('state', 8)} ${fit('CPU', 6)} ${fit('WS/alloc MiB', 13)} ${fit('net Mb/s', 8)} ${fit('network', 9)} migration`;
+export function VmsView({hostId, hypervisor, vms, selected, width, rows}: {readonly hostId: string; readonly hypervisor: string; readonly vms: readonly VmRowModel[]; readonly selected: number; readonly width: number; readonly rows: number}) {
+	const header = `${fit('VM', 6)} ${fit('class', 12)} ${fit('state', 8)} ${fit('CPU', 6)} ${fit('WS/alloc MiB', 13)} ${fit('net Mb/s', 8)} ${fit('network', 9)} ${fit('virt', 4)} migration`;
 	const start = Math.max(0, Math.min(selected - rows + 3, vms.length - (rows - 2)));
 	return (
 		<Box flexDirection='column'>
-			<Text bold wrap='truncate'>{fit(`VMs on ${hostId} (Enter/Esc back, m migrate, l load, L clear, n network)`, width)}</Text>
+			<Text bold wrap='truncate'>{fit(`VMs on ${hostId}, ${hypervisor} (Enter/Esc back, m migrate, S snapshot, c clone, n network)`, width)}</Text>
 			<Text dimColor wrap='truncate'>{fit(header, width)}</Text>
 			{vms.length === 0 ? <Text dimColor>no VMs</Text> : null}
 			{vms.slice(start, start + rows - 2).map((vm, offset) => {
-				const line = `${fit(vm.id, 6)} ${fit(vm.vmClass, 12)} ${fit(vm.state, 8)} ${vm.cpuUnits.toFixed(1).padStart(6)} ${fit(`${Math.round(vm.workingSetMiB)}/${vm.memoryMiB}`, 13)} ${String(Math.round(vm.networkMbps)).padStart(8)} ${fit(vm.networkMode, 9)} ${vm.migration ?? (vm.injected > 0 ? `+${vm.injected} load` : '')}`;
+				const line = `${fit(vm.id, 6)} ${fit(vm.vmClass, 12)} ${fit(vm.state, 8)} ${vm.cpuUnits.toFixed(1).padStart(6)} ${fit(`${Math.round(vm.workingSetMiB)}/${vm.memoryMiB}`, 13)} ${String(Math.round(vm.networkMbps)).padStart(8)} ${fit(vm.networkMode, 9)} ${fit(vm.technique, 4)} ${vm.migration ?? (vm.injected > 0 ? `+${vm.injected} load` : '')}`;
 				return <Text key={vm.id} wrap='truncate' inverse={start + offset === selected}>{fit(line, width)}</Text>;
 			})}
 		</Box>
