@@ -191,9 +191,17 @@ export function advanceOperations(world: World, strategies: Strategies, emit: Em
 
 			case 'clone': {
 				const host = findHost(world, operation.hostId);
-				if (host?.state !== 'up') {
+				if (host?.state !== 'up' || host.draining) {
 					emit({
-						tick, type: 'commandRejected', command: 'clone', reason: `${operation.hostId} went down before ${operation.cloneId} was copied`,
+						tick, type: 'commandRejected', command: 'clone', reason: `${operation.hostId} went down or is draining: ${operation.cloneId} was not created`,
+					});
+					break;
+				}
+
+				// Migrations may have taken the room meanwhile (planners do not see clones in flight).
+				if (freeMemoryMiB(world, host) < vm.memoryMiB) {
+					emit({
+						tick, type: 'commandRejected', command: 'clone', reason: `${host.id} no longer has ${vm.memoryMiB} MiB free: ${operation.cloneId} was not created`,
 					});
 					break;
 				}
