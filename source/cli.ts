@@ -17,6 +17,8 @@ import {ScenarioInvalidError} from './scenario/build-world.js';
 import {loadScenario} from './scenario/load-scenario.js';
 import {ScenarioSyntaxError} from './scenario/parse-scenario.js';
 import {ScenarioFileError} from './scenario/read-scenario.js';
+import {PlacementError} from './scenario/cloudsim-datacenter.js';
+import {TraceError} from './scenario/traces.js';
 import {keymap} from './ui/keymap.js';
 
 const help = `
@@ -35,6 +37,10 @@ const help = `
 	  --ticks N         ticks to run headless (default 3600)
 	  --format F        table, json or csv (default table)
 	  --output FILE     write the report to FILE instead of stdout
+	  --trace-dir DIR   replay PlanetLab CPU traces (CloudSim's format), one file per VM, in name order
+	  --hosts N         with --trace-dir: CloudSim's benchmark datacenter of N hosts for the traces
+	  --vms N           with --hosts: this many VMs (trace files reused in order)
+	  --cloudsim        CloudSim parity: THR-MMT-0.8, RAM / (BW / 2) migrations, SLATAH, PDM, SLAV, ESV
 
 	Options of eval
 	  --scenario FILE   as above
@@ -86,10 +92,13 @@ const flags = {
 	workingSet: {type: 'string'},
 	cloudsim: {type: 'boolean', default: false},
 	containers: {type: 'boolean', default: false},
+	traceDir: {type: 'string'},
+	hosts: {type: 'string'},
+	vms: {type: 'string'},
 } as const;
 
 const commandFlags: Record<'run' | Command, readonly string[]> = {
-	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output'],
+	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim'],
 	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],
@@ -109,7 +118,7 @@ function fail(message: string, code: number): never {
 }
 
 function describeInputError(error: unknown, options: {scenarioPath?: string} | undefined): string | undefined {
-	if (error instanceof UsageError || error instanceof ScenarioFileError) {
+	if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TraceError || error instanceof PlacementError) {
 		return error.message;
 	}
 
@@ -128,9 +137,33 @@ async function writeOutput(text: string, path: string | undefined): Promise<void
 	}
 }
 
+function loadOptions(options: RunOptions) {
+	return {
+		path: options.scenarioPath, seed: options.seed, policy: options.policy, traceDir: options.traceDir, hosts: options.hosts, vms: options.vms, cloudsim: options.cloudsim,
+	};
+}
+
+/** A trace run lasts as long as its longest trace unless --ticks says otherwise. */
+function ticksFor(options: RunOptions, built: Awaited<ReturnType<typeof loadScenario>>): number {
+	if (options.ticksGiven || options.traceDir === undefined) {
+		return options.ticks;
+	}
+
+	let samples = 0;
+	for (const vm of built.world.vms) {
+		for (const shape of vm.workload.shapes) {
+			if (shape.kind === 'replay') {
+				samples = Math.max(samples, shape.values.length * shape.sampleTicks);
+			}
+		}
+	}
+
+	return samples > 0 ? samples : options.ticks;
+}
+
 async function runHeadless(options: RunOptions): Promise<void> {
-	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
-	const output = await headlessOutput(built, options.ticks, options.format);
+	const built = await loadScenario(loadOptions(options));
+	const output = await headlessOutput(built, ticksFor(options, built), options.format);
 	if (options.outputPath === undefined) {
 		process.stdout.write(output);
 	} else {
@@ -173,7 +206,7 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	// Ink and React load only here, while the scenario loads: importing Ink costs about half a second,
 	// which headless runs skip.
 	const modules = Promise.all([import('ink'), import('react'), import('./app.js'), import('./strategies.js')]);
-	const built = await loadScenario({path: options.scenarioPath, seed: options.seed, policy: options.policy});
+	const built = await loadScenario(loadOptions(options));
 	// `isTTY` is undefined, not false, when stdin is not a terminal, and useInput throws unless given a real false.
 	const isInteractive = Boolean(process.stdin.isTTY);
 	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,

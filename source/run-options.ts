@@ -16,6 +16,10 @@ export type Format = typeof formats[number];
 
 export type RawRunFlags = {
 	headless: boolean;
+	traceDir?: string;
+	hosts?: string;
+	vms?: string;
+	cloudsim?: boolean;
 	scenario?: string;
 	seed?: string;
 	ticks?: string;
@@ -26,6 +30,12 @@ export type RawRunFlags = {
 
 export type RunOptions = {
 	headless: boolean;
+	traceDir?: string;
+	hosts?: number;
+	vms?: number;
+	cloudsim: boolean;
+	/** Whether --ticks was given (a trace run otherwise lasts as long as its traces). */
+	ticksGiven: boolean;
 	scenarioPath?: string;
 	seed?: number;
 	ticks: number;
@@ -64,8 +74,25 @@ export function parseRunOptions(flags: RawRunFlags): RunOptions {
 		throw new UsageError('--scenario: expected a file path');
 	}
 
+	if (flags.traceDir === '') {
+		throw new UsageError('--trace-dir: expected a directory');
+	}
+
+	if ((flags.hosts !== undefined || flags.vms !== undefined) && flags.traceDir === undefined) {
+		throw new UsageError(`--${flags.hosts === undefined ? 'vms' : 'hosts'}: builds a datacenter for traces; give --trace-dir too`);
+	}
+
+	if (flags.hosts !== undefined && flags.scenario !== undefined) {
+		throw new UsageError('--hosts builds CloudSim\'s datacenter for the traces: it cannot be combined with --scenario');
+	}
+
 	return {
 		headless: flags.headless,
+		traceDir: flags.traceDir,
+		hosts: flags.hosts === undefined ? undefined : parseWholeNumber('hosts', flags.hosts, 1),
+		vms: flags.vms === undefined ? undefined : parseWholeNumber('vms', flags.vms, 1),
+		cloudsim: flags.cloudsim ?? false,
+		ticksGiven: flags.ticks !== undefined,
 		scenarioPath: flags.scenario,
 		seed: flags.seed === undefined ? undefined : parseWholeNumber('seed', flags.seed, 0),
 		ticks: flags.ticks === undefined ? defaultHeadlessTicks : parseWholeNumber('ticks', flags.ticks, 1),

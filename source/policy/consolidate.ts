@@ -18,7 +18,7 @@ beyond what its VMs' peaks need.
 room); when nothing is hot and the powered-on hosts' mean CPU is below `consolidateBelow`, it
 consolidates.
 */
-import {freeMemoryMiB} from '../sim/capacity.js';
+import {allocatedMemoryByHost, usableMemoryMiB} from '../sim/capacity.js';
 import {residentsOf} from '../sim/lifecycle.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {Command, SimEvent, World} from '../sim/types.js';
@@ -126,6 +126,7 @@ function move(round: Round, vm: VmView, from: HostView, to: HostView, reason: st
 
 function newRound(world: World, state: ManagerState): Round {
 	const view = observe(world, 'black-box');
+	const allocated = allocatedMemoryByHost(world);
 	const busy = new Set<string>();
 	for (const migration of world.migrations) {
 		busy.add(migration.sourceHostId);
@@ -137,7 +138,7 @@ function newRound(world: World, state: ManagerState): Round {
 		state,
 		view,
 		peaks: new Map(view.hosts.map(host => [host.id, projectedPeaks(host, world)])),
-		freeMiB: new Map(world.hosts.map(host => [host.id, freeMemoryMiB(world, host)])),
+		freeMiB: new Map(world.hosts.map(host => [host.id, usableMemoryMiB(host) - (allocated.get(host.id) ?? 0)])),
 		busy,
 		budget: world.config.manager.maxConcurrentMigrations - world.migrations.length,
 		commands: [],

@@ -5,16 +5,11 @@ CloudSim's tables of watts at 0, 10, ..., 100 % load, interpolated linearly. Unl
 `PowerModelLinear`, an idle host that is on draws its idle power: only a host that is off (or failed)
 draws nothing, which is what consolidation wins by switching hosts off. A booting host draws idle power.
 */
+import {interpolate} from '../sim/power-curve.js';
 import type {PowerModel} from '../sim/strategies.js';
 import type {Host} from '../sim/types.js';
 
-export function interpolate(table: readonly number[], utilisation: number): number {
-	const u = Math.min(1, Math.max(0, utilisation));
-	const position = u * (table.length - 1);
-	const low = Math.floor(position);
-	const high = Math.min(table.length - 1, low + 1);
-	return table[low]! + ((table[high]! - table[low]!) * (position - low));
-}
+export {interpolate} from '../sim/power-curve.js';
 
 function drawWatts(host: Host, utilisation: number): number {
 	if (host.state === 'off' || host.state === 'failed') {

@@ -31,6 +31,11 @@ export type RunSummary = {
 	vmsRestarted: number;
 	workLostSeconds: number;
 	vmsLost: number;
+	/** CloudSim's metrics as its code computes them (models.md 5.4), as fractions; esv in kWh. */
+	slatah: number;
+	pdm: number;
+	slav: number;
+	esv: number;
 };
 
 export type RunReport = {
@@ -87,8 +92,19 @@ export function runReport(world: World, strategies: Strategies, options: ReportO
 			vmsRestarted: counters.vmsRestarted,
 			workLostSeconds: counters.workLostSeconds,
 			vmsLost: counters.vmsLost,
+			...cloudsimMetrics(counters),
 		},
 		hosts: collector.hostStats(),
 		events,
+	};
+}
+
+/** SLATAH, PDM, SLAV = SLATAH x PDM, ESV = energy x SLAV (Beloglazov and Buyya 2012, as CloudSim's Helper computes them). */
+export function cloudsimMetrics(counters: World['counters']): {slatah: number; pdm: number; slav: number; esv: number} {
+	const slatah = counters.activeHostSeconds > 0 ? counters.overloadedActiveHostSeconds / counters.activeHostSeconds : 0;
+	const pdm = counters.requestedCpuUnitSeconds > 0 ? counters.migrationLostCpuUnitSeconds / counters.requestedCpuUnitSeconds : 0;
+	const slav = slatah * pdm;
+	return {
+		slatah, pdm, slav, esv: counters.energyKWh * slav,
 	};
 }

@@ -375,6 +375,10 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			vmsLost: 0,
 			workLostSeconds: 0,
 			nextObjectId: 1,
+			activeHostSeconds: 0,
+			overloadedActiveHostSeconds: 0,
+			requestedCpuUnitSeconds: 0,
+			migrationLostCpuUnitSeconds: 0,
 			nextMigrationId: 1,
 		},
 	};

@@ -1,6 +1,10 @@
 import {policies, policyNames} from '../policy/registry.js';
 import {buildWorld, type BuiltScenario} from './build-world.js';
+import {withCloudsimParity, withTraces} from './apply-traces.js';
+import {cloudsimScenario} from './cloudsim-datacenter.js';
+import {parseScenario} from './parse-scenario.js';
 import {defaultScenarioPath, readScenario} from './read-scenario.js';
+import {readTraceDirectory} from './traces.js';
 import type {Scenario} from './schema.js';
 
 export type LoadOptions = {
@@ -8,6 +12,14 @@ export type LoadOptions = {
 	path?: string;
 	seed?: number;
 	policy?: string;
+	/** PlanetLab traces (CloudSim's format) to replay ... */
+	traceDir?: string;
+	/** ... on a CloudSim benchmark datacenter of this many hosts (instead of the scenario's VMs) ... */
+	hosts?: number;
+	/** ... with this many VMs (default one per file). */
+	vms?: number;
+	/** CloudSim parity: THR-MMT-0.8, RAM / (BW / 2) migrations, the 10 % penalty. */
+	cloudsim?: boolean;
 };
 
 export function buildScenario(scenario: Scenario, options: Omit<LoadOptions, 'path'> = {}): BuiltScenario {
@@ -19,8 +31,20 @@ export function buildScenario(scenario: Scenario, options: Omit<LoadOptions, 'pa
 	});
 }
 
-/** Reads, validates and builds a scenario. Throws the scenario errors, each with a one-line message. */
+/** Reads, validates and builds a scenario (or a traced datacenter). Throws the scenario errors, each with a one-line message. */
 export async function loadScenario(options: LoadOptions = {}): Promise<BuiltScenario> {
-	const scenario = await readScenario(options.path ?? defaultScenarioPath);
-	return buildScenario(scenario, options);
+	const traces = options.traceDir === undefined ? undefined : await readTraceDirectory(options.traceDir);
+	let scenario = traces && options.hosts !== undefined
+		? parseScenario(JSON.stringify(cloudsimScenario({traces, hosts: options.hosts, vms: options.vms})))
+		: await readScenario(options.path ?? defaultScenarioPath);
+	if (options.cloudsim) {
+		scenario = withCloudsimParity(scenario);
+	}
+
+	const built = buildScenario(scenario, options);
+	if (traces && options.hosts === undefined) {
+		withTraces(built.world, traces);
+	}
+
+	return built;
 }

@@ -6,7 +6,7 @@ When a host fails, its VMs' memory is gone. A VM with a snapshot restarts from i
 the same hypervisor family (its image is that family's), losing the work since the snapshot; a VM
 without one is lost. That is what snapshots buy (the course material's "failures become manageable").
 */
-import {freeMemoryMiB} from './capacity.js';
+import {allocatedMemoryByHost, usableMemoryMiB} from './capacity.js';
 import {findHost} from './lookup.js';
 import {abortMigration, loseVm} from './migration-end.js';
 import type {Strategies} from './strategies.js';
@@ -29,6 +29,7 @@ function touchesMigration(world: World, hostId: string): boolean {
 
 /** The host a snapshot restarts on: same family, up, not draining, room for it; the most free memory first. */
 function restartHost(world: World, vm: Vm, failed: Host): Host | undefined {
+	const allocated = allocatedMemoryByHost(world);
 	let best: Host | undefined;
 	let bestFree = -1;
 	for (const host of world.hosts) {
@@ -40,7 +41,7 @@ function restartHost(world: World, vm: Vm, failed: Host): Host | undefined {
 			continue;
 		}
 
-		const free = freeMemoryMiB(world, host);
+		const free = usableMemoryMiB(host) - (allocated.get(host.id) ?? 0);
 		if (free >= vm.memoryMiB && free > bestFree) {
 			best = host;
 			bestFree = free;
@@ -186,7 +187,7 @@ function powerOff(world: World, host: Host, emit: Emit): void {
 }
 
 /** Where a drain sends a VM: an up worker of the same family (live migration), not draining, with room; the least CPU first. */
-function drainDestination(world: World, vm: Vm, source: Host, reserved: ReadonlyMap<string, number>): Host | undefined {
+function drainDestination(world: World, vm: Vm, source: Host, reserved: ReadonlyMap<string, number>, allocated: ReadonlyMap<string, number>): Host | undefined {
 	let best: Host | undefined;
 	for (const host of world.hosts) {
 		if (host.id === source.id || host.state !== 'up' || host.draining || host.role !== 'worker') {
@@ -197,7 +198,7 @@ function drainDestination(world: World, vm: Vm, source: Host, reserved: Readonly
 			continue;
 		}
 
-		if (freeMemoryMiB(world, host) - (reserved.get(host.id) ?? 0) < vm.memoryMiB) {
+		if (usableMemoryMiB(host) - (allocated.get(host.id) ?? 0) - (reserved.get(host.id) ?? 0) < vm.memoryMiB) {
 			continue;
 		}
 
@@ -245,7 +246,7 @@ export function advanceLifecycle(world: World, emit: Emit): Command[] {
 				continue;
 			}
 
-			const destination = drainDestination(world, vm, host, reserved);
+			const destination = drainDestination(world, vm, host, reserved, allocatedMemoryByHost(world));
 			if (destination) {
 				reserved.set(destination.id, (reserved.get(destination.id) ?? 0) + vm.memoryMiB);
 				requests.push({

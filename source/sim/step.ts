@@ -288,12 +288,15 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 			continue;
 		}
 
-		const {migration: next, finished, notes} = model.advance(migration, {
+		const advanced = model.advance(migration, {
 			rateMiBps: rates[index]!,
 			tickSeconds: world.config.tickSeconds,
 			config: world.config.migration,
 			workingSetMiB: vm.usage.demand.memory,
 		});
+		const {migration: next, finished, notes} = advanced;
+		// CloudSim's PDM input: the CPU the VM lost to its migration, for the time it migrated this tick.
+		world.counters.migrationLostCpuUnitSeconds += world.config.migration.vmCpuPenalty * vm.usage.demand.cpu * Math.max(0, next.elapsedSeconds - migration.elapsedSeconds);
 		for (const note of notes) {
 			if (note.kind === 'round') {
 				emit({
@@ -428,6 +431,13 @@ function accountPower(world: World, strategies: Strategies): void {
 			if (host.state === 'up') {
 				active++;
 				utilisation += host.usage.utilisation.cpu;
+				// CloudSim counts a host active while it has load, and in violation while it cannot serve all of it.
+				if (host.usage.utilisation.cpu > 0) {
+					world.counters.activeHostSeconds += tickSeconds;
+					if (host.usage.unmet.cpu > 1e-9) {
+						world.counters.overloadedActiveHostSeconds += tickSeconds;
+					}
+				}
 			}
 		}
 	}
@@ -437,6 +447,7 @@ function accountPower(world: World, strategies: Strategies): void {
 		if (vm.state === 'running' || vm.state === 'paused') {
 			running++;
 			vm.diskWrittenMB += vm.usage.granted.disk * tickSeconds;
+			world.counters.requestedCpuUnitSeconds += vm.usage.demand.cpu * tickSeconds;
 		}
 	}
 

@@ -572,6 +572,11 @@ export type Counters = {
 	workLostSeconds: number;
 	/** Next numeric suffix for snapshot, clone and operation ids. */
 	nextObjectId: number;
+	/** CloudSim's SLA inputs (models.md 5.4, as its code aggregates them): workers' active and fully loaded time, VMs' requested CPU and what migrations took of it. */
+	activeHostSeconds: number;
+	overloadedActiveHostSeconds: number;
+	requestedCpuUnitSeconds: number;
+	migrationLostCpuUnitSeconds: number;
 	/** Next numeric suffix for migration ids. */
 	nextMigrationId: number;
 };

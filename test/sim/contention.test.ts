@@ -147,7 +147,7 @@ test('commands that cannot be carried out say why and change nothing', t => {
 	t.deepEqual(result.events.map(event => event.type === 'commandRejected' ? event.reason : event.type), [
 		'no VM vm99',
 		'h01 has not failed',
-		'unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate)',
+		'unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, threshold-cloudsim)',
 		'vm01 is already in bridged mode',
 	]);
 	const {world: after} = runTicks(world, defaultStrategies, {ticks: 1});

@@ -1,0 +1,127 @@
+/**
+CloudSim's power-aware benchmark datacenter (Beloglazov and Buyya, CCPE 2012; models.md 5.1) for a
+set of PlanetLab traces: hosts alternate HP ProLiant ML110 G4 (2 x 1860 MIPS) and G5 (2 x 2660 MIPS),
+4 GB each, 1 Gbit/s, with their SPECpower tables; VMs are CloudSim's four types in contiguous blocks
+(2500, 2000, 1000, 500 MIPS with 870, 1740, 1740, 613 MB), each replaying one trace file (files are
+reused in order when there are more VMs than files). CPU is counted in MIPS here (a host's CPU units
+are its MIPS). The initial placement is CloudSim's power-aware best fit: each VM, in order, to the host
+whose power rises least and that stays at or under 80 % of its MIPS, with the RAM for it.
+*/
+import {interpolate} from '../sim/power-curve.js';
+import {specpowerTables} from './defaults.js';
+import type {ScenarioInput} from './schema.js';
+import type {Trace} from './traces.js';
+
+const hostTypes = [
+	{mips: 2 * 1860, specpower: 'hp-ml110-g4' as const},
+	{mips: 2 * 2660, specpower: 'hp-ml110-g5' as const},
+];
+
+const vmTypes = [
+	{mips: 2500, ramMiB: 870},
+	{mips: 2000, ramMiB: 1740},
+	{mips: 1000, ramMiB: 1740},
+	{mips: 500, ramMiB: 613},
+];
+
+const hostRamMiB = 4096;
+
+/**
+CloudSim's PlanetLab VMs request no RAM once placed (their RAM utilisation model is
+UtilizationModelNull), so after the initial placement memory never limits a migration there. Parity
+needs the same: hosts get this much memory, far more than their VMs' RAM, while the initial placement
+still packs by the 4 GB.
+*/
+const parityMemoryMiB = 16 * hostRamMiB;
+const hostsPerRack = 500;
+
+export type CloudsimDatacenterOptions = {
+	traces: readonly Trace[];
+	hosts: number;
+	/** VMs (default: one per trace file); files are reused in order beyond their count. */
+	vms?: number;
+	/** 300 s matches CloudSim's scheduling interval; shorter ticks interpolate between samples. */
+	tickSeconds?: number;
+	name?: string;
+	policy?: string;
+};
+
+export class PlacementError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'PlacementError';
+	}
+}
+
+export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioInput {
+	const tickSeconds = options.tickSeconds ?? 300;
+	const vmCount = options.vms ?? options.traces.length;
+	const blockSize = Math.ceil(vmCount / vmTypes.length);
+	const hosts = Array.from({length: options.hosts}, (_, index) => hostTypes[index % hostTypes.length]!);
+	const requested = hosts.map(() => 0);
+	const ramUsed = hosts.map(() => 0);
+	const tables = hosts.map(host => specpowerTables[host.specpower]);
+	const vms: ScenarioInput['vms'] = [];
+	for (let index = 0; index < vmCount; index++) {
+		const trace = options.traces[index % options.traces.length]!;
+		const type = vmTypes[Math.floor(index / blockSize)]!;
+		const mips = type.mips * (trace.values[0] ?? 0);
+		let best = -1;
+		let bestIncrease = Number.POSITIVE_INFINITY;
+		for (const [hostIndex, host] of hosts.entries()) {
+			if (ramUsed[hostIndex]! + type.ramMiB > hostRamMiB || (requested[hostIndex]! + mips) / host.mips > 0.8) {
+				continue;
+			}
+
+			const table = tables[hostIndex]!;
+			const increase = interpolate(table, (requested[hostIndex]! + mips) / host.mips) - interpolate(table, requested[hostIndex]! / host.mips);
+			if (increase < bestIncrease) {
+				best = hostIndex;
+				bestIncrease = increase;
+			}
+		}
+
+		if (best < 0) {
+			throw new PlacementError(`${vmCount} VMs do not fit on ${options.hosts} hosts (VM ${index + 1} found no host with ${type.ramMiB} MB and the MIPS for it)`);
+		}
+
+		requested[best]! += mips;
+		ramUsed[best]! += type.ramMiB;
+		vms.push({
+			id: `vm${String(index + 1).padStart(String(vmCount).length, '0')}`,
+			host: `h${String(best + 1).padStart(Math.max(2, String(options.hosts).length), '0')}`,
+			memoryMiB: type.ramMiB,
+			workload: {
+				base: {
+					cpu: type.mips, memory: type.ramMiB / 2, disk: 0, network: 0,
+				},
+				shapes: [{
+					kind: 'replay', values: trace.values, sampleTicks: Math.max(1, 300 / tickSeconds), loop: false, resources: ['cpu'],
+				}],
+			},
+		});
+	}
+
+	return {
+		version: 1,
+		name: options.name ?? `planetlab-${options.hosts}x${vmCount}`,
+		description: `CloudSim's PlanetLab benchmark datacenter: ${options.hosts} HP ML110 G4/G5 hosts and ${vmCount} VMs of its four types replaying ${options.traces.length} trace files.`,
+		tickSeconds,
+		policy: options.policy ?? 'threshold-cloudsim',
+		monitoring: {intervalTicks: 1, historyIntervals: 60},
+		manager: {profileWindow: 12, timeSeriesWindow: 12, cooldownSeconds: 0},
+		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
+		migration: {cloudsimParity: true, vmCpuPenalty: 0.1},
+		power: {bootSeconds: 0},
+		racks: Array.from({length: Math.ceil(options.hosts / hostsPerRack)}, (_, index) => ({id: `r${index + 1}`, subnet: `10.${index}.0.0/16`})),
+		network: {natPool: {subnet: '172.16.0.0/12', prefix: 28}, hostOnlyPool: {subnet: '100.64.0.0/10', prefix: 28}},
+		hosts: hosts.map((host, index) => ({
+			rack: `r${Math.floor(index / hostsPerRack) + 1}`,
+			capacity: {
+				cpuUnits: host.mips, memoryMiB: parityMemoryMiB, hypervisorReserveMiB: 0, diskMBps: 100, networkMbps: 1000,
+			},
+			power: {specpower: host.specpower},
+		})),
+		vms,
+	};
+}
