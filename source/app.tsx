@@ -20,6 +20,7 @@ import {
 	initialUiState, reduceKey, type UiState,
 } from './ui/ui-state.js';
 import {useWindowSize} from './ui/use-window-size.js';
+import {captionAt, type Demo} from './ui/captions.js';
 import {buildScreen} from './ui/screen.js';
 
 export type AppProps = {
@@ -30,7 +31,18 @@ export type AppProps = {
 	readonly isInteractive: boolean;
 	readonly tickSource?: TickSource;
 	readonly initialSpeed?: number;
+	/** Hears the commands the user gave, at the tick they took effect (for --record). */
+	readonly onCommands?: (tick: number, commands: readonly Command[]) => void;
+	/** Hears every tick's events (tests compare a replay's log with these). */
+	readonly onEvents?: (events: readonly SimEvent[]) => void;
+	/** The session restarted (r): a recording starts over. */
+	readonly onRestart?: () => void;
+	/** A walkthrough: captions, a fixed pace, and an end at which the app exits. */
+	readonly demo?: Demo;
 };
+
+/** Keys a walkthrough still takes: it must play the same way every time. */
+const demoActions = new Set(['quit', 'togglePause', 'help', 'close']);
 
 /** Events kept for the alerts and the log. */
 const eventMemory = 300;
@@ -55,7 +67,7 @@ export function splitKeys(input: string, key: KeyInfo): Array<[string, KeyInfo]>
 }
 
 export function App({
-	world: initial, timeline, strategies, isInteractive, tickSource = timerTickSource, initialSpeed = 1,
+	world: initial, timeline, strategies, isInteractive, tickSource = timerTickSource, initialSpeed = 1, onCommands, onEvents, onRestart, demo,
 }: AppProps) {
 	const {exit} = useApp();
 	const size = useWindowSize();
@@ -70,17 +82,29 @@ export function App({
 	// Keys read and write the latest UI state at once; renders follow through `ui`.
 	const uiRef = useRef(ui);
 	const standingNote = isInteractive ? undefined : 'view only: stdin is not a terminal';
-	const [screen, setScreen] = useState(() => buildScreen(firstWorld, ui, [], strategies, standingNote));
+	const noteFor = useCallback((current: World) => (demo ? captionAt(demo, current.tick, events.current) : undefined) ?? standingNote, [demo, standingNote]);
+	const [screen, setScreen] = useState(() => buildScreen(firstWorld, ui, [], strategies, (demo ? captionAt(demo, firstWorld.tick, []) : undefined) ?? standingNote));
 
 	const refresh = useCallback(() => {
-		setScreen(buildScreen(world.current, uiRef.current, events.current, strategies, standingNote));
-	}, [strategies, standingNote]);
+		setScreen(buildScreen(world.current, uiRef.current, events.current, strategies, noteFor(world.current)));
+	}, [strategies, noteFor]);
 
-	const advance = useCallback((steps: number) => {
+	/** Advances `steps` ticks; false once a walkthrough has reached its end (the app is exiting). */
+	const advance = useCallback((steps: number): boolean => {
 		const {current} = world;
 		for (let index = 0; index < steps; index++) {
-			const commands = [...(byTick.get(current.tick) ?? []), ...pending.current.splice(0)];
+			if (demo && current.tick >= demo.endTick) {
+				break;
+			}
+
+			const given = pending.current.splice(0);
+			if (given.length > 0) {
+				onCommands?.(current.tick, given);
+			}
+
+			const commands = [...(byTick.get(current.tick) ?? []), ...given];
 			const happened = stepInPlace(current, commands, strategies);
+			onEvents?.(happened);
 			if (happened.length > 0) {
 				events.current.push(...happened);
 				if (events.current.length > eventMemory) {
@@ -92,7 +116,14 @@ export function App({
 		if (steps > 0) {
 			refresh();
 		}
-	}, [byTick, strategies, refresh]);
+
+		if (demo && current.tick >= demo.endTick) {
+			exit();
+			return false;
+		}
+
+		return true;
+	}, [byTick, strategies, refresh, onCommands, onEvents, demo, exit]);
 
 	useEffect(() => {
 		if (ui.paused) {
@@ -106,7 +137,9 @@ export function App({
 			const steps = Math.floor(owed.current);
 			owed.current -= steps;
 			try {
-				advance(steps);
+				if (!advance(steps)) {
+					return;
+				}
 			} catch (error) {
 				// A failure inside the simulation ends the app cleanly; the shell says it in one line.
 				exit(error instanceof Error ? error : new Error(String(error)));
@@ -141,7 +174,7 @@ export function App({
 
 	const onKey = (input: string, key: KeyInfo) => {
 		const action = actionFor(input, key, uiRef.current.picker ? 'picker' : 'main');
-		if (!action) {
+		if (!action || (demo && !demoActions.has(action.type))) {
 			return;
 		}
 
@@ -156,6 +189,7 @@ export function App({
 			events.current = [];
 			pending.current = [];
 			owed.current = 0;
+			onRestart?.();
 		}
 
 		pending.current.push(...result.commands);

@@ -4,6 +4,7 @@ The command line: flags -> scenario -> a headless run, or the dashboard. The onl
 `process` (argv, exit codes, signals, isTTY). Bad input ends in one line on stderr and status 2,
 a failure in one line and status 1; never a stack trace.
 */
+import {writeFileSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
 import chalk from 'chalk';
@@ -13,12 +14,17 @@ import {policyNames} from './policy/registry.js';
 import {
 	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
 } from './run-options.js';
-import {ScenarioInvalidError} from './scenario/build-world.js';
+import {ScenarioInvalidError, type BuiltScenario} from './scenario/build-world.js';
 import {loadScenario} from './scenario/load-scenario.js';
 import {ScenarioSyntaxError} from './scenario/parse-scenario.js';
-import {ScenarioFileError} from './scenario/read-scenario.js';
+import {ScenarioFileError, demoScenarioPath} from './scenario/read-scenario.js';
 import {PlacementError} from './scenario/cloudsim-datacenter.js';
 import {TraceError} from './scenario/traces.js';
+import {
+	readSession, SessionMismatchError, sessionText, withSession,
+} from './scenario/session.js';
+import type {Session} from './scenario/schema.js';
+import type {Command as SimCommand} from './sim/types.js';
 import {keymap} from './ui/keymap.js';
 
 const help = `
@@ -37,7 +43,11 @@ const help = `
 	  --ticks N         ticks to run headless (default 3600)
 	  --format F        table, json or csv (default table)
 	  --output FILE     write the report to FILE instead of stdout
+	  --demo            play a walkthrough (default: the bundled 90 s demo; --scenario for another)
+	  --record FILE     write every command you give, with its tick, as a session file
+	  --replay FILE     play a recorded session back (same scenario and seed)
 	  --trace-dir DIR   replay PlanetLab CPU traces (CloudSim's format), one file per VM, in name order
+	  --workload-csv F  per-VM series from a CSV (vm,tick,cpu,mem,disk,net) as those VMs' workloads
 	  --hosts N         with --trace-dir: CloudSim's benchmark datacenter of N hosts for the traces
 	  --vms N           with --hosts: this many VMs (trace files reused in order)
 	  --cloudsim        CloudSim parity: THR-MMT-0.8, RAM / (BW / 2) migrations, SLATAH, PDM, SLAV, ESV
@@ -93,12 +103,16 @@ const flags = {
 	cloudsim: {type: 'boolean', default: false},
 	containers: {type: 'boolean', default: false},
 	traceDir: {type: 'string'},
+	workloadCsv: {type: 'string'},
+	demo: {type: 'boolean', default: false},
+	record: {type: 'string'},
+	replay: {type: 'string'},
 	hosts: {type: 'string'},
 	vms: {type: 'string'},
 } as const;
 
 const commandFlags: Record<'run' | Command, readonly string[]> = {
-	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim'],
+	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim', 'demo', 'record', 'replay', 'workloadCsv'],
 	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],
@@ -118,7 +132,7 @@ function fail(message: string, code: number): never {
 }
 
 function describeInputError(error: unknown, options: {scenarioPath?: string} | undefined): string | undefined {
-	if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TraceError || error instanceof PlacementError) {
+	if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TraceError || error instanceof PlacementError || error instanceof SessionMismatchError) {
 		return error.message;
 	}
 
@@ -137,9 +151,9 @@ async function writeOutput(text: string, path: string | undefined): Promise<void
 	}
 }
 
-function loadOptions(options: RunOptions) {
+function loadOptions(options: RunOptions, session?: Session) {
 	return {
-		path: options.scenarioPath, seed: options.seed, policy: options.policy, traceDir: options.traceDir, hosts: options.hosts, vms: options.vms, cloudsim: options.cloudsim,
+		path: options.scenarioPath ?? (options.demo ? demoScenarioPath : undefined), seed: session?.seed ?? options.seed, policy: options.policy, traceDir: options.traceDir, workloadCsv: options.workloadCsv, hosts: options.hosts, vms: options.vms, cloudsim: options.cloudsim,
 	};
 }
 
@@ -161,8 +175,15 @@ function ticksFor(options: RunOptions, built: Awaited<ReturnType<typeof loadScen
 	return samples > 0 ? samples : options.ticks;
 }
 
+/** The scenario, with a replayed session's commands in its timeline. */
+async function loadRun(options: RunOptions): Promise<BuiltScenario> {
+	const session = options.replayPath === undefined ? undefined : await readSession(options.replayPath);
+	const built = await loadScenario(loadOptions(options, session));
+	return session ? withSession(built, session) : built;
+}
+
 async function runHeadless(options: RunOptions): Promise<void> {
-	const built = await loadScenario(loadOptions(options));
+	const built = await loadRun(options);
 	const output = await headlessOutput(built, ticksFor(options, built), options.format);
 	if (options.outputPath === undefined) {
 		process.stdout.write(output);
@@ -206,7 +227,11 @@ async function runDashboard(options: RunOptions): Promise<void> {
 	// Ink and React load only here, while the scenario loads: importing Ink costs about half a second,
 	// which headless runs skip.
 	const modules = Promise.all([import('ink'), import('react'), import('./app.js'), import('./strategies.js')]);
-	const built = await loadScenario(loadOptions(options));
+	const built = await loadRun(options);
+	if (options.demo && !built.demo) {
+		throw new UsageError(`${options.scenarioPath ?? 'the scenario'} has no demo section: --demo needs a walkthrough script`);
+	}
+
 	// `isTTY` is undefined, not false, when stdin is not a terminal, and useInput throws unless given a real false.
 	const isInteractive = Boolean(process.stdin.isTTY);
 	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,
@@ -227,9 +252,31 @@ async function runDashboard(options: RunOptions): Promise<void> {
 		process.once('exit', leaveAlternateScreen);
 	}
 
+	const recorded: Array<{tick: number; command: SimCommand}> = [];
+	if (options.recordPath !== undefined) {
+		const path = options.recordPath;
+		// Written on exit, whatever ends the session (q, Ctrl-C, SIGTERM).
+		process.once('exit', () => {
+			writeFileSync(path, sessionText(built.world.scenarioName, built.world.seed, recorded));
+		});
+	}
+
 	const instance = render(
 		createElement(App, {
-			world: built.world, timeline: built.timeline, strategies: defaultStrategies, isInteractive,
+			world: built.world,
+			timeline: built.timeline,
+			strategies: defaultStrategies,
+			isInteractive,
+			initialSpeed: built.demo?.speed,
+			demo: options.demo ? built.demo : undefined,
+			onCommands: options.recordPath === undefined
+				? undefined
+				: (tick, commands) => {
+					recorded.push(...commands.map(command => ({tick, command})));
+				},
+			onRestart() {
+				recorded.length = 0;
+			},
 		}),
 		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},
 	);
@@ -293,6 +340,10 @@ async function main(): Promise<void> {
 
 		let runOptions = parseRunOptions(cli.flags);
 		options = runOptions;
+		if (runOptions.demo && !process.stdout.isTTY) {
+			throw new UsageError('--demo needs a terminal: stdout is not one');
+		}
+
 		if (!runOptions.headless && !process.stdout.isTTY) {
 			process.stderr.write('sandpiper: stdout is not a terminal; running headless (pass --headless to silence this note)\n');
 			runOptions = {...runOptions, headless: true};

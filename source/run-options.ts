@@ -16,7 +16,11 @@ export type Format = typeof formats[number];
 
 export type RawRunFlags = {
 	headless: boolean;
+	demo?: boolean;
+	record?: string;
+	replay?: string;
 	traceDir?: string;
+	workloadCsv?: string;
 	hosts?: string;
 	vms?: string;
 	cloudsim?: boolean;
@@ -30,7 +34,11 @@ export type RawRunFlags = {
 
 export type RunOptions = {
 	headless: boolean;
+	demo: boolean;
+	recordPath?: string;
+	replayPath?: string;
 	traceDir?: string;
+	workloadCsv?: string;
 	hosts?: number;
 	vms?: number;
 	cloudsim: boolean;
@@ -86,9 +94,27 @@ export function parseRunOptions(flags: RawRunFlags): RunOptions {
 		throw new UsageError('--hosts builds CloudSim\'s datacenter for the traces: it cannot be combined with --scenario');
 	}
 
+	for (const name of ['record', 'replay'] as const) {
+		if (flags[name] === '') {
+			throw new UsageError(`--${name}: expected a file path`);
+		}
+	}
+
+	if (flags.demo && (flags.headless || flags.record !== undefined || flags.replay !== undefined)) {
+		throw new UsageError('--demo plays its own script: it cannot be combined with --headless, --record or --replay');
+	}
+
+	if (flags.record !== undefined && flags.replay !== undefined) {
+		throw new UsageError('--record and --replay cannot be combined');
+	}
+
 	return {
 		headless: flags.headless,
+		demo: flags.demo ?? false,
+		recordPath: flags.record,
+		replayPath: flags.replay,
 		traceDir: flags.traceDir,
+		workloadCsv: flags.workloadCsv === '' ? undefined : flags.workloadCsv,
 		hosts: flags.hosts === undefined ? undefined : parseWholeNumber('hosts', flags.hosts, 1),
 		vms: flags.vms === undefined ? undefined : parseWholeNumber('vms', flags.vms, 1),
 		cloudsim: flags.cloudsim ?? false,

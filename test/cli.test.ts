@@ -106,6 +106,13 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--scenario', 'fixtures/invalid/json-syntax-error.json'], 'sandpiper: fixtures/invalid/json-syntax-error.json: invalid JSON at line 4, column 2: Expected \',\' or \'}\' after property value'],
 	[['--headless', '--scenario', 'fixtures'], 'sandpiper: cannot read scenario fixtures: is a directory'],
 	[['--bogus'], 'sandpiper: unknown flag --bogus (see sandpiper --help)'],
+	[['--demo'], 'sandpiper: --demo needs a terminal: stdout is not one'],
+	[['--demo', '--headless'], 'sandpiper: --demo plays its own script: it cannot be combined with --headless, --record or --replay'],
+	[['--record', 'a.json', '--replay', 'b.json'], 'sandpiper: --record and --replay cannot be combined'],
+	[['--headless', '--replay', 'missing.json'], 'sandpiper: cannot read scenario missing.json: no such file'],
+	[['--headless', '--hosts', '10'], 'sandpiper: --hosts: builds a datacenter for traces; give --trace-dir too'],
+	[['--headless', '--trace-dir', 'nowhere'], 'sandpiper: cannot read trace directory nowhere: no such directory'],
+	[['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '1', '--vms', '40'], 'sandpiper: 40 VMs do not fit on 1 hosts (VM 5 found no host with 870 MB and the MIPS for it)'],
 	[['network', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
 	[['network', '--ticks', '5'], 'sandpiper: unknown flag --ticks (see sandpiper --help)'],
 	[['network', '--scenario', 'fixtures/invalid/duplicate-mac.json'], 'sandpiper: fixtures/invalid/duplicate-mac.json: vms[1].mac: 52:54:00:aa:bb:01 is already vm01\'s MAC'],
@@ -236,4 +243,28 @@ test('network prints the custom-network fixture\'s plan, its paths from outside 
 	t.regex(stdout, /web +external -> fw1 \(firewall\) -> web:80/v);
 	t.regex(stdout, /admin +no: fw1 does not allow external to admin/v);
 	t.regex(stdout, /^external +\\###\.#\.\.$/mv);
+});
+
+test('--trace-dir --hosts --cloudsim: CloudSim\'s datacenter for the traces, a day at 300 s, its metrics in the JSON summary', async t => {
+	const {code, stdout, stderr} = await runCli(['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '10', '--cloudsim', '--format', 'json']);
+	t.is(code, 0, `stderr: ${stderr}`);
+	const report = JSON.parse(stdout) as JsonReport;
+	t.like(report, {ticks: 288, tickSeconds: 300, policy: 'threshold-cloudsim'});
+	for (const key of ['energyKWh', 'migrations', 'slatah', 'pdm', 'slav', 'esv']) {
+		t.is(typeof report.summary[key], 'number', `${key} is a number`);
+	}
+});
+
+test('--replay of a recorded session file gives the run it recorded (headless)', async t => {
+	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-session-'));
+	const session = join(directory, 'session.json');
+	const {writeFileSync} = await import('node:fs');
+	writeFileSync(session, JSON.stringify({
+		version: 1, scenario: 'sandpiper-16x35', seed: 2, timeline: [{tick: 5, command: {type: 'failHost', hostId: 'h03'}}],
+	}));
+	const {code, stdout} = await runCli(['--headless', '--replay', session, '--ticks', '20', '--format', 'json']);
+	t.is(code, 0);
+	const report = JSON.parse(stdout) as JsonReport;
+	t.is(report.seed, 2);
+	t.true(report.events.some(event => event.type === 'hostFailed' && event.tick === 5));
 });

@@ -2,6 +2,9 @@
 The benchmark cases: each builds a world and runs it, timed. Measured in a child process each, so
 that peak memory belongs to one case.
 */
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {cloudsimMetrics} from '../report/run-report.js';
 import {buildScenario, loadScenario} from '../scenario/load-scenario.js';
 import {generateScenario} from '../scenario/generate.js';
 import {scenarioSchema} from '../scenario/schema.js';
@@ -16,6 +19,8 @@ import {migrationRates} from '../sim/links.js';
 import type {Host} from '../sim/types.js';
 
 export type CaseResult = {
+	/** CloudSim's figures for the trace cases. */
+	metrics?: {energyKWh: number; migrations: number; slatah: number; pdm: number; slav: number; esv: number};
 	name: string;
 	hosts: number;
 	vms: number;
@@ -70,6 +75,33 @@ export function planningRound(now: () => number, repetitions = 7): PlanningResul
 	};
 }
 
+/** The real PlanetLab day of CloudSim's benchmark, when ../shared is there (never copied into the repo). */
+export const planetlabDay = fileURLToPath(new URL('../../../shared/traces/planetlab/20110303', import.meta.url));
+
+function planetlab(hosts: number, vms: number | undefined, policy?: string): () => Promise<BuiltScenario> {
+	return async () => loadScenario({
+		traceDir: planetlabDay, hosts, vms, cloudsim: policy === undefined, policy,
+	});
+}
+
+/** The PlanetLab cases (800 hosts is CloudSim's setup; the larger ones reuse the files to show how time grows). */
+export const planetlabCases: readonly BenchCase[] = existsSync(planetlabDay)
+	? [
+		{
+			name: 'planetlab-800-cloudsim', description: 'PlanetLab 20110303 (1,052 VMs) on 800 hosts, CloudSim parity, 288 steps of 300 s', build: planetlab(800, undefined), warmupTicks: 0, ticks: 288,
+		},
+		{
+			name: 'planetlab-800-sandpiper', description: 'the same day with Sandpiper', build: planetlab(800, undefined, 'sandpiper'), warmupTicks: 0, ticks: 288,
+		},
+		{
+			name: 'planetlab-1600x2104', description: 'twice the datacenter, files reused, parity', build: planetlab(1600, 2104), warmupTicks: 0, ticks: 288,
+		},
+		{
+			name: 'planetlab-3200x4208', description: 'four times the datacenter, files reused, parity', build: planetlab(3200, 4208), warmupTicks: 0, ticks: 288,
+		},
+	]
+	: [];
+
 export const benchCases: readonly BenchCase[] = [
 	{
 		name: 'day-16x35', description: 'default scenario, one simulated day (86,400 ticks of 1 s), policy none', build: async () => loadScenario({policy: 'none'}), warmupTicks: 0, ticks: 86_400,
@@ -98,8 +130,15 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 	}
 
 	const seconds = (now() - start) / 1000;
+	const {counters} = world;
 	return {
-		name: benchCase.name, hosts: built.world.hosts.length, vms: built.world.vms.length, ticks: benchCase.ticks, seconds, buildSeconds,
+		name: benchCase.name,
+		hosts: built.world.hosts.length,
+		vms: built.world.vms.length,
+		ticks: benchCase.ticks,
+		seconds,
+		buildSeconds,
+		metrics: {energyKWh: counters.energyKWh, migrations: counters.migrationsStarted, ...cloudsimMetrics(counters)},
 	};
 }
 

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import process from 'node:process';
 import type {FrameTimes} from './ui.js';
 import {
-	benchCases, migrationEngine, planningRound, runCase, type CaseResult, type MigrationEngineResult, type PlanningResult,
+	benchCases, migrationEngine, planetlabCases, planetlabDay, planningRound, runCase, type CaseResult, type MigrationEngineResult, type PlanningResult,
 } from './cases.js';
 
 type Measured = CaseResult & {peakRssMiB: number};
@@ -30,7 +30,7 @@ async function child(name: string): Promise<void> {
 		return;
 	}
 
-	const benchCase = benchCases.find(candidate => candidate.name === name);
+	const benchCase = [...benchCases, ...planetlabCases].find(candidate => candidate.name === name);
 	if (!benchCase) {
 		throw new Error(`no bench case ${name}`);
 	}
@@ -77,6 +77,36 @@ function parent(): void {
 	console.log('\nTargets: 16x35 day < 1 s; 1,000/5,000 >= 200 ticks/s; cost per tick linear in VMs; Sandpiper day < 1.5x the none day.');
 	console.log(`Cost per VM-tick, 50,000 VMs over 5,000 VMs: ${format(perVmTick('dc-10000x50000') / perVmTick('dc-1000x5000'), 2)} (1.00 = linear)`);
 	console.log(`16x35 day, sandpiper over none: ${format(seconds('day-16x35-sandpiper') / seconds('day-16x35'), 2)}x`);
+
+	// PlanetLab (bench/planetlab): only where ../shared/traces is.
+	if (planetlabCases.length === 0) {
+		console.log(`\nPlanetLab cases skipped: ${planetlabDay} is absent`);
+	} else {
+		console.log('\nPlanetLab day 20110303 (CloudSim\'s benchmark; run s and peak memory per case, build s = loading traces and placing VMs)');
+		console.log('case                      hosts    VMs  ticks   run s  build s  peak MiB  energy kWh  migrations  SLATAH    PDM       SLAV        ESV');
+		for (const benchCase of planetlabCases) {
+			const output = execFileSync(process.execPath, [script, '--case', benchCase.name], {encoding: 'utf8', maxBuffer: 1_048_576});
+			const result = JSON.parse(output) as Measured; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+			const metrics = result.metrics!;
+			console.log([
+				result.name.padEnd(24),
+				format(result.hosts).padStart(6),
+				format(result.vms).padStart(6),
+				format(result.ticks).padStart(6),
+				format(result.seconds, 3).padStart(7),
+				format(result.buildSeconds, 2).padStart(8),
+				format(result.peakRssMiB, 1).padStart(9),
+				format(metrics.energyKWh, 2).padStart(11),
+				format(metrics.migrations).padStart(11),
+				`${format(metrics.slatah * 100, 2)}%`.padStart(8),
+				`${format(metrics.pdm * 100, 3)}%`.padStart(9),
+				metrics.slav.toExponential(2).padStart(10),
+				metrics.esv.toExponential(2).padStart(10),
+			].join(' '));
+		}
+
+		console.log('Targets: the 800-host day in under 1 s (CloudSim 7: about 14 s here), the 3,200-host day under 4 s (CloudSim: about 3 min), peak memory under 200 MiB for the 800-host day.');
+	}
 
 	const planning = JSON.parse(execFileSync(process.execPath, [script, '--case', 'planning-round'], {encoding: 'utf8'})) as PlanningResult; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
 	const sorted = planning.milliseconds.toSorted((a, b) => a - b);

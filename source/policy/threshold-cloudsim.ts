@@ -99,7 +99,8 @@ function findHost(hosts: readonly Host[], vm: Vm, ledger: Ledger, excluded: (hos
 			continue;
 		}
 
-		const increase = watts(host, after) - watts(host, before);
+		// Waking a host that is off (or empty, which counts as off) costs its whole draw, not only the slope above idle.
+		const increase = watts(host, after) - (off ? 0 : watts(host, before));
 		if (increase < bestIncrease) {
 			best = host;
 			bestIncrease = increase;

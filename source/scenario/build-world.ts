@@ -33,10 +33,13 @@ export class ScenarioInvalidError extends Error {
 	}
 }
 
+export type Demo = {endTick: number; speed: number; captions: Array<{tick: number; text: string; ticks: number}>};
+
 export type BuiltScenario = {
 	world: World;
 	timeline: TimedCommand[];
 	description: string;
+	demo?: Demo;
 };
 
 export type BuildOptions = {
@@ -392,5 +395,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		.map((entry, index) => ({entry, index}))
 		.toSorted((a, b) => (a.entry.tick - b.entry.tick) || (a.index - b.index))
 		.map(({entry}) => entry);
-	return {world, timeline, description: scenario.description};
+	return {
+		world, timeline, description: scenario.description, ...(scenario.demo ? {demo: scenario.demo} : {}),
+	};
 }

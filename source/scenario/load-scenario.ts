@@ -3,7 +3,8 @@ import {buildWorld, type BuiltScenario} from './build-world.js';
 import {withCloudsimParity, withTraces} from './apply-traces.js';
 import {cloudsimScenario} from './cloudsim-datacenter.js';
 import {parseScenario} from './parse-scenario.js';
-import {defaultScenarioPath, readScenario} from './read-scenario.js';
+import {parseWorkloadCsv, withCsvWorkload} from './csv-workload.js';
+import {defaultScenarioPath, readScenario, readScenarioText} from './read-scenario.js';
 import {readTraceDirectory} from './traces.js';
 import type {Scenario} from './schema.js';
 
@@ -20,6 +21,8 @@ export type LoadOptions = {
 	vms?: number;
 	/** CloudSim parity: THR-MMT-0.8, RAM / (BW / 2) migrations, the 10 % penalty. */
 	cloudsim?: boolean;
+	/** Per-VM utilisation series (`vm,tick,cpu,mem,disk,net`) replacing those VMs' workloads. */
+	workloadCsv?: string;
 };
 
 export function buildScenario(scenario: Scenario, options: Omit<LoadOptions, 'path'> = {}): BuiltScenario {
@@ -44,6 +47,10 @@ export async function loadScenario(options: LoadOptions = {}): Promise<BuiltScen
 	const built = buildScenario(scenario, options);
 	if (traces && options.hosts === undefined) {
 		withTraces(built.world, traces);
+	}
+
+	if (options.workloadCsv !== undefined) {
+		withCsvWorkload(built.world, options.workloadCsv, parseWorkloadCsv(options.workloadCsv, await readScenarioText(options.workloadCsv)));
 	}
 
 	return built;

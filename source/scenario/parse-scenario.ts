@@ -79,12 +79,17 @@ export function schemaIssues(error: z.ZodError): ScenarioIssue[] {
 	return error.issues.map(issue => ({path: formatPath(issue.path), message: describeIssue(issue)}));
 }
 
-export function parseScenario(text: string): Scenario {
+/** Parses JSON text against a schema; errors name the JSON path (or line and column for bad JSON). */
+export function parseWith<T extends z.ZodType>(schema: T, text: string): z.output<T> {
 	const json = parseJson(text);
-	const result = scenarioSchema.safeParse(json, {reportInput: true});
+	const result = schema.safeParse(json, {reportInput: true});
 	if (!result.success) {
 		throw new ScenarioInvalidError(schemaIssues(result.error));
 	}
 
 	return result.data;
+}
+
+export function parseScenario(text: string): Scenario {
+	return parseWith(scenarioSchema, text);
 }

@@ -9,6 +9,9 @@ import type {Scenario} from './schema.js';
 /** The bundled 16-server / 35-VM scenario of the Sandpiper paper. */
 export const defaultScenarioPath = fileURLToPath(new URL('../../fixtures/scenarios/sandpiper-16x35.json', import.meta.url));
 
+/** The bundled walkthrough `--demo` plays. */
+export const demoScenarioPath = fileURLToPath(new URL('../../fixtures/scenarios/demo.json', import.meta.url));
+
 export class ScenarioFileError extends Error {
 	constructor(message: string) {
 		super(message);

@@ -290,7 +290,26 @@ export const scenarioSchema = z.object({
 		workload: workloadOverrideSchema.optional().describe('Changes to the class\'s workload; without a class, base must be complete.'),
 	}).strict()),
 	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()).default([]),
+	demo: z.object({
+		endTick: positiveInt().describe('The walkthrough ends (and the program exits 0) at this tick.'),
+		speed: positive().default(2).describe('Ticks per second of wall-clock time.'),
+		captions: z.array(z.object({
+			tick: nonNegativeInt(),
+			text: z.string().min(1),
+			ticks: positiveInt().default(10).describe('How long it stays in the status line.'),
+		}).strict()).default([]),
+	}).strict().optional().describe('Makes the scenario a walkthrough for --demo: a fixed pace, captions, an end.'),
 }).strict();
+
+/** What --record writes and --replay reads: the commands a user gave, at the ticks they took effect. */
+export const sessionSchema = z.object({
+	version: z.literal(1, {error: 'expected version 1'}),
+	scenario: z.string().min(1),
+	seed: nonNegativeInt(),
+	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()),
+}).strict();
+
+export type Session = z.output<typeof sessionSchema>;
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

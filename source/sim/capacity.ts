@@ -47,7 +47,22 @@ export function migrationReservation(migration: Migration): {hostId: string; mem
 
 /** Free memory on a host for a new VM or an incoming migration (one host: for all, use allocatedMemoryByHost once). */
 export function freeMemoryMiB(world: World, host: Host): number {
-	return usableMemoryMiB(host) - (allocatedMemoryByHost(world).get(host.id) ?? 0);
+	// One host: sum in place, no map (commands check one destination each, thousands a tick in parity runs).
+	let allocated = 0;
+	for (const vm of world.vms) {
+		if (vm.hostId === host.id && vm.state !== 'lost') {
+			allocated += vm.memoryMiB;
+		}
+	}
+
+	for (const migration of world.migrations) {
+		const reservation = migrationReservation(migration);
+		if (reservation.hostId === host.id) {
+			allocated += reservation.memoryMiB;
+		}
+	}
+
+	return usableMemoryMiB(host) - allocated;
 }
 
 export function emptyHostUsage(): HostUsage {

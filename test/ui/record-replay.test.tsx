@@ -1,0 +1,96 @@
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import {loadScenario} from '../../source/scenario/load-scenario.js';
+import {parseWith} from '../../source/scenario/parse-scenario.js';
+import {sessionSchema} from '../../source/scenario/schema.js';
+import {sessionText, withSession} from '../../source/scenario/session.js';
+import {runTicks} from '../../source/sim/run.js';
+import type {Command, SimEvent} from '../../source/sim/types.js';
+import {defaultStrategies} from '../../source/strategies.js';
+import {captionAt} from '../../source/ui/captions.js';
+import {createManualTickSource} from '../../source/ui/tick-source.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+const down = '\u001B[B';
+const enter = '\r';
+
+test('a recorded session replays exactly: the replay\'s event log equals the recorded one', async t => {
+	const built = await loadScenario({policy: 'none'});
+	const ticks = createManualTickSource();
+	const recorded: Array<{tick: number; command: Command}> = [];
+	const log: SimEvent[] = [];
+	const app = render(<App
+		isInteractive
+		world={built.world}
+		timeline={built.timeline}
+		strategies={defaultStrategies}
+		tickSource={ticks}
+		onCommands={(tick, commands) => {
+			recorded.push(...commands.map(command => ({tick, command})));
+		}}
+		onEvents={events => {
+			log.push(...events);
+		}}
+	/>);
+	await waitFor(() => ticks.pending() > 0, 'the ticker');
+	const fire = async (count: number) => {
+		for (let index = 0; index < count; index++) {
+			ticks.fire();
+			// eslint-disable-next-line no-await-in-loop -- one tick at a time
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}
+	};
+
+	const type = async (...keys: string[]) => {
+		for (const key of keys) {
+			const before = app.lastFrame();
+			app.stdin.write(key);
+			// eslint-disable-next-line no-await-in-loop -- keys go one by one, each shown before the next
+			await waitFor(() => app.lastFrame() !== before, `key ${JSON.stringify(key)} to show`, 500).catch(() => undefined);
+		}
+	};
+
+	await fire(5);
+	// Inject load on h02, fail h03, migrate a VM of h02 by pre-copy, change a network mode.
+	await type(down, 'l', enter);
+	await fire(7);
+	await type(down, 'f');
+	await fire(4);
+	// H01 has no room for vm03: the picker's 14th destination (h15) has.
+	await type('k', enter, 'm', ...Array.from({length: 13}, () => down), enter, 'n');
+	await fire(30);
+	app.unmount();
+	t.deepEqual(recorded.map(entry => entry.command.type), ['injectLoad', 'failHost', 'requestMigration', 'setNetworkMode']);
+	const ticksRun = log.length === 0 ? 0 : Math.max(...log.map(event => event.tick)) + 1;
+
+	// The session file round-trips, and the replay gives the same events, tick for tick.
+	const session = parseWith(sessionSchema, sessionText(built.world.scenarioName, built.world.seed, recorded));
+	const replay = withSession(built, session);
+	const {events} = runTicks(replay.world, defaultStrategies, {ticks: ticksRun, timeline: replay.timeline});
+	t.deepEqual(events, log);
+	t.true(log.some(event => event.type === 'hostFailed'));
+});
+
+test('a session from another scenario is refused with the reason', async t => {
+	const built = await loadScenario();
+	t.throws(() => withSession(built, {
+		version: 1, scenario: 'teaching-3x6', seed: 7, timeline: [],
+	}), {message: 'the session was recorded on scenario teaching-3x6, not sandpiper-16x35 (pass its --scenario)'});
+});
+
+test('demo captions: the script\'s caption while it lasts, then a narration of the latest telling event', t => {
+	const demo = {endTick: 100, speed: 2, captions: [{tick: 10, text: 'Flash crowd on vm02', ticks: 5}]};
+	const events: SimEvent[] = [{
+		tick: 30, type: 'hotspotDetected', hostId: 'h03', resource: 'cpu', samples: [0.8, 0.9, 0.9], forecast: 0.9,
+	}, {
+		tick: 31, type: 'migrationRound', migrationId: 'm1', vmId: 'vm07', round: 3, dataMiB: 12.4, seconds: 0.1, dirtiedMiB: 4,
+	}];
+	t.is(captionAt(demo, 12, []), 'Flash crowd on vm02');
+	t.is(captionAt(demo, 16, []), undefined);
+	t.is(captionAt(demo, 30, events.slice(0, 1)), 'Sandpiper detects a CPU hotspot on h03');
+	t.is(captionAt(demo, 32, events), 'Pre-copy round 3 of vm07: 12 MiB');
+	t.is(captionAt(demo, 60, events), undefined, 'old events are not narrated');
+});
