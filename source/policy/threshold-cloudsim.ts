@@ -67,6 +67,23 @@ function topTwoFree(hosts: readonly Host[], ledger: Ledger): {first: Free; secon
 	return {first, second};
 }
 
+/** The two hosts with the most spare MIPS under the threshold (reusing Free's shape: the amount is MIPS). */
+function topTwoSpare(hosts: readonly Host[], ledger: Ledger): {first: Free; second: Free} {
+	let first: Free = {hostId: '', freeMiB: Number.NEGATIVE_INFINITY};
+	let second: Free = first;
+	for (const host of hosts) {
+		const spare = (cloudsimThreshold * host.capacity.cpuUnits) - (ledger.requested.get(host.id) ?? 0);
+		if (spare > first.freeMiB) {
+			second = first;
+			first = {hostId: host.id, freeMiB: spare};
+		} else if (spare > second.freeMiB) {
+			second = {hostId: host.id, freeMiB: spare};
+		}
+	}
+
+	return {first, second};
+}
+
 function set(ledger: Ledger, map: Map<string, number>, key: string, value: number): void {
 	ledger.journal?.push({map, key, value: map.get(key)});
 	map.set(key, value);
@@ -195,6 +212,7 @@ export const thresholdCloudsimPolicy: Policy = {
 		// Targets for emptying: hosts that are on and carry load now (an empty one counts as off).
 		const onHosts = world.hosts.filter(host => host.role === 'worker' && host.state === 'up' && (ledger.requested.get(host.id) ?? 0) > 0);
 		let mostFree = topTwoFree(onHosts, ledger);
+		let mostSpare = topTwoSpare(onHosts, ledger);
 		for (const host of candidates) {
 			if (ledger.targets.has(host.id)) {
 				continue;
@@ -213,7 +231,10 @@ export const thresholdCloudsimPolicy: Policy = {
 			// Memory bounds most datacenters: skip at once a host whose largest VM fits on no other host.
 			const largest = Math.max(...vms.map(vm => vm.memoryMiB));
 			const roomElsewhere = mostFree.first.hostId === host.id ? mostFree.second.freeMiB : mostFree.first.freeMiB;
-			if (roomElsewhere < largest) {
+			// Likewise for CPU: the busiest VM needs a host with that much spare under the threshold.
+			const busiest = Math.max(...vms.map(vm => vm.usage.demand.cpu));
+			const spareElsewhere = mostSpare.first.hostId === host.id ? mostSpare.second.freeMiB : mostSpare.first.freeMiB;
+			if (roomElsewhere < largest || spareElsewhere < busiest) {
 				excluded.add(host.id);
 				ledger.journal = undefined;
 				continue;
@@ -237,6 +258,7 @@ export const thresholdCloudsimPolicy: Policy = {
 
 				ledger.emptied.add(host.id);
 				mostFree = topTwoFree(onHosts, ledger);
+				mostSpare = topTwoSpare(onHosts, ledger);
 			} else {
 				for (const entry of ledger.journal.toReversed()) {
 					if (entry.value === undefined) {
