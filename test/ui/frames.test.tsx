@@ -121,7 +121,7 @@ test('network view at 80x24: the selected VM\'s NIC, external address, path from
 	t.regex(text, /vm02 on h01: nat, MAC 00:16:3e:00:00:02, address 172\.16\.0\.2, external 10\.1\.0\.2/v);
 	t.regex(text, /from outside: external -> host h01 NAT :8002 -> vm02:80/v);
 	t.regex(text, /NAT forwards on h01: :8002 -> vm02:80/v);
-	t.regex(text, /vm01 +no {2}vm01 is host-only: it reaches only h01 and its host-only VMs/v);
+	t.regex(text, /no {2}vm01: vm01 is host-only: it reaches only h01 and its host-only VMs/v);
 });
 
 test('a migration across subnets shows its network effect in the panel, the view and its row', async t => {

@@ -87,10 +87,18 @@ export function NetworkView({network, width, rows}: {readonly network: NetworkMo
 	if (vm && vm.details.length > 0) {
 		lines.push({text: `Who reaches ${vm.id}:`, bold: true});
 		const room = Math.max(0, rows - lines.length - 2);
-		// Unreachable sources first: they are the interesting ones.
-		const details = [...vm.details.filter(line => !line.reachable), ...vm.details.filter(line => line.reachable)];
+		// Unreachable sources first, those with the same reason on one line: they are the interesting ones.
+		const refusals = new Map<string, string[]>();
+		for (const line of vm.details.filter(detail => !detail.reachable)) {
+			refusals.set(line.text, [...(refusals.get(line.text) ?? []), line.label]);
+		}
+
+		const details = [
+			...[...refusals].map(([reason, labels]) => ({text: `  no  ${labels.length > 3 ? `${labels.slice(0, 3).join(' ')} +${labels.length - 3}` : labels.join(' ')}: ${reason}`, dim: false})),
+			...vm.details.filter(line => line.reachable).map(line => ({text: `  yes ${line.text}`, dim: true})),
+		];
 		for (const line of details.slice(0, room)) {
-			lines.push({text: `  ${fit(line.label, 8)} ${line.reachable ? 'yes' : 'no '} ${line.text}`, dim: line.reachable});
+			lines.push(line);
 		}
 
 		if (details.length > room) {
