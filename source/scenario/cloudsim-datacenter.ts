@@ -33,7 +33,6 @@ needs the same: hosts get this much memory, far more than their VMs' RAM, while 
 still packs by the 4 GB.
 */
 const parityMemoryMiB = 16 * hostRamMiB;
-const hostsPerRack = 500;
 
 export type CloudsimDatacenterOptions = {
 	traces: readonly Trace[];
@@ -61,6 +60,7 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 	const requested = hosts.map(() => 0);
 	const ramUsed = hosts.map(() => 0);
 	const tables = hosts.map(host => specpowerTables[host.specpower]);
+	const rackCount = Math.max(1, Math.ceil((options.hosts + vmCount) / 60_000));
 	const vms: ScenarioInput['vms'] = [];
 	for (let index = 0; index < vmCount; index++) {
 		const trace = options.traces[index % options.traces.length]!;
@@ -102,6 +102,7 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		});
 	}
 
+	const hostsPerRack = Math.ceil(options.hosts / rackCount);
 	return {
 		version: 1,
 		name: options.name ?? `planetlab-${options.hosts}x${vmCount}`,
@@ -113,7 +114,8 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
 		migration: {cloudsimParity: true, vmCpuPenalty: 0.1},
 		power: {bootSeconds: 0},
-		racks: Array.from({length: Math.ceil(options.hosts / hostsPerRack)}, (_, index) => ({id: `r${index + 1}`, subnet: `10.${index}.0.0/16`})),
+		// One flat network as far as a /16 holds hosts and VMs: CloudSim has no network, so no move changes an address.
+		racks: Array.from({length: rackCount}, (_, index) => ({id: `r${index + 1}`, subnet: `10.${index}.0.0/16`})),
 		network: {natPool: {subnet: '172.16.0.0/12', prefix: 28}, hostOnlyPool: {subnet: '100.64.0.0/10', prefix: 28}},
 		hosts: hosts.map((host, index) => ({
 			rack: `r${Math.floor(index / hostsPerRack) + 1}`,
