@@ -48,36 +48,19 @@ function utilisation(host: Host, ledger: Ledger): number {
 	return (ledger.requested.get(host.id) ?? 0) / host.capacity.cpuUnits;
 }
 
-type Free = {hostId: string; freeMiB: number};
+type Top = {hostId: string; amount: number};
 
-/** The two hosts with the most free memory: a quick bound on where a VM could go. */
-function topTwoFree(hosts: readonly Host[], ledger: Ledger): {first: Free; second: Free} {
-	let first: Free = {hostId: '', freeMiB: Number.NEGATIVE_INFINITY};
-	let second: Free = first;
+/** The two hosts with the most of `amount` (free memory, spare MIPS): a quick bound on where a VM could go. */
+function topTwo(hosts: readonly Host[], amount: (host: Host) => number): {first: Top; second: Top} {
+	let first: Top = {hostId: '', amount: Number.NEGATIVE_INFINITY};
+	let second: Top = first;
 	for (const host of hosts) {
-		const free = ledger.freeMiB.get(host.id) ?? 0;
-		if (free > first.freeMiB) {
+		const value = amount(host);
+		if (value > first.amount) {
 			second = first;
-			first = {hostId: host.id, freeMiB: free};
-		} else if (free > second.freeMiB) {
-			second = {hostId: host.id, freeMiB: free};
-		}
-	}
-
-	return {first, second};
-}
-
-/** The two hosts with the most spare MIPS under the threshold (reusing Free's shape: the amount is MIPS). */
-function topTwoSpare(hosts: readonly Host[], ledger: Ledger): {first: Free; second: Free} {
-	let first: Free = {hostId: '', freeMiB: Number.NEGATIVE_INFINITY};
-	let second: Free = first;
-	for (const host of hosts) {
-		const spare = (cloudsimThreshold * host.capacity.cpuUnits) - (ledger.requested.get(host.id) ?? 0);
-		if (spare > first.freeMiB) {
-			second = first;
-			first = {hostId: host.id, freeMiB: spare};
-		} else if (spare > second.freeMiB) {
-			second = {hostId: host.id, freeMiB: spare};
+			first = {hostId: host.id, amount: value};
+		} else if (value > second.amount) {
+			second = {hostId: host.id, amount: value};
 		}
 	}
 
@@ -211,8 +194,10 @@ export const thresholdCloudsimPolicy: Policy = {
 			.toSorted((a, b) => (utilisation(a, ledger) - utilisation(b, ledger)) || a.id.localeCompare(b.id));
 		// Targets for emptying: hosts that are on and carry load now (an empty one counts as off).
 		const onHosts = world.hosts.filter(host => host.role === 'worker' && host.state === 'up' && (ledger.requested.get(host.id) ?? 0) > 0);
-		let mostFree = topTwoFree(onHosts, ledger);
-		let mostSpare = topTwoSpare(onHosts, ledger);
+		const freeMiB = (target: Host) => ledger.freeMiB.get(target.id) ?? 0;
+		const spareMips = (target: Host) => (cloudsimThreshold * target.capacity.cpuUnits) - (ledger.requested.get(target.id) ?? 0);
+		let mostFree = topTwo(onHosts, freeMiB);
+		let mostSpare = topTwo(onHosts, spareMips);
 		for (const host of candidates) {
 			if (ledger.targets.has(host.id)) {
 				continue;
@@ -230,10 +215,10 @@ export const thresholdCloudsimPolicy: Policy = {
 			const noTarget = (id: string) => id === host.id || excluded.has(id) || ledger.emptied.has(id);
 			// Memory bounds most datacenters: skip at once a host whose largest VM fits on no other host.
 			const largest = Math.max(...vms.map(vm => vm.memoryMiB));
-			const roomElsewhere = mostFree.first.hostId === host.id ? mostFree.second.freeMiB : mostFree.first.freeMiB;
+			const roomElsewhere = mostFree.first.hostId === host.id ? mostFree.second.amount : mostFree.first.amount;
 			// Likewise for CPU: the busiest VM needs a host with that much spare under the threshold.
 			const busiest = Math.max(...vms.map(vm => vm.usage.demand.cpu));
-			const spareElsewhere = mostSpare.first.hostId === host.id ? mostSpare.second.freeMiB : mostSpare.first.freeMiB;
+			const spareElsewhere = mostSpare.first.hostId === host.id ? mostSpare.second.amount : mostSpare.first.amount;
 			if (roomElsewhere < largest || spareElsewhere < busiest) {
 				excluded.add(host.id);
 				ledger.journal = undefined;
@@ -257,8 +242,8 @@ export const thresholdCloudsimPolicy: Policy = {
 				}
 
 				ledger.emptied.add(host.id);
-				mostFree = topTwoFree(onHosts, ledger);
-				mostSpare = topTwoSpare(onHosts, ledger);
+				mostFree = topTwo(onHosts, freeMiB);
+				mostSpare = topTwo(onHosts, spareMips);
 			} else {
 				for (const entry of ledger.journal.toReversed()) {
 					if (entry.value === undefined) {
