@@ -5,7 +5,7 @@ host index), and VM addresses as the lowest free address of the subnet their mod
 Nothing here draws random numbers, so the same scenario always gets the same plan.
 */
 import type {
-	HostAddresses, HypervisorFamily, NetworkConfig, NetworkMode, Nic, Vm, World,
+	Host, HostAddresses, HypervisorFamily, NetworkConfig, NetworkMode, Nic, Vm, World,
 } from '../sim/types.js';
 import {
 	formatCidr, formatIp, gatewayOf, parseCidr, subBlock, usableAddress, usableCount,
@@ -117,13 +117,14 @@ export function usedMacs(world: World): Set<string> {
 /** The subnet a NIC of this mode sits on when its VM runs on `hostId`. */
 export function subnetFor(world: World, mode: NetworkMode, network: string | null, hostId: string): string | undefined {
 	const host = world.hosts.find(h => h.id === hostId);
-	if (!host) {
-		return undefined;
-	}
+	return host && subnetOn(world.config.network, host, mode, network);
+}
 
+/** The same, from the network config and the host itself (what a scenario build has before the world exists). */
+export function subnetOn(config: NetworkConfig, host: Host, mode: NetworkMode, network: string | null): string | undefined {
 	switch (mode) {
 		case 'bridged': {
-			return world.config.network.racks.find(rack => rack.id === host.rack)?.subnet;
+			return config.racks.find(rack => rack.id === host.rack)?.subnet;
 		}
 
 		case 'nat': {
@@ -135,7 +136,7 @@ export function subnetFor(world: World, mode: NetworkMode, network: string | nul
 		}
 
 		case 'custom': {
-			return world.config.network.customNetworks.find(n => n.id === network)?.subnet;
+			return config.customNetworks.find(n => n.id === network)?.subnet;
 		}
 	}
 }

@@ -2,6 +2,7 @@
 The network strategy the core calls: network commands (mode changes, port forwards, custom
 networks) and the effect of a VM's move to another host.
 */
+import {findVm} from '../sim/lookup.js';
 import type {NetworkCommand, NetworkModel} from '../sim/strategies.js';
 import type {SimEvent, Vm, World} from '../sim/types.js';
 import {
@@ -10,10 +11,6 @@ import {
 import {commitMove} from './effects.js';
 
 type Emit = (event: SimEvent) => void;
-
-function findVm(world: World, vmId: string): Vm | undefined {
-	return world.vms.find(vm => vm.id === vmId);
-}
 
 /** Drops the VM's forwards (it left NAT), saying why. */
 function dropForwards(world: World, vm: Vm, reason: string, emit: Emit): void {

@@ -4,7 +4,7 @@ ranges, each VM's NICs (MACs and addresses), NAT forwards and network functions.
 issue with its JSON path, like the rest of the scenario's checks.
 */
 import {
-	AddressBook, nextMac, privateRanges,
+	AddressBook, nextMac, privateRanges, subnetOn,
 } from '../network/addressing.js';
 import {cidrProblem, parseCidr, overlaps} from '../network/ipv4.js';
 import type {
@@ -88,26 +88,6 @@ function checkFunction(fn: NetworkFunction, path: string, names: {vms: Set<strin
 			if (!names.vms.has(backend)) {
 				issues.push({path: `${path}.backends[${index}]`, message: `no VM ${backend}`});
 			}
-		}
-	}
-}
-
-function subnetOf(nic: {mode: Nic['mode']; network: string | null}, host: Host, rackSubnets: ReadonlyMap<string, string>, config: NetworkConfig): string | undefined {
-	switch (nic.mode) {
-		case 'bridged': {
-			return rackSubnets.get(host.rack);
-		}
-
-		case 'nat': {
-			return host.addresses.natSubnet;
-		}
-
-		case 'host-only': {
-			return host.addresses.hostOnlySubnet;
-		}
-
-		case 'custom': {
-			return config.customNetworks.find(network => network.id === nic.network)?.subnet;
 		}
 	}
 }
@@ -198,7 +178,7 @@ export function buildNetwork(scenario: Scenario, hosts: Host[], vms: ReadonlyArr
 				continue;
 			}
 
-			const subnet = subnetOf(nic, host, rackSubnets, config);
+			const subnet = subnetOn(config, host, nic.mode, nic.network);
 			const ip = subnet === undefined ? undefined : book.take(subnet);
 			if (ip === undefined) {
 				issues.push({path: nic.path === `vms[${index}].customNetwork` ? `vms[${index}].networkMode` : nic.path, message: `${subnet ?? 'the subnet'} has no free address left for ${vm.id}`});
