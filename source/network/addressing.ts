@@ -4,6 +4,7 @@ addresses on their racks' subnets, one NAT and one host-only range per host (car
 host index), and VM addresses as the lowest free address of the subnet their mode puts them on.
 Nothing here draws random numbers, so the same scenario always gets the same plan.
 */
+import {findHost} from '../sim/lookup.js';
 import type {
 	Host, HostAddresses, HypervisorFamily, NetworkConfig, NetworkMode, Nic, Vm, World,
 } from '../sim/types.js';
@@ -116,7 +117,7 @@ export function usedMacs(world: World): Set<string> {
 
 /** The subnet a NIC of this mode sits on when its VM runs on `hostId`. */
 export function subnetFor(world: World, mode: NetworkMode, network: string | null, hostId: string): string | undefined {
-	const host = world.hosts.find(h => h.id === hostId);
+	const host = findHost(world, hostId);
 	return host && subnetOn(world.config.network, host, mode, network);
 }
 
@@ -154,7 +155,7 @@ export function externalAddress(world: World, vm: Vm): string | null {
 		}
 
 		case 'nat': {
-			return world.hosts.find(host => host.id === vm.hostId)?.addresses.ip ?? null;
+			return findHost(world, vm.hostId)?.addresses.ip ?? null;
 		}
 
 		case 'host-only': {

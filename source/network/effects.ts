@@ -10,6 +10,7 @@ What a live migration does to a VM's network (models.md, "Network access modes")
 `predictMove` is pure, so the dashboard can show a migration's effect before its switch, and
 `commitMove` does exactly what it predicted.
 */
+import {findHost} from '../sim/lookup.js';
 import type {HostMove} from '../sim/strategies.js';
 import type {
 	NetworkEffect, PortForward, SimEvent, Vm, World,
@@ -35,8 +36,8 @@ function inSubnet(ip: string, subnet: string | undefined): boolean {
 	return cidr !== undefined && value !== undefined && contains(cidr, value);
 }
 
-/** What moving `vm` to `toHostId` would do now, with the addresses it would get. */
-export function predictMove(world: World, vm: Vm, toHostId: string): NetworkEffect {
+/** What moving `vm` from `fromHostId` (where it runs, unless it has just arrived) to `toHostId` would do now, with the addresses it would get. */
+export function predictMove(world: World, vm: Vm, toHostId: string, fromHostId = vm.hostId): NetworkEffect {
 	const nic = primaryNic(vm);
 	if (nic.mode === 'custom') {
 		return {kind: 'overlay', networks: vm.nics.filter(n => n.network !== null).map(n => n.network!)};
@@ -65,7 +66,7 @@ export function predictMove(world: World, vm: Vm, toHostId: string): NetworkEffe
 		}
 
 		case 'nat': {
-			const hostIp = (hostId: string) => world.hosts.find(host => host.id === hostId)?.addresses.ip ?? '';
+			const hostIp = (hostId: string) => findHost(world, hostId)?.addresses.ip ?? '';
 			const taken = new Set(world.forwards.filter(f => f.hostId === toHostId && f.vmId !== vm.id).map(f => f.hostPort));
 			const forwards = world.forwards.filter(f => f.vmId === vm.id).map(f => {
 				const toHostPort = freePort(f.hostPort, taken);
@@ -73,7 +74,7 @@ export function predictMove(world: World, vm: Vm, toHostId: string): NetworkEffe
 				return {vmPort: f.vmPort, fromHostPort: f.hostPort, toHostPort};
 			});
 			return {
-				kind: 'nat', fromIp: nic.ip, toIp, fromExternal: hostIp(vm.hostId), toExternal: hostIp(toHostId), forwards, connectionsDropped,
+				kind: 'nat', fromIp: nic.ip, toIp, fromExternal: hostIp(fromHostId), toExternal: hostIp(toHostId), forwards, connectionsDropped,
 			};
 		}
 	}
@@ -83,7 +84,7 @@ export function predictMove(world: World, vm: Vm, toHostId: string): NetworkEffe
 export function commitMove(world: World, vm: Vm, move: HostMove, emit: (event: SimEvent) => void): void {
 	const {fromHostId: sourceHostId, toHostId: destinationHostId} = move;
 	// Predict as from the source: the VM's current address and forwards still belong there.
-	const effect = predictMove(world, {...vm, hostId: sourceHostId}, destinationHostId);
+	const effect = predictMove(world, vm, destinationHostId, sourceHostId);
 	const nic = primaryNic(vm);
 	if (effect.kind === 'readdressed' || effect.kind === 'host-only' || effect.kind === 'nat') {
 		nic.ip = effect.toIp;

@@ -6,12 +6,39 @@ packages (ip, ipaddr.js) are CommonJS or carry far more than this.
 
 export type Cidr = {
 	/** The network address as an unsigned 32-bit number. */
-	base: number;
-	prefix: number;
+	readonly base: number;
+	readonly prefix: number;
 };
+
+/**
+Parsed texts, kept: addresses and subnets are few and checked on every migration's arrival (a parity
+run checks a hundred thousand). Both functions are pure, so a cache cannot change an answer; it is
+emptied when it grows past `cacheLimit`.
+*/
+const cacheLimit = 100_000;
+const ipCache = new Map<string, number | undefined>();
+const cidrCache = new Map<string, Cidr | undefined>();
+
+function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+	if (cache.has(text)) {
+		return cache.get(text)!;
+	}
+
+	if (cache.size >= cacheLimit) {
+		cache.clear();
+	}
+
+	const value = parse(text);
+	cache.set(text, value);
+	return value;
+}
 
 /** The number for `a.b.c.d`, or undefined when it is not an IPv4 address. */
 export function parseIp(text: string): number | undefined {
+	return cached(ipCache, text, readIp);
+}
+
+function readIp(text: string): number | undefined {
 	const parts = text.split('.');
 	if (parts.length !== 4) {
 		return undefined;
@@ -56,6 +83,10 @@ function splitCidr(text: string): {ip: number; prefix: number} | undefined {
 
 /** `10.1.0.0/24` as numbers; undefined when malformed or when host bits are set (`10.1.0.5/24`). */
 export function parseCidr(text: string): Cidr | undefined {
+	return cached(cidrCache, text, readCidr);
+}
+
+function readCidr(text: string): Cidr | undefined {
 	const parts = splitCidr(text);
 	if (!parts || parts.ip % blockSize(parts.prefix) !== 0) {
 		return undefined;

@@ -2,7 +2,7 @@
 The network strategy the core calls: network commands (mode changes, port forwards, custom
 networks) and the effect of a VM's move to another host.
 */
-import {findVm} from '../sim/lookup.js';
+import {findHost, findVm} from '../sim/lookup.js';
 import type {NetworkCommand, NetworkModel} from '../sim/strategies.js';
 import type {SimEvent, Vm, World} from '../sim/types.js';
 import {
@@ -145,7 +145,7 @@ function attachNetwork(world: World, command: Extract<NetworkCommand, {type: 'at
 		return `${network.id} (${network.subnet}) has no free address`;
 	}
 
-	const family = world.hosts.find(host => host.id === vm.hostId)?.hypervisor.family ?? 'kvm';
+	const family = findHost(world, vm.hostId)?.hypervisor.family ?? 'kvm';
 	const {mac, nextSerial} = nextMac(family, world.nextMacSerial, usedMacs(world));
 	world.nextMacSerial = nextSerial;
 	vm.nics.push({
@@ -207,7 +207,7 @@ export const networkModel: NetworkModel = {
 	addNics(world, vm, original) {
 		const book = usedAddresses(world);
 		const macs = usedMacs(world);
-		const family = world.hosts.find(host => host.id === vm.hostId)?.hypervisor.family ?? 'kvm';
+		const family = findHost(world, vm.hostId)?.hypervisor.family ?? 'kvm';
 		vm.nics = original.nics.map(nic => {
 			const subnet = subnetFor(world, nic.mode, nic.network, vm.hostId);
 			const {mac, nextSerial} = nextMac(family, world.nextMacSerial, macs);

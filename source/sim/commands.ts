@@ -2,7 +2,7 @@
 Phase 1 of a tick: apply commands to the draft world. A command that cannot be carried out never
 throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
 */
-import {freeMemoryMiB} from './capacity.js';
+import {allocatedMemoryByHost, freeMemoryMiB, usableMemoryMiB} from './capacity.js';
 import {applyImageCommand} from './images.js';
 import {applyLifecycle} from './lifecycle.js';
 import {newMigration} from './migration-record.js';
@@ -29,8 +29,8 @@ export function migrationModeFor(world: World, vm: Vm, asked: MigrationMode | nu
 	return vm.kind === 'container' ? 'stop-and-copy' : (asked ?? world.config.migration.defaultMode);
 }
 
-/** Why a migration cannot start, or undefined when it can. */
-export function migrationRefusal(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies): string | undefined {
+/** Why a migration cannot start, or undefined when it can. `memory`: allocations by host when the caller keeps them. */
+export function migrationRefusal(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies, memory?: ReadonlyMap<string, number>): string | undefined {
 	const vm = findVm(world, command.vmId);
 	if (!vm) {
 		return `no VM ${command.vmId}`;
@@ -86,7 +86,7 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `a new allocation must be a positive number of MiB, got ${allocation}`;
 	}
 
-	const free = freeMemoryMiB(world, destination);
+	const free = memory ? usableMemoryMiB(destination) - (memory.get(destination.id) ?? 0) : freeMemoryMiB(world, destination);
 	if (free < allocation) {
 		return `${destination.id} has ${Math.max(0, Math.floor(free))} MiB free, ${vm.id} needs ${allocation} MiB`;
 	}
@@ -94,7 +94,31 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 	return undefined;
 }
 
-export function applyCommand(world: World, command: Command, strategies: Strategies, emit: Emit): void {
+/**
+Applies commands in order, as `applyCommand` one by one would. A policy's round can ask for hundreds of
+migrations; each one's memory check then reads allocations kept for the batch (computed once, and
+again after any other kind of command) instead of summing every VM on its destination.
+*/
+export function applyCommands(world: World, commands: readonly Command[], strategies: Strategies, emit: Emit): void {
+	let memory: Map<string, number> | undefined;
+	for (const command of commands) {
+		if (command.type !== 'requestMigration') {
+			memory = undefined;
+			applyCommand(world, command, strategies, emit);
+			continue;
+		}
+
+		memory ??= allocatedMemoryByHost(world);
+		const started = world.counters.migrationsStarted;
+		applyCommand(world, command, strategies, emit, memory);
+		if (world.counters.migrationsStarted !== started) {
+			const migration = world.migrations.at(-1)!;
+			memory.set(migration.destinationHostId, (memory.get(migration.destinationHostId) ?? 0) + migration.allocationMiB);
+		}
+	}
+}
+
+export function applyCommand(world: World, command: Command, strategies: Strategies, emit: Emit, memory?: ReadonlyMap<string, number>): void {
 	const {tick} = world;
 	const reject = (reason: string) => {
 		emit({
@@ -147,7 +171,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		}
 
 		case 'requestMigration': {
-			const refusal = migrationRefusal(world, command, strategies);
+			const refusal = migrationRefusal(world, command, strategies, memory);
 			if (refusal !== undefined) {
 				emit({
 					tick, type: 'migrationRefused', vmId: command.vmId, to: command.destinationHostId, reason: refusal,

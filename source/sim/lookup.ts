@@ -1,11 +1,41 @@
 import type {Host, Vm, World} from './types.js';
 
+/**
+Positions by id, per array. The world stays plain JSON (no maps in it), so the index lives beside it,
+keyed by the array itself; every hit is checked against the array (`items[index].id === id`), so a
+push, a removal or a reorder can never return a stale entry: a mismatch rebuilds the index once.
+Parity runs look up thousands of VMs and hosts a tick, where a linear `find` cost O(VMs) each.
+*/
+const indexes = new WeakMap<readonly unknown[], Map<string, number>>();
+
+function positionById(items: ReadonlyArray<{id: string}>, id: string): number | undefined {
+	let index = indexes.get(items);
+	let at = index?.get(id);
+	if (at === undefined || items[at]?.id !== id) {
+		index = new Map(items.map((item, position) => [item.id, position]));
+		indexes.set(items, index);
+		at = index.get(id);
+	}
+
+	return at;
+}
+
+function findById<T extends {id: string}>(items: readonly T[], id: string): T | undefined {
+	const at = positionById(items, id);
+	return at === undefined ? undefined : items[at];
+}
+
+/** A host's position in `world.hosts`, for callers that keep figures by host in typed arrays. */
+export function hostPosition(world: World, hostId: string): number | undefined {
+	return positionById(world.hosts, hostId);
+}
+
 export function findHost(world: World, hostId: string): Host | undefined {
-	return world.hosts.find(host => host.id === hostId);
+	return findById(world.hosts, hostId);
 }
 
 export function findVm(world: World, vmId: string): Vm | undefined {
-	return world.vms.find(vm => vm.id === vmId);
+	return findById(world.vms, vmId);
 }
 
 export function vmsById(world: World): Map<string, Vm> {

@@ -14,7 +14,7 @@ Hosts and VMs are always iterated in id order (the order of the arrays). `step` 
 untouched; `stepInPlace` advances a world the caller owns, which is what long runs use.
 */
 import {isOverloaded} from './capacity.js';
-import {applyCommand} from './commands.js';
+import {applyCommand, applyCommands} from './commands.js';
 import {advanceOperations} from './images.js';
 import {advanceLifecycle} from './lifecycle.js';
 import {abortMigration} from './migration-end.js';
@@ -60,9 +60,7 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	};
 
 	// 1. Commands; then hosts that finished booting, drains (their migrations), image work that is done, loads whose time is up.
-	for (const command of commands) {
-		applyCommand(world, command, strategies, emit);
-	}
+	applyCommands(world, commands, strategies, emit);
 
 	for (const request of advanceLifecycle(world, emit)) {
 		applyCommand(world, request, strategies, emit);
@@ -367,9 +365,7 @@ function runPolicy(world: World, strategies: Strategies, emit: (event: SimEvent)
 		emit(event);
 	}
 
-	for (const command of decision.commands) {
-		applyCommand(world, command.type === 'requestMigration' ? {...command, requestedBy: command.requestedBy ?? world.policy} : command, strategies, emit);
-	}
+	applyCommands(world, decision.commands.map(command => command.type === 'requestMigration' ? {...command, requestedBy: command.requestedBy ?? world.policy} : command), strategies, emit);
 }
 
 const thresholdResources = ['cpu', 'disk', 'network'] as const satisfies readonly Resource[];

@@ -1,0 +1,54 @@
+import test from 'ava';
+import {applyCommand, applyCommands} from '../../source/sim/commands.js';
+import {findHost, findVm} from '../../source/sim/lookup.js';
+import {cloneWorld} from '../../source/sim/step.js';
+import type {Command, SimEvent} from '../../source/sim/types.js';
+import {defaultStrategies} from '../../source/strategies.js';
+import {loadScenario} from '../../source/scenario/load-scenario.js';
+
+test('a batch of commands does what the same commands one by one do, memory checks included', async t => {
+	const {world} = await loadScenario({policy: 'none'});
+	const target = world.hosts[0]!;
+	// Every VM not on h01 asks for h01, with a load injection between: h01's memory runs out part way.
+	const commands: Command[] = [];
+	for (const [index, vm] of world.vms.filter(vm => vm.hostId !== target.id).entries()) {
+		commands.push({
+			type: 'requestMigration', vmId: vm.id, destinationHostId: target.id, mode: null, requestedBy: 'test',
+		});
+		if (index === 3) {
+			commands.push({
+				type: 'injectLoad', target: {kind: 'vm', vmId: vm.id}, resource: 'cpu', amount: 5, durationTicks: 2,
+			});
+		}
+	}
+
+	const batched = cloneWorld(world);
+	const single = cloneWorld(world);
+	const batchedEvents: SimEvent[] = [];
+	const singleEvents: SimEvent[] = [];
+	applyCommands(batched, commands, defaultStrategies, event => {
+		batchedEvents.push(event);
+	});
+	for (const command of commands) {
+		applyCommand(single, command, defaultStrategies, event => {
+			singleEvents.push(event);
+		});
+	}
+
+	t.deepEqual(batchedEvents, singleEvents);
+	t.deepEqual(batched, single);
+	t.true(singleEvents.some(event => event.type === 'migrationStarted'));
+	t.true(singleEvents.some(event => event.type === 'migrationRefused' && event.reason.includes('MiB free')));
+});
+
+test('lookups by id follow the arrays as they change', async t => {
+	const {world} = await loadScenario({policy: 'none'});
+	t.is(findVm(world, 'vm03')?.id, 'vm03');
+	const [first] = world.vms.splice(0, 1);
+	t.is(findVm(world, 'vm03'), world.vms[1]);
+	t.is(findVm(world, first!.id), undefined);
+	world.vms.push(first!);
+	t.is(findVm(world, first!.id), first);
+	t.is(findHost(world, 'h02'), world.hosts[1]);
+	t.is(findHost(world, 'nope'), undefined);
+});
