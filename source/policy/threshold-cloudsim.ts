@@ -5,15 +5,28 @@ every scheduling interval,
 1. a host is overloaded when its requested MIPS exceed 80 % of its MIPS; its VMs leave, the one with
    the least RAM first (minimum migration time), until it no longer is;
 2. those VMs, by decreasing CPU, go to the host whose power rises least (power-aware best fit
-   decreasing) among hosts that are not overloaded and stay at or under 80 % with the VM; a host that
-   is off counts from zero power, as CloudSim counts an idle host;
-3. underloaded hosts, least utilised first, are emptied when all their VMs fit elsewhere (never onto a
-   host that is off), and are switched off once empty.
+   decreasing, `findHostForVm`) among hosts that are not overloaded;
+3. underloaded hosts, least utilised first, are emptied when all their VMs fit on hosts that carry
+   load (never onto an empty one), and are switched off once empty.
 No limits on concurrent migrations and no cooldown, as in CloudSim; migrations take RAM / (BW / 2)
 and cost the VM 10 % of its CPU (the migration config's parity switch).
+
+`findHostForVm`'s rules, as CloudSim's code has them:
+- a host is suitable when the VM's current MIPS fit one of its cores (`getPeCapacity`) and its free
+  MIPS, and memory is free for it (CloudSim's PlanetLab VMs ask none once placed);
+- a host that carries load must stay at or under 80 % with the VM; an empty host is not checked
+  (`getUtilizationOfCpuMips(host) != 0 && isHostOverUtilizedAfterAllocation(host, vm)`);
+- the increase is `power after - host.getPower()`, and an empty host's power is its idle draw (the
+  SPECpower table at 0 %), so waking one costs only the slope: CloudSim has no off state, it counts an
+  empty host as drawing nothing in its energy but prices it at idle here;
+- ties go to the first host in id order (a strict `<` over the host list).
+
+Every empty host with the same capacity and power model prices a VM the same, so only the first
+suitable one of each kind is a candidate: a round costs O(loaded hosts) per VM, not O(hosts).
 */
 import {interpolate} from '../sim/power-curve.js';
-import {allocatedMemoryByHost, usableMemoryMiB} from '../sim/capacity.js';
+import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
+import {hostPosition} from '../sim/lookup.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {
 	Command, Host, SimEvent, Vm, World,
@@ -21,19 +34,8 @@ import type {
 
 export const cloudsimThreshold = 0.8;
 
-type Ledger = {
-	/** Undo records of the placements being tried (an underloaded host is emptied all or nothing). */
-	journal: Array<{map: Map<string, number>; key: string; value: number | undefined}> | undefined;
-	requested: Map<string, number>;
-	freeMiB: Map<string, number>;
-	/** Hosts a VM is planned onto this round (not emptied as underloaded). */
-	targets: Set<string>;
-	/** Hosts whose VMs all leave this round. */
-	emptied: Set<string>;
-	commands: Command[];
-	events: SimEvent[];
-	poweredOn: Set<string>;
-};
+/** CloudSim's benchmark hosts have two cores; a VM's MIPS must fit one. */
+const coresPerHost = 2;
 
 function watts(host: Host, utilisation: number): number {
 	const {specpowerWatts, peakWatts, idleShare} = host.power;
@@ -44,132 +46,308 @@ function watts(host: Host, utilisation: number): number {
 	return (peakWatts * idleShare) + (peakWatts * (1 - idleShare) * Math.min(1, utilisation));
 }
 
-function utilisation(host: Host, ledger: Ledger): number {
-	return (ledger.requested.get(host.id) ?? 0) / host.capacity.cpuUnits;
+/** Each host's kind, kept while its MIPS and power model stay the same (host objects live as long as the world does). */
+const kinds = new WeakMap<Host, {cpuUnits: number; power: Host['power']; kind: string}>();
+
+/** Empty hosts that price a VM alike: same MIPS, same power model. */
+function kindOf(host: Host): string {
+	const known = kinds.get(host);
+	if (known?.cpuUnits === host.capacity.cpuUnits && known.power === host.power) {
+		return known.kind;
+	}
+
+	const {specpowerWatts, peakWatts, idleShare} = host.power;
+	const kind = `${host.capacity.cpuUnits}/${specpowerWatts ? specpowerWatts.join(',') : `${peakWatts}:${idleShare}`}`;
+	kinds.set(host, {cpuUnits: host.capacity.cpuUnits, power: host.power, kind});
+	return kind;
 }
 
-type Top = {hostId: string; amount: number};
+const noVms: readonly Vm[] = Object.freeze([]);
+
+/** One scheduling round's view of the datacenter, by host index. */
+class Round {
+	readonly world: World;
+	readonly hosts: readonly Host[];
+	/** Requested MIPS and free memory per host, as planned so far. */
+	readonly requested: Float64Array;
+	readonly freeMiB: Float64Array;
+	/** Hosts that take no VM: overloaded ones, and each host once tried as underloaded. */
+	readonly excluded: Uint8Array;
+	/** Hosts a VM is planned onto this round (never emptied as underloaded). */
+	readonly targets: Uint8Array;
+	readonly poweredOn: Uint8Array;
+	/** Each host's MIPS, and whether it is up (not off, booting or failed). */
+	readonly capacity: Float64Array;
+	readonly up: Uint8Array;
+	/** Hosts that carried load at the start of the round or took some since, in id order of arrival. */
+	readonly loaded: number[] = [];
+	readonly isLoaded: Uint8Array;
+	/** Per kind, the hosts that were empty at the start of the round, in id order. */
+	readonly empty: number[][] = [];
+	/** The VMs on each host, for the hosts that have some. */
+	readonly residents: Array<Vm[] | undefined>;
+	readonly commands: Command[] = [];
+	readonly events: SimEvent[] = [];
+	/** Undo records (host, requested, free memory) while an underloaded host is emptied all or nothing. */
+	journal: number[] | undefined;
+
+	constructor(world: World) {
+		this.world = world;
+		const {hosts} = world;
+		this.hosts = hosts;
+		const count = hosts.length;
+		this.requested = new Float64Array(count);
+		this.freeMiB = new Float64Array(count);
+		this.excluded = new Uint8Array(count);
+		this.targets = new Uint8Array(count);
+		this.poweredOn = new Uint8Array(count);
+		this.isLoaded = new Uint8Array(count);
+		this.capacity = new Float64Array(count);
+		this.up = new Uint8Array(count);
+		this.residents = Array.from({length: count}, () => undefined);
+		for (const [index, host] of hosts.entries()) {
+			this.freeMiB[index] = usableMemoryMiB(host);
+			this.capacity[index] = host.capacity.cpuUnits;
+			this.up[index] = host.state === 'up' ? 1 : 0;
+		}
+
+		for (const migration of world.migrations) {
+			const {hostId, memoryMiB} = migrationReservation(migration);
+			const index = this.position(hostId);
+			if (index !== undefined) {
+				this.freeMiB[index]! -= memoryMiB;
+			}
+		}
+
+		for (const vm of world.vms) {
+			const index = this.position(vm.hostId);
+			if (index === undefined || vm.state === 'lost') {
+				continue;
+			}
+
+			this.freeMiB[index]! -= vm.memoryMiB;
+			const list = this.residents[index];
+			if (list) {
+				list.push(vm);
+			} else {
+				this.residents[index] = [vm];
+			}
+
+			if (vm.state === 'running' || vm.state === 'paused') {
+				this.requested[index]! += vm.usage.demand.cpu;
+			}
+		}
+
+		const kinds = new Map<string, number[]>();
+		for (const [index, host] of hosts.entries()) {
+			if (host.role !== 'worker' || host.state === 'failed' || host.state === 'booting') {
+				continue;
+			}
+
+			if (this.requested[index]! > 0) {
+				this.loaded.push(index);
+				this.isLoaded[index] = 1;
+				continue;
+			}
+
+			const kind = kindOf(host);
+			const list = kinds.get(kind);
+			if (list) {
+				list.push(index);
+			} else {
+				const created = [index];
+				kinds.set(kind, created);
+				this.empty.push(created);
+			}
+		}
+	}
+
+	position(hostId: string): number | undefined {
+		return hostPosition(this.world, hostId);
+	}
+
+	/** The VMs on host `index` (none for most hosts). */
+	vmsOn(index: number): readonly Vm[] {
+		return this.residents[index] ?? noVms;
+	}
+
+	utilisation(index: number): number {
+		return this.requested[index]! / this.hosts[index]!.capacity.cpuUnits;
+	}
+
+	/** Records a host's figures before they change, when an all-or-nothing try is open. */
+	remember(index: number): void {
+		this.journal?.push(index, this.requested[index]!, this.freeMiB[index]!);
+	}
+
+	undo(): void {
+		const journal = this.journal!;
+		for (let at = journal.length - 3; at >= 0; at -= 3) {
+			const index = journal[at]!;
+			this.requested[index] = journal[at + 1]!;
+			this.freeMiB[index] = journal[at + 2]!;
+		}
+	}
+
+	/**
+	The power increase of a VM (`mips`, `memoryMiB`) on host `index`, or NaN when the host cannot take
+	it (CloudSim's `isSuitableForVm` and its threshold check for a loaded host). NaN, not undefined,
+	keeps this hot path on numbers: every comparison with it is false.
+	*/
+	increase(mips: number, memoryMiB: number, index: number, source: number): number {
+		if (index === source || this.excluded[index] === 1) {
+			return Number.NaN;
+		}
+
+		const capacity = this.capacity[index]!;
+		const requested = this.requested[index]!;
+		const after = (requested + mips) / capacity;
+		if (requested > 0 ? after > cloudsimThreshold : after > 1) {
+			return Number.NaN;
+		}
+
+		if (this.freeMiB[index]! < memoryMiB || mips > capacity / coresPerHost) {
+			return Number.NaN;
+		}
+
+		const host = this.hosts[index]!;
+		return watts(host, after) - watts(host, requested / capacity);
+	}
+
+	/**
+	PABFD's `findHostForVm`: the host whose power rises least, ties to the lower index. `emptyToo`:
+	empty hosts (off or idle) are candidates (the overload pass); without it only hosts that are up
+	and carry load are (the underload pass, where CloudSim excludes switched-off hosts).
+	*/
+	findHost(vm: Vm, emptyToo: boolean): number | undefined {
+		const source = this.position(vm.hostId) ?? -1;
+		const mips = vm.usage.demand.cpu;
+		const {memoryMiB} = vm;
+		const {loaded, requested, up} = this;
+		let best = -1;
+		let bestIncrease = Number.POSITIVE_INFINITY;
+		for (const index of loaded) {
+			if (!emptyToo && (requested[index]! <= 0 || up[index] === 0)) {
+				continue;
+			}
+
+			const increase = this.increase(mips, memoryMiB, index, source);
+			if (increase < bestIncrease || (increase === bestIncrease && index < best)) {
+				best = index;
+				bestIncrease = increase;
+			}
+		}
+
+		if (emptyToo) {
+			for (const kind of this.empty) {
+				for (const index of kind) {
+					// A host that took a VM this round is in `loaded` already.
+					if (requested[index]! > 0) {
+						continue;
+					}
+
+					const increase = this.increase(mips, memoryMiB, index, source);
+					if (Number.isNaN(increase)) {
+						continue;
+					}
+
+					if (increase < bestIncrease || (increase === bestIncrease && index < best)) {
+						best = index;
+						bestIncrease = increase;
+					}
+
+					break;
+				}
+			}
+		}
+
+		return best < 0 ? undefined : best;
+	}
+
+	place(vm: Vm, index: number, reason: string): void {
+		const {world} = this;
+		const host = this.hosts[index]!;
+		const source = this.position(vm.hostId)!;
+		if (host.state === 'off' && this.poweredOn[index] === 0) {
+			this.poweredOn[index] = 1;
+			this.commands.push({type: 'powerOn', hostId: host.id});
+		}
+
+		if (this.isLoaded[index] === 0) {
+			this.isLoaded[index] = 1;
+			this.loaded.push(index);
+		}
+
+		const mips = vm.usage.demand.cpu;
+		this.remember(index);
+		this.remember(source);
+		this.requested[index]! += mips;
+		this.freeMiB[index]! -= vm.memoryMiB;
+		this.requested[source]! -= mips;
+		this.freeMiB[source]! += vm.memoryMiB;
+		this.events.push({
+			tick: world.tick, type: 'migrationPlanned', vmId: vm.id, from: vm.hostId, to: host.id, vsr: 0, reason,
+		});
+		this.commands.push({
+			type: 'requestMigration', vmId: vm.id, destinationHostId: host.id, mode: null, requestedBy: world.policy,
+		});
+	}
+}
+
+type Top = {index: number; amount: number};
 
 /** The two hosts with the most of `amount` (free memory, spare MIPS): a quick bound on where a VM could go. */
-function topTwo(hosts: readonly Host[], amount: (host: Host) => number): {first: Top; second: Top} {
-	let first: Top = {hostId: '', amount: Number.NEGATIVE_INFINITY};
+function topTwo(indices: readonly number[], amount: (index: number) => number): {first: Top; second: Top} {
+	let first: Top = {index: -1, amount: Number.NEGATIVE_INFINITY};
 	let second: Top = first;
-	for (const host of hosts) {
-		const value = amount(host);
+	for (const index of indices) {
+		const value = amount(index);
 		if (value > first.amount) {
 			second = first;
-			first = {hostId: host.id, amount: value};
+			first = {index, amount: value};
 		} else if (value > second.amount) {
-			second = {hostId: host.id, amount: value};
+			second = {index, amount: value};
 		}
 	}
 
 	return {first, second};
 }
 
-function set(ledger: Ledger, map: Map<string, number>, key: string, value: number): void {
-	ledger.journal?.push({map, key, value: map.get(key)});
-	map.set(key, value);
-}
-
-/** PABFD: the host whose power rises least, that takes the VM and stays at or under the threshold. */
-function findHost(hosts: readonly Host[], vm: Vm, ledger: Ledger, excluded: (hostId: string) => boolean, allowOff: boolean): Host | undefined {
-	let best: Host | undefined;
-	let bestIncrease = Number.POSITIVE_INFINITY;
-	const mips = vm.usage.demand.cpu;
-	for (const host of hosts) {
-		if (host.role !== 'worker' || excluded(host.id) || host.id === vm.hostId || host.state === 'failed' || host.state === 'booting') {
-			continue;
-		}
-
-		// An empty host counts as switched off (CloudSim's idle host): only an overload may wake it.
-		const off = host.state === 'off' || (ledger.requested.get(host.id) ?? 0) <= 0;
-		if (off && !allowOff && !ledger.poweredOn.has(host.id)) {
-			continue;
-		}
-
-		// CloudSim's hosts have two cores; a VM's MIPS must fit one (its VM scheduler's check).
-		if ((ledger.freeMiB.get(host.id) ?? 0) < vm.memoryMiB || vm.workload.base.cpu > host.capacity.cpuUnits / 2) {
-			continue;
-		}
-
-		const before = utilisation(host, ledger);
-		const after = before + (mips / host.capacity.cpuUnits);
-		if (after > cloudsimThreshold) {
-			continue;
-		}
-
-		// Waking a host that is off (or empty, which counts as off) costs its whole draw, not only the slope above idle.
-		const increase = watts(host, after) - (off ? 0 : watts(host, before));
-		if (increase < bestIncrease) {
-			best = host;
-			bestIncrease = increase;
-		}
-	}
-
-	return best;
-}
-
-function place(world: World, vm: Vm, host: Host, ledger: Ledger, reason: string): void {
-	if (host.state === 'off' && !ledger.poweredOn.has(host.id)) {
-		ledger.poweredOn.add(host.id);
-		ledger.commands.push({type: 'powerOn', hostId: host.id});
-	}
-
-	const mips = vm.usage.demand.cpu;
-	set(ledger, ledger.requested, host.id, (ledger.requested.get(host.id) ?? 0) + mips);
-	set(ledger, ledger.requested, vm.hostId, (ledger.requested.get(vm.hostId) ?? 0) - mips);
-	set(ledger, ledger.freeMiB, host.id, (ledger.freeMiB.get(host.id) ?? 0) - vm.memoryMiB);
-	set(ledger, ledger.freeMiB, vm.hostId, (ledger.freeMiB.get(vm.hostId) ?? 0) + vm.memoryMiB);
-	ledger.events.push({
-		tick: world.tick, type: 'migrationPlanned', vmId: vm.id, from: vm.hostId, to: host.id, vsr: 0, reason,
-	});
-	ledger.commands.push({
-		type: 'requestMigration', vmId: vm.id, destinationHostId: host.id, mode: null, requestedBy: world.policy,
-	});
-}
+const byRamThenId = (a: Vm, b: Vm) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id);
+const byCpuDescendingThenId = (a: Vm, b: Vm) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id);
 
 export const thresholdCloudsimPolicy: Policy = {
 	name: 'threshold-cloudsim',
 	description: 'CloudSim parity: THR-MMT-0.8 with power-aware best-fit placement and underloaded hosts switched off',
 	initialState: () => null,
 	decide(world): PolicyDecision {
-		const allocated = allocatedMemoryByHost(world);
-		const residentsByHost = new Map<string, Vm[]>(world.hosts.map(host => [host.id, []]));
-		for (const vm of world.vms) {
-			if (vm.state !== 'lost') {
-				residentsByHost.get(vm.hostId)?.push(vm);
-			}
-		}
-
-		const residentsOf = (_world: World, hostId: string): Vm[] => residentsByHost.get(hostId) ?? [];
-		const ledger: Ledger = {
-			journal: undefined,
-			requested: new Map(),
-			freeMiB: new Map(world.hosts.map(host => [host.id, usableMemoryMiB(host) - (allocated.get(host.id) ?? 0)])),
-			targets: new Set(),
-			emptied: new Set(),
-			commands: [],
-			events: [],
-			poweredOn: new Set(),
-		};
+		const round = new Round(world);
+		const {hosts, requested, excluded, targets} = round;
 		const movable = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
-		for (const vm of world.vms) {
-			if (vm.state === 'running' || vm.state === 'paused') {
-				ledger.requested.set(vm.hostId, (ledger.requested.get(vm.hostId) ?? 0) + vm.usage.demand.cpu);
+		const busy = new Uint8Array(hosts.length);
+		for (const migration of world.migrations) {
+			for (const id of [migration.sourceHostId, migration.destinationHostId]) {
+				const index = round.position(id);
+				if (index !== undefined) {
+					busy[index] = 1;
+				}
 			}
 		}
 
-		const busy = new Set(world.migrations.flatMap(migration => [migration.sourceHostId, migration.destinationHostId]));
+		const isUpWorker = (index: number) => hosts[index]!.role === 'worker' && hosts[index]!.state === 'up';
 
 		// 1. Overloaded hosts: their minimum-migration-time VMs, until they are not.
-		const overloaded = world.hosts.filter(host => host.role === 'worker' && host.state === 'up' && utilisation(host, ledger) > cloudsimThreshold);
 		const leaving: Vm[] = [];
-		for (const host of overloaded) {
-			let remaining = ledger.requested.get(host.id) ?? 0;
-			const candidates = residentsOf(world, host.id).filter(vm => movable(vm)).toSorted((a, b) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id));
-			for (const vm of candidates) {
-				if (remaining / host.capacity.cpuUnits <= cloudsimThreshold) {
+		for (const index of round.loaded) {
+			if (!isUpWorker(index) || round.utilisation(index) <= cloudsimThreshold) {
+				continue;
+			}
+
+			excluded[index] = 1;
+			const capacity = hosts[index]!.capacity.cpuUnits;
+			let remaining = requested[index]!;
+			for (const vm of round.vmsOn(index).filter(vm => movable(vm)).toSorted(byRamThenId)) {
+				if (remaining / capacity <= cloudsimThreshold) {
 					break;
 				}
 
@@ -179,98 +357,87 @@ export const thresholdCloudsimPolicy: Policy = {
 		}
 
 		// 2. PABFD, by decreasing CPU; overloaded hosts take nothing.
-		const excluded = new Set(overloaded.map(host => host.id));
-		for (const vm of leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))) {
-			const host = findHost(world.hosts, vm, ledger, id => excluded.has(id), true);
-			if (host) {
-				place(world, vm, host, ledger, `${vm.hostId} over ${cloudsimThreshold * 100} % MIPS; ${vm.id} has the least RAM`);
-				ledger.targets.add(host.id);
+		for (const vm of leaving.toSorted(byCpuDescendingThenId)) {
+			const index = round.findHost(vm, true);
+			if (index !== undefined) {
+				round.place(vm, index, `${vm.hostId} over ${cloudsimThreshold * 100} % MIPS; ${vm.id} has the least RAM`);
+				targets[index] = 1;
 			}
 		}
 
-		// 3. Underloaded hosts, least utilised first: emptied when all their VMs fit on hosts that are on.
-		const candidates = world.hosts
-			.filter(host => host.role === 'worker' && host.state === 'up' && !excluded.has(host.id) && !ledger.targets.has(host.id) && !busy.has(host.id) && residentsOf(world, host.id).length > 0)
-			.toSorted((a, b) => (utilisation(a, ledger) - utilisation(b, ledger)) || a.id.localeCompare(b.id));
-		// Targets for emptying: hosts that are on and carry load now (an empty one counts as off).
-		const onHosts = world.hosts.filter(host => host.role === 'worker' && host.state === 'up' && (ledger.requested.get(host.id) ?? 0) > 0);
-		const freeMiB = (target: Host) => ledger.freeMiB.get(target.id) ?? 0;
-		const spareMips = (target: Host) => (cloudsimThreshold * target.capacity.cpuUnits) - (ledger.requested.get(target.id) ?? 0);
+		// 3. Underloaded hosts, least utilised first: emptied when all their VMs fit on hosts that are up and carry load.
+		const candidates = round.loaded
+			.filter(index => isUpWorker(index) && excluded[index] === 0 && targets[index] === 0 && busy[index] === 0 && round.vmsOn(index).length > 0)
+			.toSorted((a, b) => (round.utilisation(a) - round.utilisation(b)) || a - b);
+		const onHosts = round.loaded.filter(index => isUpWorker(index) && requested[index]! > 0);
+		const freeMiB = (index: number) => round.freeMiB[index]!;
+		const spareMips = (index: number) => (cloudsimThreshold * hosts[index]!.capacity.cpuUnits) - requested[index]!;
 		let mostFree = topTwo(onHosts, freeMiB);
 		let mostSpare = topTwo(onHosts, spareMips);
-		for (const host of candidates) {
-			if (ledger.targets.has(host.id)) {
+		for (const index of candidates) {
+			// A host that took VMs from another this round stays (CloudSim excludes its migration map's targets).
+			if (targets[index] === 1) {
 				continue;
 			}
 
-			const vms = residentsOf(world, host.id);
+			const host = hosts[index]!;
+			const vms = round.vmsOn(index);
+			// CloudSim: a host tried as underloaded takes no VMs for the rest of the round.
+			excluded[index] = 1;
 			if (!vms.every(vm => movable(vm))) {
 				continue;
 			}
 
-			// Try to empty it; undo the tries when one VM finds no place.
-			ledger.journal = [];
-			const commandsBefore = ledger.commands.length;
-			const eventsBefore = ledger.events.length;
-			const noTarget = (id: string) => id === host.id || excluded.has(id) || ledger.emptied.has(id);
 			// Memory bounds most datacenters: skip at once a host whose largest VM fits on no other host.
 			const largest = Math.max(...vms.map(vm => vm.memoryMiB));
-			const roomElsewhere = mostFree.first.hostId === host.id ? mostFree.second.amount : mostFree.first.amount;
+			const roomElsewhere = mostFree.first.index === index ? mostFree.second.amount : mostFree.first.amount;
 			// Likewise for CPU: the busiest VM needs a host with that much spare under the threshold.
 			const busiest = Math.max(...vms.map(vm => vm.usage.demand.cpu));
-			const spareElsewhere = mostSpare.first.hostId === host.id ? mostSpare.second.amount : mostSpare.first.amount;
+			const spareElsewhere = mostSpare.first.index === index ? mostSpare.second.amount : mostSpare.first.amount;
 			if (roomElsewhere < largest || spareElsewhere < busiest) {
-				excluded.add(host.id);
-				ledger.journal = undefined;
 				continue;
 			}
 
-			const placedOn: string[] = [];
-			const placed = vms.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id)).every(vm => {
-				const target = findHost(onHosts, vm, ledger, noTarget, false);
-				if (!target) {
+			// Try to empty it; undo the tries when one VM finds no place.
+			round.journal = [];
+			const commandsBefore = round.commands.length;
+			const eventsBefore = round.events.length;
+			const placedOn: number[] = [];
+			const placed = vms.toSorted(byCpuDescendingThenId).every(vm => {
+				const target = round.findHost(vm, false);
+				if (target === undefined) {
 					return false;
 				}
 
-				place(world, vm, target, ledger, `${host.id} underloaded: switched off once empty`);
-				placedOn.push(target.id);
+				round.place(vm, target, `${host.id} underloaded: switched off once empty`);
+				placedOn.push(target);
 				return true;
 			});
 			if (placed) {
-				for (const id of placedOn) {
-					ledger.targets.add(id);
+				for (const target of placedOn) {
+					targets[target] = 1;
 				}
 
-				ledger.emptied.add(host.id);
 				mostFree = topTwo(onHosts, freeMiB);
 				mostSpare = topTwo(onHosts, spareMips);
 			} else {
-				for (const entry of ledger.journal.toReversed()) {
-					if (entry.value === undefined) {
-						entry.map.delete(entry.key);
-					} else {
-						entry.map.set(entry.key, entry.value);
-					}
-				}
-
-				ledger.commands.length = commandsBefore;
-				ledger.events.length = eventsBefore;
+				round.undo();
+				round.commands.length = commandsBefore;
+				round.events.length = eventsBefore;
 			}
 
-			ledger.journal = undefined;
-			// CloudSim: a host tried as underloaded takes no VMs for the rest of the round.
-			excluded.add(host.id);
+			round.journal = undefined;
 		}
 
 		// Empty hosts that take nothing this round are switched off, as CloudSim counts an idle host as off.
-		for (const host of world.hosts) {
-			if (host.role === 'worker' && host.state === 'up' && !busy.has(host.id) && !ledger.targets.has(host.id) && residentsOf(world, host.id).length === 0) {
-				ledger.commands.push({type: 'powerOff', hostId: host.id});
+		for (const [index, host] of hosts.entries()) {
+			if (isUpWorker(index) && busy[index] === 0 && targets[index] === 0 && round.vmsOn(index).length === 0) {
+				round.commands.push({type: 'powerOff', hostId: host.id});
 			}
 		}
 
 		return {
-			commands: ledger.commands, rejections: [], events: ledger.events, state: null,
+			commands: round.commands, rejections: [], events: round.events, state: null,
 		};
 	},
 };

@@ -1,0 +1,115 @@
+import test from 'ava';
+import fc from 'fast-check';
+import {cloudsimThreshold, thresholdCloudsimPolicy} from '../../source/policy/threshold-cloudsim.js';
+import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
+import type {Command, World} from '../../source/sim/types.js';
+import {build} from '../helpers/scenarios.js';
+
+/**
+CloudSim's datacenter with `hosts` hosts (h01 G4 3,720 MIPS, h02 G5 5,320, alternating) and four VMs,
+one of each type in order (vm1 2,500 MIPS / 870 MB, vm2 2,000 / 1,740, vm3 1,000 / 1,740, vm4 500 / 613),
+placed and loaded as the test says: `placement` maps VMs to hosts, `mips` sets their demand.
+*/
+function datacenter(hosts: number, placement: Record<string, string>, mips: Record<string, number>): World {
+	const traces = Array.from({length: 4}, (_, index) => ({name: `t${index}`, values: [0.01]}));
+	const {world} = build(cloudsimScenario({traces, hosts}));
+	for (const vm of world.vms) {
+		vm.hostId = placement[vm.id] ?? vm.hostId;
+		vm.usage.demand.cpu = mips[vm.id] ?? 0;
+	}
+
+	return world;
+}
+
+const moves = (commands: readonly Command[]) => commands.flatMap(command => command.type === 'requestMigration' ? [`${command.vmId}->${command.destinationHostId}`] : []);
+const powerOffs = (commands: readonly Command[]) => commands.flatMap(command => command.type === 'powerOff' ? [command.hostId] : []);
+
+test('overload: the least-RAM VMs leave until the host is at 80 %, each to the host whose power rises least, an empty one priced from idle', t => {
+	// H2 (G5) asks 4,700 of 5,320 MIPS (88 %). By RAM: vm4 (613) leaves, 4,300 is still 80.8 %, vm1 (870) leaves: 43 %.
+	const world = datacenter(4, {
+		vm1: 'h02', vm2: 'h02', vm3: 'h02', vm4: 'h02',
+	}, {
+		vm1: 2000, vm2: 1500, vm3: 800, vm4: 400,
+	});
+	const {commands} = thresholdCloudsimPolicy.decide(world, null);
+	// By decreasing CPU, vm1 first: 2,000 MIPS exceed a G4 core (1,860), so the empty G5 h4 (+14.2 W from idle).
+	// Then vm4 (400): the empty G4 h1 from idle, 86 -> 89.65 W (+3.66), beats h4 going 37.6 % -> 45.1 % (+4.26 W);
+	// h3 is the same kind of empty host as h1, so the first in order wins the tie.
+	t.deepEqual(moves(commands), ['vm1->h04', 'vm4->h01']);
+	t.deepEqual(powerOffs(commands), ['h03']);
+});
+
+test('underload: least utilised first, emptied onto hosts that carry load (never an empty one), targets kept; an empty host is switched off', t => {
+	// H1 (G4) 400 MIPS = 10.8 %, h2 (G5) 800 = 15 %, h4 (G5) 2,000 = 37.6 %; h3 is empty.
+	const world = datacenter(4, {
+		vm1: 'h04', vm2: 'h04', vm3: 'h02', vm4: 'h01',
+	}, {
+		vm1: 1000, vm2: 1000, vm3: 800, vm4: 400,
+	});
+	const {commands} = thresholdCloudsimPolicy.decide(world, null);
+	// Vm4 from h1: h2 rises 15 % -> 22.6 % (+3.0 W), h4 37.6 % -> 45.1 % (+4.3 W). H2 took a VM, so it is not emptied;
+	// h4 is next: vm1 and vm2 both fit on h2 (to 60 %). The empty h3 takes nothing and is switched off.
+	t.deepEqual(moves(commands), ['vm4->h02', 'vm1->h02', 'vm2->h02']);
+	t.deepEqual(powerOffs(commands), ['h03']);
+});
+
+test('a host is emptied all or nothing: when one VM finds no place, none of its VMs move', t => {
+	const world = datacenter(4, {
+		vm1: 'h04', vm2: 'h04', vm3: 'h01', vm4: 'h01',
+	}, {
+		vm1: 2000, vm2: 2000, vm3: 1500, vm4: 100,
+	});
+	const {commands} = thresholdCloudsimPolicy.decide(world, null);
+	// H1 asks 1,600 of 3,720 (43 %), h4 4,000 of 5,320 (75 %); h2 and h3 are empty, so they take nothing here.
+	// Vm3 (1,500) would take h4 to 103 %, so h1 keeps both VMs; then h1, tried, takes nothing from h4. Nothing moves.
+	t.deepEqual(moves(commands), []);
+});
+
+const demand = fc.integer({min: 0, max: 2500});
+const host = fc.constantFrom('h01', 'h02', 'h03', 'h04', 'h05', 'h06');
+
+test('every plan keeps loaded targets at or under 80 %, never lands on an overloaded host, and empties underloaded hosts all or nothing', t => {
+	t.notThrows(() => {
+		fc.assert(fc.property(fc.array(fc.tuple(host, demand), {minLength: 4, maxLength: 4}), vms => {
+			const placement = Object.fromEntries(vms.map(([hostId], index) => [`vm${index + 1}`, hostId]));
+			const mips = Object.fromEntries(vms.map(([, cpu], index) => [`vm${index + 1}`, cpu]));
+			const world = datacenter(6, placement, mips);
+			const requested = new Map(world.hosts.map(h => [h.id, 0]));
+			for (const vm of world.vms) {
+				requested.set(vm.hostId, requested.get(vm.hostId)! + vm.usage.demand.cpu);
+			}
+
+			const capacity = new Map(world.hosts.map(h => [h.id, h.capacity.cpuUnits]));
+			const overloaded = new Set([...requested].filter(([id, mipsAsked]) => mipsAsked / capacity.get(id)! > cloudsimThreshold).map(([id]) => id));
+			const planned = new Map(requested);
+			const {commands} = thresholdCloudsimPolicy.decide(world, null);
+			const leaving = new Map<string, number>();
+			for (const command of commands) {
+				if (command.type !== 'requestMigration') {
+					continue;
+				}
+
+				const vm = world.vms.find(candidate => candidate.id === command.vmId)!;
+				if (overloaded.has(command.destinationHostId)) {
+					throw new Error(`${vm.id} lands on overloaded ${command.destinationHostId}`);
+				}
+
+				const before = planned.get(command.destinationHostId)!;
+				planned.set(command.destinationHostId, before + vm.usage.demand.cpu);
+				planned.set(vm.hostId, planned.get(vm.hostId)! - vm.usage.demand.cpu);
+				if (before > 0 && planned.get(command.destinationHostId)! / capacity.get(command.destinationHostId)! > cloudsimThreshold + 1e-9) {
+					throw new Error(`${command.destinationHostId} pushed past 80 % by ${vm.id}`);
+				}
+
+				leaving.set(vm.hostId, (leaving.get(vm.hostId) ?? 0) + 1);
+			}
+
+			for (const [hostId, count] of leaving) {
+				const residents = world.vms.filter(vm => vm.hostId === hostId).length;
+				if (!overloaded.has(hostId) && count !== residents) {
+					throw new Error(`${hostId} lost ${count} of its ${residents} VMs`);
+				}
+			}
+		}), {seed: 8, numRuns: 300});
+	});
+});
