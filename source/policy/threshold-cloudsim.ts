@@ -23,6 +23,11 @@ and cost the VM 10 % of its CPU (the migration config's parity switch).
 
 Every empty host with the same capacity and power model prices a VM the same, so only the first
 suitable one of each kind is a candidate: a round costs O(loaded hosts) per VM, not O(hosts).
+
+Where this still differs from CloudSim: its migrations end at their own instant inside the interval,
+here in the tick after the round; its energy counts a host as drawing nothing over an interval that
+began at 0 % (so a freshly woken host is free for a while), here a host draws from the tick it is on;
+hosts empty at the end of a round are switched off here, where CloudSim only leaves them idle.
 */
 import {interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
