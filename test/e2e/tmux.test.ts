@@ -63,6 +63,15 @@ class Pane {
 		}
 	}
 
+	/**
+	Whether the app has put its terminal in raw mode. Until it has, Ctrl-C is still the terminal's SIGINT for
+	the whole foreground group, which takes the pane's shell (and with it the tmux server) down too.
+	*/
+	isRaw(): boolean {
+		const settings = execFileSync('stty', ['-F', this.display('#{pane_tty}'), '-a'], {encoding: 'utf8'});
+		return /(?:^|\s)-isig(?:\s|$)/v.test(settings);
+	}
+
 	display(format: string): string {
 		return this.tmux('display-message', '-p', '-t', 'app', format).trim();
 	}
@@ -132,6 +141,7 @@ run('Ctrl-C exits 0 and SIGTERM exits 143, both restoring the cursor', async t =
 	const ctrlC = new Pane(80, 24);
 	try {
 		await ctrlC.until(screen => screen.includes('policy sandpiper'), 'the first frame');
+		await ctrlC.until(() => ctrlC.isRaw(), 'raw mode');
 		ctrlC.keys('C-c');
 		t.is(await ctrlC.exitStatus(), 0);
 		t.true(ctrlC.cursorShown());
