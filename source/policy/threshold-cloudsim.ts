@@ -19,10 +19,13 @@ and cost the VM 10 % of its CPU (the migration config's parity switch).
 - the increase is `power after - host.getPower()`, and an empty host's power is its idle draw (the
   SPECpower table at 0 %), so waking one costs only the slope: CloudSim has no off state, it counts an
   empty host as drawing nothing in its energy but prices it at idle here;
-- ties go to the first host in id order (a strict `<` over the host list).
+- ties go to the first host in id order (a strict `<` over the host list); increases are compared in
+  whole microwatts, so a tie is a tie and not the last bit of a float.
 
 Every empty host with the same capacity and power model prices a VM the same, so only the first
-suitable one of each kind is a candidate: a round costs O(loaded hosts) per VM, not O(hosts).
+suitable one of each kind is a candidate; loaded hosts are searched by bands of utilisation with a
+lower bound on the increase in each (./power-buckets.ts), so a VM is priced on a few dozen hosts, not
+on every loaded one, and the answer is the same.
 
 Where this still differs from CloudSim: its migrations end at their own instant inside the interval,
 here in the tick after the round; its energy counts a host as drawing nothing over an interval that
@@ -36,6 +39,7 @@ import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {
 	Command, Host, SimEvent, Vm, World,
 } from '../sim/types.js';
+import {PowerBuckets, type BucketKind} from './power-buckets.js';
 
 export const cloudsimThreshold = 0.8;
 
@@ -49,6 +53,12 @@ function watts(host: Host, utilisation: number): number {
 	}
 
 	return (peakWatts * idleShare) + (peakWatts * (1 - idleShare) * Math.min(1, utilisation));
+}
+
+/** The points of the power curve `watts` reads: its SPECpower table, or idle and peak. */
+function powerTable(host: Host): readonly number[] {
+	const {specpowerWatts, peakWatts, idleShare} = host.power;
+	return specpowerWatts ?? [peakWatts * idleShare, peakWatts];
 }
 
 /** Each host's kind, kept while its MIPS and power model stay the same (host objects live as long as the world does). */
@@ -65,6 +75,15 @@ function kindOf(host: Host): string {
 	const kind = `${host.capacity.cpuUnits}/${specpowerWatts ? specpowerWatts.join(',') : `${peakWatts}:${idleShare}`}`;
 	kinds.set(host, {cpuUnits: host.capacity.cpuUnits, power: host.power, kind});
 	return kind;
+}
+
+/**
+A power increase in whole microwatts. Increases are compared so, far below any real difference and far
+above rounding: two hosts the same curve prices alike tie, and the first one in id order wins (what
+CloudSim's strict \`<\` over its host list means), not whichever the last bit of a float favours.
+*/
+function microwatts(watts: number): number {
+	return Math.round(watts * 1e6);
 }
 
 const noVms: readonly Vm[] = Object.freeze([]);
@@ -89,10 +108,20 @@ class Round {
 	readonly isLoaded: Uint8Array;
 	/** Per kind, the hosts that were empty at the start of the round, in id order. */
 	readonly empty: number[][] = [];
+	/**
+	Per kind, where its first host not yet loaded may be: in the overload pass (the only one that
+	wakes empty hosts) a host's request only grows, so the hosts before it stay loaded.
+	*/
+	readonly emptyStart: number[] = [];
+	/** Loaded hosts by kind and power-curve segment, for a bounded best-fit search. */
+	readonly buckets: PowerBuckets;
 	/** The VMs on each host, for the hosts that have some. */
 	readonly residents: Array<Vm[] | undefined>;
 	readonly commands: Command[] = [];
 	readonly events: SimEvent[] = [];
+	/** The search's best host so far and its increase in microwatts. */
+	best = -1;
+	bestKey = Number.POSITIVE_INFINITY;
 	/** Undo records (host, requested, free memory) while an underloaded host is emptied all or nothing. */
 	journal: number[] | undefined;
 
@@ -143,27 +172,44 @@ class Round {
 			}
 		}
 
-		const kinds = new Map<string, number[]>();
+		const emptyByKind = new Map<string, number[]>();
+		const kindIds = new Map<string, number>();
+		const bucketKinds: BucketKind[] = [];
+		const kindOfHost = new Int32Array(count).fill(-1);
 		for (const [index, host] of hosts.entries()) {
 			if (host.role !== 'worker' || host.state === 'failed' || host.state === 'booting') {
 				continue;
 			}
 
+			const kind = kindOf(host);
+			let id = kindIds.get(kind);
+			if (id === undefined) {
+				id = bucketKinds.length;
+				kindIds.set(kind, id);
+				bucketKinds.push({capacity: host.capacity.cpuUnits, table: powerTable(host)});
+			}
+
+			kindOfHost[index] = id;
 			if (this.requested[index]! > 0) {
 				this.loaded.push(index);
 				this.isLoaded[index] = 1;
 				continue;
 			}
 
-			const kind = kindOf(host);
-			const list = kinds.get(kind);
+			const list = emptyByKind.get(kind);
 			if (list) {
 				list.push(index);
 			} else {
 				const created = [index];
-				kinds.set(kind, created);
+				emptyByKind.set(kind, created);
 				this.empty.push(created);
+				this.emptyStart.push(0);
 			}
+		}
+
+		this.buckets = new PowerBuckets(bucketKinds, kindOfHost);
+		for (const index of this.loaded) {
+			this.buckets.place(index, this.utilisation(index));
 		}
 	}
 
@@ -191,6 +237,7 @@ class Round {
 			const index = journal[at]!;
 			this.requested[index] = journal[at + 1]!;
 			this.freeMiB[index] = journal[at + 2]!;
+			this.rebucket(index);
 		}
 	}
 
@@ -227,46 +274,88 @@ class Round {
 	findHost(vm: Vm, emptyToo: boolean): number | undefined {
 		const source = this.position(vm.hostId) ?? -1;
 		const mips = vm.usage.demand.cpu;
-		const {memoryMiB} = vm;
-		const {loaded, requested, up} = this;
-		let best = -1;
-		let bestIncrease = Number.POSITIVE_INFINITY;
-		for (const index of loaded) {
-			if (!emptyToo && (requested[index]! <= 0 || up[index] === 0)) {
-				continue;
-			}
-
-			const increase = this.increase(mips, memoryMiB, index, source);
-			if (increase < bestIncrease || (increase === bestIncrease && index < best)) {
-				best = index;
-				bestIncrease = increase;
-			}
+		this.best = -1;
+		this.bestKey = Number.POSITIVE_INFINITY;
+		// Empty hosts first: waking one costs only its curve's first slope, a good bound to prune the loaded hosts with.
+		if (emptyToo) {
+			this.searchEmpty(mips, vm.memoryMiB, source);
 		}
 
-		if (emptyToo) {
-			for (const kind of this.empty) {
-				for (const index of kind) {
-					// A host that took a VM this round is in `loaded` already.
-					if (requested[index]! > 0) {
-						continue;
-					}
+		this.searchLoaded(mips, vm.memoryMiB, source, emptyToo);
+		return this.best < 0 ? undefined : this.best;
+	}
 
-					const increase = this.increase(mips, memoryMiB, index, source);
-					if (Number.isNaN(increase)) {
-						continue;
-					}
+	/** Offers host `index` to the search: it wins with a lower increase, or the same one and a lower index. */
+	offer(index: number, key: number): void {
+		if (key < this.bestKey || (key === this.bestKey && index < this.best)) {
+			this.best = index;
+			this.bestKey = key;
+		}
+	}
 
-					if (increase < bestIncrease || (increase === bestIncrease && index < best)) {
-						best = index;
-						bestIncrease = increase;
-					}
+	/** The first suitable empty host of each kind. */
+	searchEmpty(mips: number, memoryMiB: number, source: number): void {
+		const {requested} = this;
+		for (const [kindId, kind] of this.empty.entries()) {
+			let start = this.emptyStart[kindId]!;
+			while (start < kind.length && requested[kind[start]!]! > 0) {
+				start++;
+			}
 
+			this.emptyStart[kindId] = start;
+			for (let at = start; at < kind.length; at++) {
+				const index = kind[at]!;
+				// A host that took a VM this round is in `loaded` already.
+				if (requested[index]! > 0) {
+					continue;
+				}
+
+				const key = microwatts(this.increase(mips, memoryMiB, index, source));
+				if (!Number.isNaN(key)) {
+					this.offer(index, key);
 					break;
 				}
 			}
 		}
+	}
 
-		return best < 0 ? undefined : best;
+	/** The loaded hosts: first the bucket with the least bound, then every other bucket that may do better. */
+	searchLoaded(mips: number, memoryMiB: number, source: number, emptyToo: boolean): void {
+		const {requested, up, buckets} = this;
+		const {bounds, members} = buckets;
+		const first = buckets.bound(mips, cloudsimThreshold);
+		for (let at = first < 0 ? bounds.length : -1; at < bounds.length; at++) {
+			// At -1 the least-bound bucket; then the others (NaN: no host there fits).
+			const bucket = at < 0 ? first : at;
+			const boundKey = microwatts(bounds[bucket]!);
+			if (at === first || !(boundKey <= this.bestKey)) {
+				continue;
+			}
+
+			for (const index of members[bucket]!) {
+				// Hosts come in id order: once the bound ties the best, a later host cannot win.
+				if (boundKey > this.bestKey || (boundKey === this.bestKey && index > this.best)) {
+					break;
+				}
+
+				if (emptyToo || (requested[index]! > 0 && up[index] === 1)) {
+					this.offer(index, microwatts(this.increase(mips, memoryMiB, index, source)));
+				}
+			}
+		}
+	}
+
+	/** Host `index` takes no VM for the rest of the round. */
+	exclude(index: number): void {
+		this.excluded[index] = 1;
+		this.buckets.remove(index);
+	}
+
+	/** Keeps host `index`'s bucket in step with its request, while it may still take VMs. */
+	rebucket(index: number): void {
+		if (this.isLoaded[index] === 1 && this.excluded[index] === 0) {
+			this.buckets.place(index, this.utilisation(index));
+		}
 	}
 
 	place(vm: Vm, index: number, reason: string): void {
@@ -290,6 +379,8 @@ class Round {
 		this.freeMiB[index]! -= vm.memoryMiB;
 		this.requested[source]! -= mips;
 		this.freeMiB[source]! += vm.memoryMiB;
+		this.rebucket(index);
+		this.rebucket(source);
 		this.events.push({
 			tick: world.tick, type: 'migrationPlanned', vmId: vm.id, from: vm.hostId, to: host.id, vsr: 0, reason,
 		});
@@ -348,7 +439,7 @@ export const thresholdCloudsimPolicy: Policy = {
 				continue;
 			}
 
-			excluded[index] = 1;
+			round.exclude(index);
 			const capacity = hosts[index]!.capacity.cpuUnits;
 			let remaining = requested[index]!;
 			for (const vm of round.vmsOn(index).filter(vm => movable(vm)).toSorted(byRamThenId)) {
@@ -388,7 +479,7 @@ export const thresholdCloudsimPolicy: Policy = {
 			const host = hosts[index]!;
 			const vms = round.vmsOn(index);
 			// CloudSim: a host tried as underloaded takes no VMs for the rest of the round.
-			excluded[index] = 1;
+			round.exclude(index);
 			if (!vms.every(vm => movable(vm))) {
 				continue;
 			}

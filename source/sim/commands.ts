@@ -9,7 +9,7 @@ import {newMigration} from './migration-record.js';
 import {findHost, findVm} from './lookup.js';
 import type {Strategies} from './strategies.js';
 import type {
-	Command, InjectedLoad, LoadTarget, MigrationMode, SimEvent, Vm, World,
+	Command, CommandType, InjectedLoad, LoadTarget, MigrationMode, SimEvent, Vm, World,
 } from './types.js';
 
 type Emit = (event: SimEvent) => void;
@@ -95,15 +95,24 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 }
 
 /**
+Commands that never change what is allocated on a host (its VMs' memory, migration reservations): a
+host is powered on empty and powered off only when empty; loads and the policy are not memory.
+*/
+const keepsAllocations: ReadonlySet<CommandType> = new Set<CommandType>(['powerOn', 'powerOff', 'injectLoad', 'clearLoad', 'setPolicy']);
+
+/**
 Applies commands in order, as `applyCommand` one by one would. A policy's round can ask for hundreds of
 migrations; each one's memory check then reads allocations kept for the batch (computed once, and
-again after any other kind of command) instead of summing every VM on its destination.
+again after a command that may change them) instead of summing every VM on its destination.
 */
 export function applyCommands(world: World, commands: readonly Command[], strategies: Strategies, emit: Emit): void {
 	let memory: Map<string, number> | undefined;
 	for (const command of commands) {
 		if (command.type !== 'requestMigration') {
-			memory = undefined;
+			if (!keepsAllocations.has(command.type)) {
+				memory = undefined;
+			}
+
 			applyCommand(world, command, strategies, emit);
 			continue;
 		}

@@ -2,6 +2,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {cloudsimThreshold, thresholdCloudsimPolicy} from '../../source/policy/threshold-cloudsim.js';
 import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
+import {interpolate} from '../../source/sim/power-curve.js';
 import type {Command, World} from '../../source/sim/types.js';
 import {build} from '../helpers/scenarios.js';
 
@@ -112,4 +113,62 @@ test('every plan keeps loaded targets at or under 80 %, never lands on an overlo
 			}
 		}), {seed: 8, numRuns: 300});
 	});
+});
+
+test('property: the first VM to leave an overloaded host goes where a search of every host puts it (power rise in microwatts, ties to the first host)', t => {
+	const vmCount = 30;
+	fc.assert(fc.property(
+		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 0, max: 2000})), {minLength: vmCount, maxLength: vmCount}),
+		vms => {
+			const traces = vms.map((_, index) => ({name: `t${index}`, values: [0.01]}));
+			const {world} = build(cloudsimScenario({traces, hosts: 20}));
+			for (const [index, vm] of world.vms.entries()) {
+				vm.hostId = world.hosts[vms[index]![0]]!.id;
+				vm.usage.demand.cpu = vms[index]![1];
+			}
+
+			const requested = world.hosts.map(host => world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.usage.demand.cpu, 0));
+			const freeMiB = world.hosts.map(host => host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB
+				- world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0));
+			const overloaded = world.hosts.map((host, index) => requested[index]! / host.capacity.cpuUnits > cloudsimThreshold);
+			const leaving = world.hosts.flatMap((host, index) => {
+				if (!overloaded[index]) {
+					return [];
+				}
+
+				let remaining = requested[index]!;
+				return world.vms.filter(vm => vm.hostId === host.id)
+					.toSorted((a, b) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id))
+					.filter(vm => {
+						const leaves = remaining / host.capacity.cpuUnits > cloudsimThreshold;
+						remaining -= leaves ? vm.usage.demand.cpu : 0;
+						return leaves;
+					});
+			});
+			fc.pre(leaving.length > 0);
+			const vm = leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))[0]!;
+			const mips = vm.usage.demand.cpu;
+			let expected: string | undefined;
+			let bestKey = Number.POSITIVE_INFINITY;
+			for (const [index, host] of world.hosts.entries()) {
+				const capacity = host.capacity.cpuUnits;
+				const before = requested[index]!;
+				const after = (before + mips) / capacity;
+				if (host.id === vm.hostId || overloaded[index] === true || (before > 0 ? after > cloudsimThreshold : after > 1)
+					|| freeMiB[index]! < vm.memoryMiB || mips > capacity / 2) {
+					continue;
+				}
+
+				const table = host.power.specpowerWatts!;
+				const key = Math.round((interpolate(table, after) - interpolate(table, before / capacity)) * 1e6);
+				if (key < bestKey) {
+					bestKey = key;
+					expected = host.id;
+				}
+			}
+
+			const first = thresholdCloudsimPolicy.decide(world, null).commands.find(command => command.type === 'requestMigration');
+			t.is(first?.type === 'requestMigration' && first.vmId === vm.id ? first.destinationHostId : undefined, expected);
+		},
+	), {seed: 13, numRuns: 300});
 });

@@ -9,7 +9,8 @@ import {loadScenario} from '../../source/scenario/load-scenario.js';
 test('a batch of commands does what the same commands one by one do, memory checks included', async t => {
 	const {world} = await loadScenario({policy: 'none'});
 	const target = world.hosts[0]!;
-	// Every VM not on h01 asks for h01, with a load injection between: h01's memory runs out part way.
+	// Every VM not on h01 asks for h01, with other commands between: some keep the batch's memory ledger
+	// (load, power), a failure frees memory on h01 (its incoming migrations end) and must renew it.
 	const commands: Command[] = [];
 	for (const [index, vm] of world.vms.filter(vm => vm.hostId !== target.id).entries()) {
 		commands.push({
@@ -18,7 +19,11 @@ test('a batch of commands does what the same commands one by one do, memory chec
 		if (index === 3) {
 			commands.push({
 				type: 'injectLoad', target: {kind: 'vm', vmId: vm.id}, resource: 'cpu', amount: 5, durationTicks: 2,
-			});
+			}, {type: 'powerOff', hostId: vm.hostId}, {type: 'powerOn', hostId: vm.hostId});
+		}
+
+		if (index === 12) {
+			commands.push({type: 'failHost', hostId: world.vms.find(other => other.hostId !== target.id && other.id !== vm.id)!.hostId});
 		}
 	}
 

@@ -1,0 +1,147 @@
+/**
+Hosts grouped by kind (same MIPS, same power curve) and by a narrow band of utilisation, so that
+power-aware best fit (Beloglazov and Buyya, CCPE 2012, PABFD) need not price a VM on every host.
+
+A VM that adds `d` of a host's capacity raises its power by F(u) = W(u + d) - W(u). W is linear
+between the points of its table (CloudSim reads SPECpower tables so), and a band lies inside one of
+those segments, so over a band F is linear but where u + d crosses a table point: its least value
+there is at the band's ends or at that crossing. That least value, a hair lower so rounding never
+hides the best host, bounds every host in the band; a band whose bound is above the best increase
+found so far cannot hold a better host, and is skipped. The search stays exact.
+
+A band keeps its hosts in id order: where F is flat (u and u + d on one segment), every host of the
+band ties, the first one wins, and the search stops at the first that fits.
+*/
+import {interpolate} from '../sim/power-curve.js';
+
+export type BucketKind = {
+	/** MIPS of every host of this kind. */
+	capacity: number;
+	/** Watts at equal steps of utilisation from 0 to 1: a SPECpower table, or two points for a linear model. */
+	table: readonly number[];
+};
+
+/** Bands per segment of a power table: finer bands give tighter bounds and cost more to bound. */
+const bandsPerSegment = 4;
+
+export class PowerBuckets {
+	/** Host indices per bucket (kind * bands + band), in increasing order. */
+	readonly members: number[][] = [];
+	/** What `bound` found: per bucket, a lower bound on the increase, NaN where no host can take the VM. */
+	readonly bounds: Float64Array;
+	readonly #kinds: readonly BucketKind[];
+	/** Buckets per kind: the most bands any kind has. */
+	readonly #stride: number;
+	readonly #kindOfHost: Int32Array;
+	readonly #bucketOfHost: Int32Array;
+
+	/** `kindOfHost`: each host's kind, -1 for a host never bucketed. */
+	constructor(kinds: readonly BucketKind[], kindOfHost: Int32Array) {
+		this.#kinds = kinds;
+		this.#stride = Math.max(1, ...kinds.map(kind => (kind.table.length - 1) * bandsPerSegment));
+		this.#kindOfHost = kindOfHost;
+		this.#bucketOfHost = new Int32Array(kindOfHost.length).fill(-1);
+		const count = kinds.length * this.#stride;
+		for (let bucket = 0; bucket < count; bucket++) {
+			this.members.push([]);
+		}
+
+		this.bounds = new Float64Array(count);
+	}
+
+	/** Puts host `index` (or keeps it) in the bucket of its utilisation. */
+	place(index: number, utilisation: number): void {
+		const kind = this.#kindOfHost[index]!;
+		if (kind < 0) {
+			return;
+		}
+
+		const bands = (this.#kinds[kind]!.table.length - 1) * bandsPerSegment;
+		const band = Math.min(bands - 1, Math.floor(Math.min(1, Math.max(0, utilisation)) * bands));
+		const bucket = (kind * this.#stride) + band;
+		const current = this.#bucketOfHost[index]!;
+		if (current === bucket) {
+			return;
+		}
+
+		this.remove(index);
+		const list = this.members[bucket]!;
+		let low = 0;
+		let high = list.length;
+		while (low < high) {
+			const middle = Math.floor((low + high) / 2);
+			if (list[middle]! < index) {
+				low = middle + 1;
+			} else {
+				high = middle;
+			}
+		}
+
+		list.splice(low, 0, index);
+		this.#bucketOfHost[index] = bucket;
+	}
+
+	/** Takes host `index` out of its bucket (a host that takes no more VMs this round). */
+	remove(index: number): void {
+		const current = this.#bucketOfHost[index]!;
+		if (current < 0) {
+			return;
+		}
+
+		const list = this.members[current]!;
+		list.splice(list.indexOf(index), 1);
+		this.#bucketOfHost[index] = -1;
+	}
+
+	/**
+	Bounds the increase a VM of `mips` causes in each bucket (in `bounds`) and returns the bucket with
+	the least bound, or -1 when none may take it. Hosts above the first band carry load, and must stay
+	at or under `threshold` with the VM: a band that cannot is NaN.
+	*/
+	bound(mips: number, threshold: number): number {
+		const {bounds, members} = this;
+		let least = -1;
+		let leastBound = Number.POSITIVE_INFINITY;
+		for (const [kind, {capacity, table}] of this.#kinds.entries()) {
+			const share = mips / capacity;
+			const segments = table.length - 1;
+			const bands = segments * bandsPerSegment;
+			const base = kind * this.#stride;
+			for (let band = 0; band < bands; band++) {
+				const bucket = base + band;
+				const low = band / bands;
+				const limit = (band > 0 ? threshold : 1) - share;
+				if (members[bucket]!.length === 0 || low > limit + 1e-9) {
+					bounds[bucket] = Number.NaN;
+					continue;
+				}
+
+				const high = Math.min((band + 1) / bands, Math.max(low, limit));
+				let value = Math.min(rise(table, low, share), rise(table, high, share));
+				// Where u + d crosses a point of the table, F turns.
+				const turn = (Math.ceil((low + share) * segments) / segments) - share;
+				if (turn > low && turn < high) {
+					value = Math.min(value, rise(table, turn, share));
+				}
+
+				const bound = value - (Math.abs(value) * 1e-9) - 1e-9;
+				bounds[bucket] = bound;
+				if (bound < leastBound) {
+					least = bucket;
+					leastBound = bound;
+				}
+			}
+
+			for (let bucket = base + bands; bucket < base + this.#stride; bucket++) {
+				bounds[bucket] = Number.NaN;
+			}
+		}
+
+		return least;
+	}
+}
+
+/** F(u) = W(u + d) - W(u). */
+function rise(table: readonly number[], utilisation: number, share: number): number {
+	return interpolate(table, utilisation + share) - interpolate(table, utilisation);
+}

@@ -1,0 +1,74 @@
+import test from 'ava';
+import fc from 'fast-check';
+import {PowerBuckets} from '../../source/policy/power-buckets.js';
+import {interpolate} from '../../source/sim/power-curve.js';
+
+const threshold = 0.8;
+
+const kindArbitrary = fc.record({
+	capacity: fc.integer({min: 1000, max: 6000}),
+	// Any curve, rising or not: SPECpower tables have 11 points, a linear model two.
+	table: fc.array(fc.double({min: 50, max: 300, noNaN: true}), {minLength: 2, maxLength: 11}),
+});
+
+test('property: a bucket\'s bound is never above the power increase of a host in it that can take the VM, and no such host is left out', t => {
+	fc.assert(fc.property(
+		fc.array(kindArbitrary, {minLength: 1, maxLength: 3}),
+		fc.array(fc.record({kind: fc.nat(), utilisation: fc.double({min: 0, max: 1, noNaN: true})}), {maxLength: 60}),
+		fc.double({min: 1, max: 4000, noNaN: true}),
+		(kinds, random, mips) => {
+			// Hosts on a fine grid of utilisation for every kind, so every part of every band is tried, and some anywhere.
+			const grid = kinds.flatMap((_, kind) => Array.from({length: 401}, (_, step) => ({kind, utilisation: step / 400})));
+			const hosts = [...grid, ...random];
+			const kindOfHost = Int32Array.from(hosts, host => host.kind % kinds.length);
+			const buckets = new PowerBuckets(kinds, kindOfHost);
+			for (const [index, host] of hosts.entries()) {
+				buckets.place(index, host.utilisation);
+			}
+
+			const least = buckets.bound(mips, threshold);
+			for (const [bucket, members] of buckets.members.entries()) {
+				for (const index of members) {
+					const {table, capacity} = kinds[kindOfHost[index]!]!;
+					const {utilisation} = hosts[index]!;
+					const share = mips / capacity;
+					const bound = buckets.bounds[bucket]!;
+					// A host that would pass 1 (or the threshold, once it carries load) cannot take the VM: no bound holds it.
+					if (utilisation + share > (utilisation > 0 ? threshold : 1)) {
+						continue;
+					}
+
+					t.false(Number.isNaN(bound), 'a host that can take the VM is left out');
+					const increase = interpolate(table, utilisation + share) - interpolate(table, utilisation);
+					t.true(bound <= increase, `bound ${bound} above the increase ${increase}`);
+					t.true(least >= 0 && buckets.bounds[least]! <= bound);
+				}
+			}
+		},
+	), {seed: 11, numRuns: 400});
+});
+
+test('property: hosts move between buckets as their utilisation changes, each in exactly one, in id order', t => {
+	fc.assert(fc.property(
+		fc.array(fc.record({host: fc.nat({max: 19}), utilisation: fc.double({min: 0, max: 1.2, noNaN: true}), remove: fc.boolean()}), {maxLength: 200}),
+		moves => {
+			const buckets = new PowerBuckets([{capacity: 3720, table: [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117]}], new Int32Array(20));
+			const placed = new Set<number>();
+			for (const {host, utilisation, remove} of moves) {
+				if (remove) {
+					buckets.remove(host);
+					placed.delete(host);
+				} else {
+					buckets.place(host, utilisation);
+					placed.add(host);
+				}
+			}
+
+			const all = buckets.members.flat();
+			t.deepEqual(all.toSorted((a, b) => a - b), [...placed].toSorted((a, b) => a - b));
+			for (const members of buckets.members) {
+				t.deepEqual(members, members.toSorted((a, b) => a - b));
+			}
+		},
+	), {seed: 12, numRuns: 300});
+});
