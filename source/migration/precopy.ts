@@ -15,9 +15,11 @@ import type {
 	MigrationAdvance, MigrationContext, MigrationModel, MigrationNote,
 } from '../sim/strategies.js';
 import type {Migration, MigrationConfig} from '../sim/types.js';
+import {copyMigration} from '../sim/migration-record.js';
 import {isSpent, mbpsToRateMiBps, pageMiB} from './units.js';
 
-function endOfRound(migration: Migration, config: MigrationConfig, notes: MigrationNote[]): Migration {
+/** Ends the round in flight on `migration` (a working copy): the next round, or the stop-and-copy. */
+function endOfRound(migration: Migration, config: MigrationConfig, notes: MigrationNote[]): void {
 	const {memoryMiB, dirtying} = migration;
 	const round = migration.round + 1;
 	const dirtiedMiB = Math.min(memoryMiB, dirtying.wwsMiB + (dirtying.coldDirtyMiBps * migration.roundElapsedSeconds));
@@ -31,95 +33,87 @@ function endOfRound(migration: Migration, config: MigrationConfig, notes: Migrat
 		|| migration.sentMiB + dirtiedMiB > config.maxFactor * memoryMiB
 		|| dirtiedMiB > config.shrinkRatio * migration.roundMiB;
 	const {adaptive} = config;
-	const rateCapMbps = adaptive && migration.rateCapMbps !== null
-		? (stop ? adaptive.maxMbps : Math.min(adaptive.maxMbps, Math.max(migration.rateCapMbps, (dirtyRateMiBps * 8) + adaptive.incrementMbps)))
-		: migration.rateCapMbps;
+	if (adaptive && migration.rateCapMbps !== null) {
+		migration.rateCapMbps = stop ? adaptive.maxMbps : Math.min(adaptive.maxMbps, Math.max(migration.rateCapMbps, (dirtyRateMiBps * 8) + adaptive.incrementMbps));
+	}
+
 	if (stop) {
 		notes.push({kind: 'phase', phase: 'stop-and-copy'});
 	}
 
-	return {
-		...migration,
-		phase: stop ? 'stop-and-copy' : 'precopy',
-		round,
-		roundMiB: config.cloudsimParity ? 0 : dirtiedMiB,
-		roundSentMiB: 0,
-		roundElapsedSeconds: 0,
-		dirtyRateMiBps,
-		rateCapMbps,
-	};
+	migration.phase = stop ? 'stop-and-copy' : 'precopy';
+	migration.round = round;
+	migration.roundMiB = config.cloudsimParity ? 0 : dirtiedMiB;
+	migration.roundSentMiB = 0;
+	migration.roundElapsedSeconds = 0;
+	migration.dirtyRateMiBps = dirtyRateMiBps;
+}
+
+/** `seconds` of progress on the round in flight, `sentMiB` of it sent; a paused VM's seconds are downtime. */
+function progress(migration: Migration, seconds: number, sentMiB: number): void {
+	migration.roundSentMiB += sentMiB;
+	migration.sentMiB += sentMiB;
+	migration.roundElapsedSeconds += seconds;
+	migration.elapsedSeconds += seconds;
+	if (migration.phase === 'stop-and-copy') {
+		migration.downtimeSeconds += seconds;
+	}
 }
 
 export function advancePrecopy(start: Migration, context: MigrationContext): MigrationAdvance {
 	const {rateMiBps, config} = context;
-	let migration = start;
+	const migration = copyMigration(start);
 	let time = context.tickSeconds;
 	const notes: MigrationNote[] = [];
 	while (!isSpent(time)) {
 		const remainingMiB = migration.roundMiB - migration.roundSentMiB;
-		const paused = migration.phase === 'stop-and-copy';
 		if (rateMiBps <= 0 && !isSpent(remainingMiB)) {
 			// A dead link: time passes, nothing moves.
-			migration = {
-				...migration, elapsedSeconds: migration.elapsedSeconds + time, roundElapsedSeconds: migration.roundElapsedSeconds + time, downtimeSeconds: migration.downtimeSeconds + (paused ? time : 0),
-			};
+			progress(migration, time, 0);
 			break;
 		}
 
 		const needed = rateMiBps > 0 ? remainingMiB / rateMiBps : 0;
 		if (needed > time) {
-			const sent = rateMiBps * time;
-			migration = {
-				...migration,
-				roundSentMiB: migration.roundSentMiB + sent,
-				sentMiB: migration.sentMiB + sent,
-				roundElapsedSeconds: migration.roundElapsedSeconds + time,
-				elapsedSeconds: migration.elapsedSeconds + time,
-				downtimeSeconds: migration.downtimeSeconds + (paused ? time : 0),
-			};
+			progress(migration, time, rateMiBps * time);
 			break;
 		}
 
 		time -= needed;
-		migration = {
-			...migration,
-			roundSentMiB: migration.roundMiB,
-			sentMiB: migration.sentMiB + remainingMiB,
-			roundElapsedSeconds: migration.roundElapsedSeconds + needed,
-			elapsedSeconds: migration.elapsedSeconds + needed,
-			downtimeSeconds: migration.downtimeSeconds + (paused ? needed : 0),
-		};
+		const paused = migration.phase === 'stop-and-copy';
+		progress(migration, needed, remainingMiB);
+		migration.roundSentMiB = migration.roundMiB;
 		if (paused) {
 			// The last pages are across: resume on the destination. The resume may end in the next tick; it is counted now.
 			const resume = config.resumeMs / 1000;
 			notes.push({kind: 'phase', phase: 'done'});
-			return {
-				migration: {
-					...migration, phase: 'done', elapsedSeconds: migration.elapsedSeconds + resume, downtimeSeconds: migration.downtimeSeconds + resume, rateMiBps,
-				},
-				finished: true,
-				notes,
-			};
+			migration.phase = 'done';
+			migration.elapsedSeconds += resume;
+			migration.downtimeSeconds += resume;
+			migration.rateMiBps = rateMiBps;
+			return {migration, finished: true, notes};
 		}
 
-		migration = endOfRound(migration, config, notes);
+		endOfRound(migration, config, notes);
 	}
 
-	return {migration: {...migration, rateMiBps}, finished: false, notes};
+	migration.rateMiBps = rateMiBps;
+	return {migration, finished: false, notes};
 }
 
 export const precopy: MigrationModel = {
 	mode: 'precopy',
 	live: true,
-	begin: (migration, config) => ({
-		...migration,
-		phase: 'precopy',
-		round: 0,
-		roundMiB: migration.memoryMiB,
-		roundSentMiB: 0,
-		roundElapsedSeconds: 0,
-		rateCapMbps: config.adaptive ? config.adaptive.startMbps : null,
-	}),
+	begin(migration, config) {
+		const begun = copyMigration(migration);
+		begun.phase = 'precopy';
+		begun.round = 0;
+		begun.roundMiB = migration.memoryMiB;
+		begun.roundSentMiB = 0;
+		begun.roundElapsedSeconds = 0;
+		begun.rateCapMbps = config.adaptive ? config.adaptive.startMbps : null;
+		return begun;
+	},
 	vmPaused: migration => migration.phase === 'stop-and-copy',
 	advance: advancePrecopy,
 	rateCapMiBps(migration, config) {
