@@ -7,7 +7,9 @@ between the points of its table (CloudSim reads SPECpower tables so), and a band
 those segments, so over a band F is linear but where u + d crosses a table point: its least value
 there is at the band's ends or at that crossing. That least value, a hair lower so rounding never
 hides the best host, bounds every host in the band; a band whose bound is above the best increase
-found so far cannot hold a better host, and is skipped. The search stays exact.
+found so far cannot hold a better host, and is skipped. The search stays exact. That bound costs a
+few readings of the curve, so a cheaper and looser one comes first: d times the least slope of the
+segments u + d can reach from the band; only a band that passes it is bounded tightly.
 
 A band keeps its hosts in id order: where F is flat (u and u + d on one segment), every host of the
 band ties, the first one wins, and the search stops at the first that fits.
@@ -27,8 +29,10 @@ const bandsPerSegment = 4;
 export class PowerBuckets {
 	/** Host indices per bucket (kind * bands + band), in increasing order. */
 	readonly members: number[][] = [];
-	/** What `bound` found: per bucket, a lower bound on the increase, NaN where no host can take the VM. */
+	/** What `bound` found: per bucket, a loose lower bound on the increase, NaN where no host can take the VM. */
 	readonly bounds: Float64Array;
+	/** Per kind, the least slope (watts per unit of utilisation) over segments from..to, at [from * segments + to]. */
+	readonly #leastSlope: Float64Array[];
 	readonly #kinds: readonly BucketKind[];
 	/** Buckets per kind: the most bands any kind has. */
 	readonly #stride: number;
@@ -47,6 +51,19 @@ export class PowerBuckets {
 		}
 
 		this.bounds = new Float64Array(count);
+		this.#leastSlope = kinds.map(({table}) => {
+			const segments = table.length - 1;
+			const least = new Float64Array(segments * segments);
+			for (let from = 0; from < segments; from++) {
+				let minimum = Number.POSITIVE_INFINITY;
+				for (let to = from; to < segments; to++) {
+					minimum = Math.min(minimum, (table[to + 1]! - table[to]!) * segments);
+					least[(from * segments) + to] = minimum;
+				}
+			}
+
+			return least;
+		});
 	}
 
 	/** Puts host `index` (or keeps it) in the bucket of its utilisation. */
@@ -94,9 +111,9 @@ export class PowerBuckets {
 	}
 
 	/**
-	Bounds the increase a VM of `mips` causes in each bucket (in `bounds`) and returns the bucket with
-	the least bound, or -1 when none may take it. Hosts above the first band carry load, and must stay
-	at or under `threshold` with the VM: a band that cannot is NaN.
+	Bounds, loosely, the increase a VM of `mips` causes in each bucket (in `bounds`) and returns the
+	bucket with the least bound, or -1 when none may take it. Hosts above the first band carry load,
+	and must stay at or under `threshold` with the VM: a band that cannot is NaN.
 	*/
 	bound(mips: number, threshold: number): number {
 		const {bounds, members} = this;
@@ -107,23 +124,18 @@ export class PowerBuckets {
 			const segments = table.length - 1;
 			const bands = segments * bandsPerSegment;
 			const base = kind * this.#stride;
+			const slopes = this.#leastSlope[kind]!;
 			for (let band = 0; band < bands; band++) {
 				const bucket = base + band;
-				const low = band / bands;
-				const limit = (band > 0 ? threshold : 1) - share;
-				if (members[bucket]!.length === 0 || low > limit + 1e-9) {
+				if (members[bucket]!.length === 0 || band / bands > (band > 0 ? threshold : 1) - share + 1e-9) {
 					bounds[bucket] = Number.NaN;
 					continue;
 				}
 
-				const high = Math.min((band + 1) / bands, Math.max(low, limit));
-				let value = Math.min(rise(table, low, share), rise(table, high, share));
-				// Where u + d crosses a point of the table, F turns.
-				const turn = (Math.ceil((low + share) * segments) / segments) - share;
-				if (turn > low && turn < high) {
-					value = Math.min(value, rise(table, turn, share));
-				}
-
+				// The segments u + d can reach from u in this band, and the least slope over them.
+				const from = Math.floor(band / bandsPerSegment);
+				const to = Math.min(segments - 1, Math.floor((((band + 1) / bands) + share) * segments));
+				const value = share * slopes[(from * segments) + to]!;
 				const bound = value - (Math.abs(value) * 1e-9) - 1e-9;
 				bounds[bucket] = bound;
 				if (bound < leastBound) {
@@ -138,6 +150,30 @@ export class PowerBuckets {
 		}
 
 		return least;
+	}
+
+	/**
+	The tight bound of a bucket `bound` kept: F's least value over the band (as far as the threshold
+	lets a host in it take the VM), a hair lower.
+	*/
+	tighten(bucket: number, mips: number, threshold: number): number {
+		const kind = Math.floor(bucket / this.#stride);
+		const band = bucket - (kind * this.#stride);
+		const {capacity, table} = this.#kinds[kind]!;
+		const share = mips / capacity;
+		const segments = table.length - 1;
+		const bands = segments * bandsPerSegment;
+		const low = band / bands;
+		const limit = (band > 0 ? threshold : 1) - share;
+		const high = Math.min((band + 1) / bands, Math.max(low, limit));
+		let value = Math.min(rise(table, low, share), rise(table, high, share));
+		// Where u + d crosses a point of the table, F turns.
+		const turn = (Math.ceil((low + share) * segments) / segments) - share;
+		if (turn > low && turn < high) {
+			value = Math.min(value, rise(table, turn, share));
+		}
+
+		return value - (Math.abs(value) * 1e-9) - 1e-9;
 	}
 }
 

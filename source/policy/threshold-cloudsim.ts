@@ -327,8 +327,12 @@ class Round {
 		for (let at = first < 0 ? bounds.length : -1; at < bounds.length; at++) {
 			// At -1 the least-bound bucket; then the others (NaN: no host there fits).
 			const bucket = at < 0 ? first : at;
-			const boundKey = microwatts(bounds[bucket]!);
-			if (at === first || !(boundKey <= this.bestKey)) {
+			if (at === first || !(microwatts(bounds[bucket]!) <= this.bestKey)) {
+				continue;
+			}
+
+			const boundKey = microwatts(buckets.tighten(bucket, mips, cloudsimThreshold));
+			if (boundKey > this.bestKey) {
 				continue;
 			}
 

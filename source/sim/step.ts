@@ -24,7 +24,7 @@ import {
 } from './history.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
-import {vmsById} from './lookup.js';
+import {findVm} from './lookup.js';
 import type {Strategies} from './strategies.js';
 import type {
 	Command, Host, Resource, SimEvent, Vm, World,
@@ -86,7 +86,7 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 		updateVmStates(world, strategies);
 	}
 
-	const residents = hosts.map((): Vm[] => []);
+	const residents = residentLists(hosts);
 	for (const vm of vms) {
 		if (vm.state !== 'lost') {
 			residents[hostIndex.get(vm.hostId)!]!.push(vm);
@@ -138,6 +138,26 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	return events;
 }
 
+/**
+One list of resident VMs per host, emptied and refilled every tick: they live only within a tick, and
+a long run would otherwise make one array per host per tick.
+*/
+const residentCache = new WeakMap<readonly Host[], Vm[][]>();
+
+function residentLists(hosts: readonly Host[]): Vm[][] {
+	let lists = residentCache.get(hosts);
+	if (lists?.length === hosts.length) {
+		for (const list of lists) {
+			list.length = 0;
+		}
+	} else {
+		lists = hosts.map((): Vm[] => []);
+		residentCache.set(hosts, lists);
+	}
+
+	return lists;
+}
+
 /** Host ids to array positions, cached per hosts array: the core never adds, removes or reorders hosts. */
 const hostIndexCache = new WeakMap<readonly Host[], Map<string, number>>();
 
@@ -183,19 +203,29 @@ function applyMigrationPenalties(world: World): void {
 	}
 }
 
-/** Migration traffic per host position, or undefined when nothing migrates. */
-function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, rates: readonly number[]): HostTraffic[] | undefined {
+/** Migration traffic per host position (only hosts a migration touches have one), or undefined when nothing migrates. */
+function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, rates: readonly number[]): Array<HostTraffic | undefined> | undefined {
 	if (world.migrations.length === 0) {
 		return undefined;
 	}
 
-	const traffic = world.hosts.map((): HostTraffic => ({
-		outMbps: 0, inMbps: 0, migrations: 0, incomingMiB: 0,
-	}));
+	const traffic: Array<HostTraffic | undefined> = Array.from({length: world.hosts.length});
+	const at = (hostId: string) => {
+		const index = hostIndex.get(hostId);
+		if (index === undefined) {
+			return undefined;
+		}
+
+		traffic[index] ??= {
+			outMbps: 0, inMbps: 0, migrations: 0, incomingMiB: 0,
+		};
+		return traffic[index];
+	};
+
 	for (const [index, migration] of world.migrations.entries()) {
 		const mbps = mibpsToMbps(rates[index]!);
-		const source = traffic[hostIndex.get(migration.sourceHostId) ?? -1];
-		const destination = traffic[hostIndex.get(migration.destinationHostId) ?? -1];
+		const source = at(migration.sourceHostId);
+		const destination = at(migration.destinationHostId);
 		if (source) {
 			source.outMbps += mbps;
 			source.migrations++;
@@ -273,12 +303,11 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 		return;
 	}
 
-	const vms = vmsById(world);
 	const remaining = [];
 	const unmodelled = [];
 	for (const [index, migration] of world.migrations.entries()) {
 		const model = strategies.migrationModels[migration.mode];
-		const vm = vms.get(migration.vmId);
+		const vm = findVm(world, migration.vmId);
 		if (!model || !vm) {
 			// A restored world may hold a migration of a mode these strategies lack: end it cleanly.
 			remaining.push(migration);
@@ -396,11 +425,18 @@ function accountOverload(world: World, closing: boolean, emit: (event: SimEvent)
 		if (closing) {
 			// The sustained-overload metric of models.md 7.7: k of the last n interval means over a threshold.
 			const {intervals} = host.history;
-			const over = host.state === 'up' && (
-				thresholdResources.some(resource => latest(intervals[resource]) > monitoring.thresholds[resource])
-				|| latest(intervals.swapMBps) > monitoring.thresholds.swapMBps);
+			let over = host.state === 'up' && latest(intervals.swapMBps) > monitoring.thresholds.swapMBps;
+			for (const resource of thresholdResources) {
+				over ||= host.state === 'up' && latest(intervals[resource]) > monitoring.thresholds[resource];
+			}
+
 			pushFlag(host.history.overThreshold, over, monitoring.n);
-			host.sustainedOverload = host.history.overThreshold.filter(Boolean).length >= monitoring.k;
+			let flagged = 0;
+			for (const flag of host.history.overThreshold) {
+				flagged += flag ? 1 : 0;
+			}
+
+			host.sustainedOverload = flagged >= monitoring.k;
 			if (host.sustainedOverload) {
 				world.counters.sustainedOverloadIntervals++;
 			}
