@@ -119,7 +119,10 @@ export class PowerBuckets {
 		const {bounds, members} = this;
 		let least = -1;
 		let leastBound = Number.POSITIVE_INFINITY;
-		for (const [kind, {capacity, table}] of this.#kinds.entries()) {
+		const kinds = this.#kinds;
+		// An index loop: this runs for every VM placed, and an entries() iterator allocates each time.
+		for (let kind = 0; kind < kinds.length; kind++) {
+			const {capacity, table} = kinds[kind]!;
 			const share = mips / capacity;
 			const segments = table.length - 1;
 			const bands = segments * bandsPerSegment;
