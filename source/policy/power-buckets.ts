@@ -119,10 +119,10 @@ export class PowerBuckets {
 		const {bounds, members} = this;
 		let least = -1;
 		let leastBound = Number.POSITIVE_INFINITY;
-		const kinds = this.#kinds;
-		// An index loop: this runs for every VM placed, and an entries() iterator allocates each time.
-		for (let kind = 0; kind < kinds.length; kind++) {
-			const {capacity, table} = kinds[kind]!;
+		// A counter beside for-of: this runs for every VM placed, and an entries() iterator allocates each time.
+		let kind = -1;
+		for (const {capacity, table} of this.#kinds) {
+			kind++;
 			const share = mips / capacity;
 			const segments = table.length - 1;
 			const bands = segments * bandsPerSegment;
