@@ -38,10 +38,6 @@ export function findVm(world: World, vmId: string): Vm | undefined {
 	return findById(world.vms, vmId);
 }
 
-export function vmsById(world: World): Map<string, Vm> {
-	return new Map(world.vms.map(vm => [vm.id, vm]));
-}
-
 /** Simulated seconds since the start. */
 export function simulatedSeconds(world: World): number {
 	return world.tick * world.config.tickSeconds;
