@@ -139,7 +139,9 @@ class Round {
 		this.capacity = new Float64Array(count);
 		this.up = new Uint8Array(count);
 		this.residents = Array.from({length: count}, () => undefined);
-		for (const [index, host] of hosts.entries()) {
+		let index = -1;
+		for (const host of hosts) {
+			index++;
 			this.freeMiB[index] = usableMemoryMiB(host);
 			this.capacity[index] = host.capacity.cpuUnits;
 			this.up[index] = host.state === 'up' ? 1 : 0;
@@ -176,7 +178,9 @@ class Round {
 		const kindIds = new Map<string, number>();
 		const bucketKinds: BucketKind[] = [];
 		const kindOfHost = new Int32Array(count).fill(-1);
-		for (const [index, host] of hosts.entries()) {
+		index = -1;
+		for (const host of hosts) {
+			index++;
 			if (host.role !== 'worker' || host.state === 'failed' || host.state === 'booting') {
 				continue;
 			}
@@ -296,7 +300,9 @@ class Round {
 	/** The first suitable empty host of each kind. */
 	searchEmpty(mips: number, memoryMiB: number, source: number): void {
 		const {requested} = this;
-		for (const [kindId, kind] of this.empty.entries()) {
+		let kindId = -1;
+		for (const kind of this.empty) {
+			kindId++;
 			let start = this.emptyStart[kindId]!;
 			while (start < kind.length && requested[kind[start]!]! > 0) {
 				start++;
@@ -530,7 +536,9 @@ export const thresholdCloudsimPolicy: Policy = {
 		}
 
 		// Empty hosts that take nothing this round are switched off, as CloudSim counts an idle host as off.
-		for (const [index, host] of hosts.entries()) {
+		let index = -1;
+		for (const host of hosts) {
+			index++;
 			if (isUpWorker(index) && busy[index] === 0 && targets[index] === 0 && round.vmsOn(index).length === 0) {
 				round.commands.push({type: 'powerOff', hostId: host.id});
 			}

@@ -79,15 +79,19 @@ export function schemaIssues(error: z.ZodError): ScenarioIssue[] {
 	return error.issues.map(issue => ({path: formatPath(issue.path), message: describeIssue(issue)}));
 }
 
-/** Parses JSON text against a schema; errors name the JSON path (or line and column for bad JSON). */
-export function parseWith<T extends z.ZodType>(schema: T, text: string): z.output<T> {
-	const json = parseJson(text);
-	const result = schema.safeParse(json, {reportInput: true});
+/** Checks a value against a schema (defaults filled in); errors name the path. */
+export function parseValueWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+	const result = schema.safeParse(value, {reportInput: true});
 	if (!result.success) {
 		throw new ScenarioInvalidError(schemaIssues(result.error));
 	}
 
 	return result.data;
+}
+
+/** Parses JSON text against a schema; errors name the JSON path (or line and column for bad JSON). */
+export function parseWith<T extends z.ZodType>(schema: T, text: string): z.output<T> {
+	return parseValueWith(schema, parseJson(text));
 }
 
 export function parseScenario(text: string): Scenario {

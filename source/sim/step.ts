@@ -95,7 +95,9 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 
 	const rates = world.migrations.length === 0 ? [] : linkRates(world, strategies, hostIndex, residents);
 	const traffic = migrationTraffic(world, hostIndex, rates);
-	for (const [index, host] of hosts.entries()) {
+	let index = -1;
+	for (const host of hosts) {
+		index++;
 		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config, strategies.overhead);
 	}
 
@@ -193,10 +195,10 @@ A migrating VM that runs loses CPU: CloudSim's 10 % while it migrates, and, afte
 the share of time it stalls on network page faults.
 */
 function applyMigrationPenalties(world: World): void {
-	const migrations = new Map(world.migrations.map(migration => [migration.id, migration]));
-	for (const vm of world.vms) {
-		const migration = vm.migrationId === null ? undefined : migrations.get(vm.migrationId);
-		if (migration && vm.state === 'running') {
+	// From each migration to its VM (no map of migrations each tick): a VM has one migration at most.
+	for (const migration of world.migrations) {
+		const vm = findVm(world, migration.vmId);
+		if (vm?.migrationId === migration.id && vm.state === 'running') {
 			const penalty = Math.min(1, world.config.migration.vmCpuPenalty + migration.stallFraction);
 			vm.usage.granted.cpu *= 1 - penalty;
 		}
@@ -222,7 +224,9 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 		return traffic[index];
 	};
 
-	for (const [index, migration] of world.migrations.entries()) {
+	let index = -1;
+	for (const migration of world.migrations) {
+		index++;
 		const mbps = mibpsToMbps(rates[index]!);
 		const source = at(migration.sourceHostId);
 		const destination = at(migration.destinationHostId);
@@ -249,15 +253,18 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 
 /** Paused while a migration model says so, running otherwise; stopped VMs stay stopped. */
 function updateVmStates(world: World, strategies: Strategies): void {
-	const migrations = world.migrations.length === 0 ? undefined : new Map(world.migrations.map(migration => [migration.id, migration]));
 	for (const vm of world.vms) {
-		if (vm.state === 'stopped' || vm.state === 'lost') {
-			continue;
+		if (vm.state !== 'stopped' && vm.state !== 'lost') {
+			vm.state = 'running';
 		}
+	}
 
-		const migration = vm.migrationId === null ? undefined : migrations?.get(vm.migrationId);
-		const paused = migration !== undefined && (strategies.migrationModels[migration.mode]?.vmPaused(migration) ?? false);
-		vm.state = paused ? 'paused' : 'running';
+	// Then from each migration to its VM (no map of migrations each tick): a VM has one migration at most.
+	for (const migration of world.migrations) {
+		const vm = findVm(world, migration.vmId);
+		if (vm?.migrationId === migration.id && vm.state === 'running' && (strategies.migrationModels[migration.mode]?.vmPaused(migration) ?? false)) {
+			vm.state = 'paused';
+		}
 	}
 }
 
@@ -305,7 +312,9 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 
 	const remaining = [];
 	const unmodelled = [];
-	for (const [index, migration] of world.migrations.entries()) {
+	let index = -1;
+	for (const migration of world.migrations) {
+		index++;
 		const model = strategies.migrationModels[migration.mode];
 		const vm = findVm(world, migration.vmId);
 		if (!model || !vm) {
