@@ -2,7 +2,8 @@
 Phase 1 of a tick: apply commands to the draft world. A command that cannot be carried out never
 throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
 */
-import {allocatedMemoryByHost, freeMemoryMiB, usableMemoryMiB} from './capacity.js';
+import {batchLedger, recordMigration, type BatchLedger} from './batch-ledger.js';
+import {freeMemoryMiB, usableMemoryMiB} from './capacity.js';
 import {applyImageCommand} from './images.js';
 import {applyLifecycle} from './lifecycle.js';
 import {newMigration} from './migration-record.js';
@@ -95,39 +96,40 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 }
 
 /**
-Commands that never change what is allocated on a host (its VMs' memory, migration reservations): a
-host is powered on empty and powered off only when empty; loads and the policy are not memory.
+Commands that move no VM and end no migration, so a batch's ledger holds across them: a migration
+request only starts one (recorded in the ledger), a host is powered on empty and powered off only
+when empty and untouched by migrations, and loads and the policy are not placement.
 */
-const keepsAllocations: ReadonlySet<CommandType> = new Set<CommandType>(['powerOn', 'powerOff', 'injectLoad', 'clearLoad', 'setPolicy']);
+const keepsLedger: ReadonlySet<CommandType> = new Set<CommandType>(['requestMigration', 'powerOn', 'powerOff', 'injectLoad', 'clearLoad', 'setPolicy']);
 
 /**
 Applies commands in order, as `applyCommand` one by one would. A policy's round can ask for hundreds of
-migrations; each one's memory check then reads allocations kept for the batch (computed once, and
-again after a command that may change them) instead of summing every VM on its destination.
+migrations and power commands; each one's check then reads a ledger kept for the batch (made once, and
+again after a command that may change it) instead of scanning every VM for its host.
 */
 export function applyCommands(world: World, commands: readonly Command[], strategies: Strategies, emit: Emit): void {
-	let memory: Map<string, number> | undefined;
+	let ledger: BatchLedger | undefined;
 	for (const command of commands) {
-		if (command.type !== 'requestMigration') {
-			if (!keepsAllocations.has(command.type)) {
-				memory = undefined;
-			}
-
+		if (!keepsLedger.has(command.type)) {
+			ledger = undefined;
 			applyCommand(world, command, strategies, emit);
 			continue;
 		}
 
-		memory ??= allocatedMemoryByHost(world);
+		if (command.type === 'requestMigration' || command.type === 'powerOff') {
+			ledger ??= batchLedger(world);
+		}
+
 		const started = world.counters.migrationsStarted;
-		applyCommand(world, command, strategies, emit, memory);
-		if (world.counters.migrationsStarted !== started) {
-			const migration = world.migrations.at(-1)!;
-			memory.set(migration.destinationHostId, (memory.get(migration.destinationHostId) ?? 0) + migration.allocationMiB);
+		applyCommand(world, command, strategies, emit, ledger);
+		if (ledger && world.counters.migrationsStarted !== started) {
+			recordMigration(ledger, world.migrations.at(-1)!);
 		}
 	}
 }
 
-export function applyCommand(world: World, command: Command, strategies: Strategies, emit: Emit, memory?: ReadonlyMap<string, number>): void {
+/** `ledger`: what the batch keeps (`applyCommands`); without it, checks scan the world. */
+export function applyCommand(world: World, command: Command, strategies: Strategies, emit: Emit, ledger?: BatchLedger): void {
 	const {tick} = world;
 	const reject = (reason: string) => {
 		emit({
@@ -180,7 +182,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		}
 
 		case 'requestMigration': {
-			const refusal = migrationRefusal(world, command, strategies, memory);
+			const refusal = migrationRefusal(world, command, strategies, ledger?.memory);
 			if (refusal !== undefined) {
 				emit({
 					tick, type: 'migrationRefused', vmId: command.vmId, to: command.destinationHostId, reason: refusal,
@@ -226,7 +228,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'powerOn':
 		case 'powerOff':
 		case 'drainHost': {
-			const refusal = applyLifecycle(world, command, strategies, emit);
+			const refusal = applyLifecycle(world, command, strategies, emit, ledger);
 			if (refusal !== undefined) {
 				reject(refusal);
 			}

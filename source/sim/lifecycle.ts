@@ -6,6 +6,7 @@ When a host fails, its VMs' memory is gone. A VM with a snapshot restarts from i
 the same hypervisor family (its image is that family's), losing the work since the snapshot; a VM
 without one is lost. That is what snapshots buy (the course material's "failures become manageable").
 */
+import type {BatchLedger} from './batch-ledger.js';
 import {allocatedMemoryByHost, usableMemoryMiB} from './capacity.js';
 import {findHost} from './lookup.js';
 import {abortMigration, loseVm} from './migration-end.js';
@@ -103,7 +104,7 @@ function fail(world: World, host: Host, strategies: Strategies, emit: Emit): voi
 }
 
 /** Carries out a host command; returns why it cannot, or undefined. */
-export function applyLifecycle(world: World, command: LifecycleCommand, strategies: Strategies, emit: Emit): string | undefined {
+export function applyLifecycle(world: World, command: LifecycleCommand, strategies: Strategies, emit: Emit, ledger?: BatchLedger): string | undefined {
 	const host = findHost(world, command.hostId);
 	if (!host) {
 		return `no host ${command.hostId}`;
@@ -151,9 +152,11 @@ export function applyLifecycle(world: World, command: LifecycleCommand, strategi
 				return `${host.id} is already ${host.state === 'off' ? 'off' : 'down (failed)'}`;
 			}
 
-			const residents = residentsOf(world, host.id);
-			if (residents.length > 0 || touchesMigration(world, host.id)) {
-				return `${host.id} still runs ${residents.length} VM${residents.length === 1 ? '' : 's'}: drain it first`;
+			// A batch's ledger counts them; alone, scan the world.
+			const residents = ledger ? (ledger.residents.get(host.id) ?? 0) : residentsOf(world, host.id).length;
+			const migrating = ledger ? (ledger.migrating.get(host.id) ?? 0) > 0 : touchesMigration(world, host.id);
+			if (residents > 0 || migrating) {
+				return `${host.id} still runs ${residents} VM${residents === 1 ? '' : 's'}: drain it first`;
 			}
 
 			powerOff(world, host, emit);

@@ -27,6 +27,24 @@ test('a batch of commands does what the same commands one by one do, memory chec
 		}
 	}
 
+	// First, power commands the ledger answers: a host with VMs cannot be powered off, nor one with no VMs
+	// that a migration of the batch is heading for.
+	const spare = world.hosts.at(-2)!;
+	const crowded = world.hosts.at(-3)!;
+	for (const vm of world.vms.filter(vm => vm.hostId === spare.id)) {
+		vm.hostId = crowded.id;
+	}
+
+	const family = (hostId: string) => world.hosts.find(host => host.id === hostId)!.hypervisor.family;
+	const mover = world.vms.find(vm => ![target.id, spare.id, crowded.id].includes(vm.hostId) && family(vm.hostId) === spare.hypervisor.family)!;
+	commands.unshift(
+		{type: 'powerOff', hostId: crowded.id},
+		{
+			type: 'requestMigration', vmId: mover.id, destinationHostId: spare.id, mode: null, requestedBy: 'test',
+		},
+		{type: 'powerOff', hostId: spare.id},
+	);
+
 	const batched = cloneWorld(world);
 	const single = cloneWorld(world);
 	const batchedEvents: SimEvent[] = [];
@@ -42,8 +60,11 @@ test('a batch of commands does what the same commands one by one do, memory chec
 
 	t.deepEqual(batchedEvents, singleEvents);
 	t.deepEqual(batched, single);
-	t.true(singleEvents.some(event => event.type === 'migrationStarted'));
+	t.true(singleEvents.some(event => event.type === 'migrationStarted' && event.to === target.id));
+	t.true(singleEvents.some(event => event.type === 'migrationStarted' && event.to === spare.id));
 	t.true(singleEvents.some(event => event.type === 'migrationRefused' && event.reason.includes('MiB free')));
+	t.true(singleEvents.some(event => event.type === 'commandRejected' && event.reason === `${spare.id} still runs 0 VMs: drain it first`));
+	t.true(singleEvents.some(event => event.type === 'commandRejected' && /still runs [1-9]\d* VMs?: drain it first/v.test(event.reason)));
 });
 
 test('lookups by id follow the arrays as they change', async t => {
