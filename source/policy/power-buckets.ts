@@ -24,7 +24,7 @@ export type BucketKind = {
 };
 
 /** Bands per segment of a power table: finer bands give tighter bounds and cost more to bound. */
-const bandsPerSegment = 4;
+const bandsPerSegment = 2;
 
 export class PowerBuckets {
 	/** Host indices per bucket (kind * bands + band), in increasing order. */

@@ -115,6 +115,9 @@ class Round {
 	readonly emptyStart: number[] = [];
 	/** Loaded hosts by kind and power-curve segment, for a bounded best-fit search. */
 	readonly buckets: PowerBuckets;
+	/** Each host's power at its planned request, and its SPECpower table (none for a linear model). */
+	readonly wattsNow: Float64Array;
+	readonly tables: Array<readonly number[] | undefined>;
 	/** The VMs on each host, for the hosts that have some. */
 	readonly residents: Array<Vm[] | undefined>;
 	readonly commands: Command[] = [];
@@ -215,6 +218,14 @@ class Round {
 		for (const index of this.loaded) {
 			this.buckets.place(index, this.utilisation(index));
 		}
+
+		this.wattsNow = new Float64Array(count);
+		this.tables = hosts.map(host => host.power.specpowerWatts ?? undefined);
+		index = -1;
+		for (const host of hosts) {
+			index++;
+			this.wattsNow[index] = watts(host, this.requested[index]! / this.capacity[index]!);
+		}
 	}
 
 	position(hostId: string): number | undefined {
@@ -241,7 +252,7 @@ class Round {
 			const index = journal[at]!;
 			this.requested[index] = journal[at + 1]!;
 			this.freeMiB[index] = journal[at + 2]!;
-			this.rebucket(index);
+			this.refresh(index);
 		}
 	}
 
@@ -266,8 +277,14 @@ class Round {
 			return Number.NaN;
 		}
 
-		const host = this.hosts[index]!;
-		return watts(host, after) - watts(host, requested / capacity);
+		const table = this.tables[index];
+		return (table ? interpolate(table, after) : watts(this.hosts[index]!, after)) - this.wattsNow[index]!;
+	}
+
+	/** After host `index`'s request changed: its power now, and its bucket. */
+	refresh(index: number): void {
+		this.wattsNow[index] = watts(this.hosts[index]!, this.requested[index]! / this.capacity[index]!);
+		this.rebucket(index);
 	}
 
 	/**
@@ -389,8 +406,8 @@ class Round {
 		this.freeMiB[index]! -= vm.memoryMiB;
 		this.requested[source]! -= mips;
 		this.freeMiB[source]! += vm.memoryMiB;
-		this.rebucket(index);
-		this.rebucket(source);
+		this.refresh(index);
+		this.refresh(source);
 		this.events.push({
 			tick: world.tick, type: 'migrationPlanned', vmId: vm.id, from: vm.hostId, to: host.id, vsr: 0, reason,
 		});
@@ -401,22 +418,35 @@ class Round {
 }
 
 type Top = {index: number; amount: number};
+type TopTwo = {first: Top; second: Top};
 
-/** The two hosts with the most of `amount` (free memory, spare MIPS): a quick bound on where a VM could go. */
-function topTwo(indices: readonly number[], amount: (index: number) => number): {first: Top; second: Top} {
-	let first: Top = {index: -1, amount: Number.NEGATIVE_INFINITY};
-	let second: Top = first;
+function offerTop(top: TopTwo, index: number, amount: number): void {
+	if (amount > top.first.amount) {
+		top.second = top.first;
+		top.first = {index, amount};
+	} else if (amount > top.second.amount) {
+		top.second = {index, amount};
+	}
+}
+
+/**
+The two hosts with the most free memory and the two with the most spare MIPS under the threshold,
+among `indices` that still take VMs: a quick bound on where a VM could go (one pass, no callbacks: it
+runs after every host emptied).
+*/
+function roomBounds(round: Round, indices: readonly number[]): {mostFree: TopTwo; mostSpare: TopTwo} {
+	const none: Top = {index: -1, amount: Number.NEGATIVE_INFINITY};
+	const mostFree: TopTwo = {first: none, second: none};
+	const mostSpare: TopTwo = {first: none, second: none};
+	const {excluded, freeMiB, requested, capacity} = round;
 	for (const index of indices) {
-		const value = amount(index);
-		if (value > first.amount) {
-			second = first;
-			first = {index, amount: value};
-		} else if (value > second.amount) {
-			second = {index, amount: value};
+		if (excluded[index] === 0) {
+			offerTop(mostFree, index, freeMiB[index]!);
+			offerTop(mostSpare, index, (cloudsimThreshold * capacity[index]!) - requested[index]!);
 		}
 	}
 
-	return {first, second};
+	return {mostFree, mostSpare};
 }
 
 const byRamThenId = (a: Vm, b: Vm) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id);
@@ -476,10 +506,7 @@ export const thresholdCloudsimPolicy: Policy = {
 			.filter(index => isUpWorker(index) && excluded[index] === 0 && targets[index] === 0 && busy[index] === 0 && round.vmsOn(index).length > 0)
 			.toSorted((a, b) => (round.utilisation(a) - round.utilisation(b)) || a - b);
 		const onHosts = round.loaded.filter(index => isUpWorker(index) && requested[index]! > 0);
-		const freeMiB = (index: number) => round.freeMiB[index]!;
-		const spareMips = (index: number) => (cloudsimThreshold * hosts[index]!.capacity.cpuUnits) - requested[index]!;
-		let mostFree = topTwo(onHosts, freeMiB);
-		let mostSpare = topTwo(onHosts, spareMips);
+		let {mostFree, mostSpare} = roomBounds(round, onHosts);
 		for (const index of candidates) {
 			// A host that took VMs from another this round stays (CloudSim excludes its migration map's targets).
 			if (targets[index] === 1) {
@@ -524,8 +551,7 @@ export const thresholdCloudsimPolicy: Policy = {
 					targets[target] = 1;
 				}
 
-				mostFree = topTwo(onHosts, freeMiB);
-				mostSpare = topTwo(onHosts, spareMips);
+				({mostFree, mostSpare} = roomBounds(round, onHosts));
 			} else {
 				round.undo();
 				round.commands.length = commandsBefore;
