@@ -34,7 +34,7 @@ hosts empty at the end of a round are switched off here, where CloudSim only lea
 */
 import {interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
-import {hostPosition} from '../sim/lookup.js';
+import {hostIndex, hostPosition} from '../sim/lookup.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {
 	Command, Host, SimEvent, Vm, World,
@@ -61,20 +61,89 @@ function powerTable(host: Host): readonly number[] {
 	return specpowerWatts ?? [peakWatts * idleShare, peakWatts];
 }
 
-/** Each host's kind, kept while its MIPS and power model stay the same (host objects live as long as the world does). */
-const kinds = new WeakMap<Host, {cpuUnits: number; power: Host['power']; kind: string}>();
+/** The kinds of a hosts array: hosts with the same MIPS and power model price a VM alike. */
+type KindTable = {
+	/** What each host was when the table was made: a host whose power or MIPS changed makes a new table. */
+	powers: ReadonlyArray<Host['power']>;
+	cpuUnits: Float64Array;
+	kindOfHost: Int32Array;
+	kinds: BucketKind[];
+	/** Each host's SPECpower table, none for a linear model. */
+	tables: Array<readonly number[] | undefined>;
+};
 
-/** Empty hosts that price a VM alike: same MIPS, same power model. */
-function kindOf(host: Host): string {
-	const known = kinds.get(host);
-	if (known?.cpuUnits === host.capacity.cpuUnits && known.power === host.power) {
-		return known.kind;
+const kindTables = new WeakMap<readonly Host[], KindTable>();
+
+function kindTable(hosts: readonly Host[]): KindTable {
+	const known = kindTables.get(hosts);
+	if (known?.powers.length === hosts.length && hosts.every((host, index) => host.power === known.powers[index] && host.capacity.cpuUnits === known.cpuUnits[index])) {
+		return known;
 	}
 
-	const {specpowerWatts, peakWatts, idleShare} = host.power;
-	const kind = `${host.capacity.cpuUnits}/${specpowerWatts ? specpowerWatts.join(',') : `${peakWatts}:${idleShare}`}`;
-	kinds.set(host, {cpuUnits: host.capacity.cpuUnits, power: host.power, kind});
-	return kind;
+	const ids = new Map<string, number>();
+	const kinds: BucketKind[] = [];
+	const kindOfHost = Int32Array.from(hosts, host => {
+		const {specpowerWatts, peakWatts, idleShare} = host.power;
+		const key = `${host.capacity.cpuUnits}/${specpowerWatts ? specpowerWatts.join(',') : `${peakWatts}:${idleShare}`}`;
+		let id = ids.get(key);
+		if (id === undefined) {
+			id = kinds.length;
+			ids.set(key, id);
+			kinds.push({capacity: host.capacity.cpuUnits, table: powerTable(host)});
+		}
+
+		return id;
+	});
+	const table: KindTable = {
+		powers: hosts.map(host => host.power),
+		cpuUnits: Float64Array.from(hosts, host => host.capacity.cpuUnits),
+		kindOfHost,
+		kinds,
+		tables: hosts.map(host => host.power.specpowerWatts ?? undefined),
+	};
+	kindTables.set(hosts, table);
+	return table;
+}
+
+type RoundBuffers = {
+	requested: Float64Array;
+	freeMiB: Float64Array;
+	capacity: Float64Array;
+	wattsNow: Float64Array;
+	excluded: Uint8Array;
+	targets: Uint8Array;
+	poweredOn: Uint8Array;
+	isLoaded: Uint8Array;
+	up: Uint8Array;
+};
+
+/** A round's arrays, zeroed, one set per hosts array (a round runs every scheduling interval). */
+const buffersByHosts = new WeakMap<readonly Host[], RoundBuffers>();
+
+function roundBuffers(hosts: readonly Host[]): RoundBuffers {
+	const count = hosts.length;
+	const known = buffersByHosts.get(hosts);
+	if (known?.requested.length === count) {
+		for (const buffer of Object.values(known)) {
+			buffer.fill(0);
+		}
+
+		return known;
+	}
+
+	const created: RoundBuffers = {
+		requested: new Float64Array(count),
+		freeMiB: new Float64Array(count),
+		capacity: new Float64Array(count),
+		wattsNow: new Float64Array(count),
+		excluded: new Uint8Array(count),
+		targets: new Uint8Array(count),
+		poweredOn: new Uint8Array(count),
+		isLoaded: new Uint8Array(count),
+		up: new Uint8Array(count),
+	};
+	buffersByHosts.set(hosts, created);
+	return created;
 }
 
 /**
@@ -120,6 +189,8 @@ class Round {
 	readonly tables: Array<readonly number[] | undefined>;
 	/** The VMs on each host, for the hosts that have some. */
 	readonly residents: Array<Vm[] | undefined>;
+	/** Host positions by id (checked on each hit). */
+	readonly positions: ReadonlyMap<string, number>;
 	readonly commands: Command[] = [];
 	readonly events: SimEvent[] = [];
 	/** The search's best host so far and its increase in microwatts. */
@@ -132,16 +203,19 @@ class Round {
 		this.world = world;
 		const {hosts} = world;
 		this.hosts = hosts;
+		this.positions = hostIndex(world);
 		const count = hosts.length;
-		this.requested = new Float64Array(count);
-		this.freeMiB = new Float64Array(count);
-		this.excluded = new Uint8Array(count);
-		this.targets = new Uint8Array(count);
-		this.poweredOn = new Uint8Array(count);
-		this.isLoaded = new Uint8Array(count);
-		this.capacity = new Float64Array(count);
-		this.up = new Uint8Array(count);
-		this.residents = Array.from({length: count}, () => undefined);
+		const buffers = roundBuffers(hosts);
+		this.requested = buffers.requested;
+		this.freeMiB = buffers.freeMiB;
+		this.excluded = buffers.excluded;
+		this.targets = buffers.targets;
+		this.poweredOn = buffers.poweredOn;
+		this.isLoaded = buffers.isLoaded;
+		this.capacity = buffers.capacity;
+		this.up = buffers.up;
+		this.wattsNow = buffers.wattsNow;
+		this.residents = Array.from({length: count});
 		let index = -1;
 		for (const host of hosts) {
 			index++;
@@ -177,10 +251,9 @@ class Round {
 			}
 		}
 
-		const emptyByKind = new Map<string, number[]>();
-		const kindIds = new Map<string, number>();
-		const bucketKinds: BucketKind[] = [];
-		const kindOfHost = new Int32Array(count).fill(-1);
+		const kinds = kindTable(hosts);
+		this.tables = kinds.tables;
+		const emptyOfKind: Array<number[] | undefined> = [];
 		index = -1;
 		for (const host of hosts) {
 			index++;
@@ -188,39 +261,29 @@ class Round {
 				continue;
 			}
 
-			const kind = kindOf(host);
-			let id = kindIds.get(kind);
-			if (id === undefined) {
-				id = bucketKinds.length;
-				kindIds.set(kind, id);
-				bucketKinds.push({capacity: host.capacity.cpuUnits, table: powerTable(host)});
-			}
-
-			kindOfHost[index] = id;
 			if (this.requested[index]! > 0) {
 				this.loaded.push(index);
 				this.isLoaded[index] = 1;
 				continue;
 			}
 
-			const list = emptyByKind.get(kind);
+			const kind = kinds.kindOfHost[index]!;
+			const list = emptyOfKind[kind];
 			if (list) {
 				list.push(index);
 			} else {
 				const created = [index];
-				emptyByKind.set(kind, created);
+				emptyOfKind[kind] = created;
 				this.empty.push(created);
 				this.emptyStart.push(0);
 			}
 		}
 
-		this.buckets = new PowerBuckets(bucketKinds, kindOfHost);
+		this.buckets = new PowerBuckets(kinds.kinds, kinds.kindOfHost);
 		for (const index of this.loaded) {
 			this.buckets.place(index, this.utilisation(index));
 		}
 
-		this.wattsNow = new Float64Array(count);
-		this.tables = hosts.map(host => host.power.specpowerWatts ?? undefined);
 		index = -1;
 		for (const host of hosts) {
 			index++;
@@ -229,7 +292,8 @@ class Round {
 	}
 
 	position(hostId: string): number | undefined {
-		return hostPosition(this.world, hostId);
+		const at = this.positions.get(hostId);
+		return at !== undefined && this.hosts[at]?.id === hostId ? at : hostPosition(this.world, hostId);
 	}
 
 	/** The VMs on host `index` (none for most hosts). */

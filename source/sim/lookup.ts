@@ -25,6 +25,21 @@ function findById<T extends {id: string}>(items: readonly T[], id: string): T | 
 	return at === undefined ? undefined : items[at];
 }
 
+/**
+The index of `world.hosts` itself, for a caller that looks up thousands of hosts at once; it must
+check each hit (`hosts[at].id === id`) and fall back to `hostPosition` on a miss, as `positionById` does.
+*/
+export function hostIndex(world: World): ReadonlyMap<string, number> {
+	const {hosts} = world;
+	let index = indexes.get(hosts);
+	if (!index) {
+		positionById(hosts, hosts[0]?.id ?? '');
+		index = indexes.get(hosts) ?? new Map<string, number>();
+	}
+
+	return index;
+}
+
 /** A host's position in `world.hosts`, for callers that keep figures by host in typed arrays. */
 export function hostPosition(world: World, hostId: string): number | undefined {
 	return positionById(world.hosts, hostId);

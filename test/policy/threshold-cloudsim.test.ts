@@ -40,6 +40,18 @@ test('overload: the least-RAM VMs leave until the host is at 80 %, each to the h
 	t.deepEqual(powerOffs(commands), ['h03']);
 });
 
+test('a host whose power model changes between rounds is priced by its new one (the kinds kept between rounds follow it)', t => {
+	const world = datacenter(4, {
+		vm1: 'h02', vm2: 'h02', vm3: 'h02', vm4: 'h02',
+	}, {
+		vm1: 2000, vm2: 1500, vm3: 800, vm4: 400,
+	});
+	t.deepEqual(moves(thresholdCloudsimPolicy.decide(world, null).commands), ['vm1->h04', 'vm4->h01']);
+	// H01 now draws 100 W idle and 1,000 W at full load: waking it for vm4 costs +97 W, so the other empty G4 (h03) takes it.
+	world.hosts[0]!.power = {peakWatts: 1000, idleShare: 0.1, specpowerWatts: null};
+	t.deepEqual(moves(thresholdCloudsimPolicy.decide(world, null).commands), ['vm1->h04', 'vm4->h03']);
+});
+
 test('underload: least utilised first, emptied onto hosts that carry load (never an empty one), targets kept; an empty host is switched off', t => {
 	// H1 (G4) 400 MIPS = 10.8 %, h2 (G5) 800 = 15 %, h4 (G5) 2,000 = 37.6 %; h3 is empty.
 	const world = datacenter(4, {
