@@ -513,8 +513,10 @@ function roomBounds(round: Round, indices: readonly number[]): {mostFree: TopTwo
 	return {mostFree, mostSpare};
 }
 
-const byRamThenId = (a: Vm, b: Vm) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id);
-const byCpuDescendingThenId = (a: Vm, b: Vm) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id);
+/** Ids in code-unit order: the same on every machine, where `localeCompare` follows the machine's locale. */
+const byId = (a: Vm, b: Vm) => a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+const byRamThenId = (a: Vm, b: Vm) => (a.memoryMiB - b.memoryMiB) || byId(a, b);
+const byCpuDescendingThenId = (a: Vm, b: Vm) => (b.usage.demand.cpu - a.usage.demand.cpu) || byId(a, b);
 
 export const thresholdCloudsimPolicy: Policy = {
 	name: 'threshold-cloudsim',
@@ -600,13 +602,14 @@ export const thresholdCloudsimPolicy: Policy = {
 			const commandsBefore = round.commands.length;
 			const eventsBefore = round.events.length;
 			const placedOn: number[] = [];
+			const reason = `${host.id} underloaded: switched off once empty`;
 			const placed = vms.toSorted(byCpuDescendingThenId).every(vm => {
 				const target = round.findHost(vm, false);
 				if (target === undefined) {
 					return false;
 				}
 
-				round.place(vm, target, `${host.id} underloaded: switched off once empty`);
+				round.place(vm, target, reason);
 				placedOn.push(target);
 				return true;
 			});

@@ -21,7 +21,9 @@ export function pushToSeries(series: Series, value: number, limit: number): void
 	}
 
 	values[series.start] = value;
-	series.start = (series.start + 1) % values.length;
+	// A compare, not `%`: this runs for every host and VM series every tick.
+	const next = series.start + 1;
+	series.start = next === values.length ? 0 : next;
 }
 
 /** The samples, oldest first (a copy). */
