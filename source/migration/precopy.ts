@@ -18,7 +18,7 @@ import type {Migration, MigrationConfig} from '../sim/types.js';
 import {copyMigration} from '../sim/migration-record.js';
 import {isSpent, mbpsToRateMiBps, pageMiB} from './units.js';
 
-/** Ends the round in flight on `migration` (a working copy): the next round, or the stop-and-copy. */
+/** Ends the round in flight on `migration`: the next round, or the stop-and-copy. */
 function endOfRound(migration: Migration, config: MigrationConfig, notes: MigrationNote[]): void {
 	const {memoryMiB, dirtying} = migration;
 	const round = migration.round + 1;
@@ -60,9 +60,9 @@ function progress(migration: Migration, seconds: number, sentMiB: number): void 
 	}
 }
 
-export function advancePrecopy(start: Migration, context: MigrationContext): MigrationAdvance {
+/** Advances `migration` in place (the record is the world's: a copy per migration per tick was a parity day's largest garbage). */
+export function advancePrecopy(migration: Migration, context: MigrationContext): MigrationAdvance {
 	const {rateMiBps, config} = context;
-	const migration = copyMigration(start);
 	let time = context.tickSeconds;
 	const notes: MigrationNote[] = [];
 	while (!isSpent(time)) {

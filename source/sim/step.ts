@@ -324,6 +324,8 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 			continue;
 		}
 
+		// A model may advance the record in place: keep what PDM needs from before.
+		const elapsedBefore = migration.elapsedSeconds;
 		const advanced = model.advance(migration, {
 			rateMiBps: rates[index]!,
 			tickSeconds: world.config.tickSeconds,
@@ -332,7 +334,7 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 		});
 		const {migration: next, finished, notes} = advanced;
 		// CloudSim's PDM input: the CPU the VM lost to its migration, for the time it migrated this tick.
-		world.counters.migrationLostCpuUnitSeconds += world.config.migration.vmCpuPenalty * vm.usage.demand.cpu * Math.max(0, next.elapsedSeconds - migration.elapsedSeconds);
+		world.counters.migrationLostCpuUnitSeconds += world.config.migration.vmCpuPenalty * vm.usage.demand.cpu * Math.max(0, next.elapsedSeconds - elapsedBefore);
 		for (const note of notes) {
 			if (note.kind === 'round') {
 				emit({

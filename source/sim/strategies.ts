@@ -55,7 +55,7 @@ export type MigrationModel = {
 	begin(migration: Migration, config: MigrationConfig): Migration;
 	/** Whether the VM is paused while the migration is in its current phase. */
 	vmPaused(migration: Migration): boolean;
-	/** Moves a migration on by one tick (several phases may pass in a long tick). */
+	/** Moves a migration on by one tick (several phases may pass in a long tick); may change the record it is given, and returns the advanced one. */
 	advance(migration: Migration, context: MigrationContext): MigrationAdvance;
 	/** The most the migration asks of a link now (MiB/s), before sharing. */
 	rateCapMiBps(migration: Migration, config: MigrationConfig): number;
