@@ -405,7 +405,8 @@ function runPolicy(world: World, strategies: Strategies, emit: (event: SimEvent)
 		emit(event);
 	}
 
-	applyCommands(world, decision.commands.map(command => command.type === 'requestMigration' ? {...command, requestedBy: command.requestedBy ?? world.policy} : command), strategies, emit);
+	// A request says who asked; a policy that said so already (parity's hundreds a round) is not copied.
+	applyCommands(world, decision.commands.map(command => command.type === 'requestMigration' && command.requestedBy === undefined ? {...command, requestedBy: world.policy} : command), strategies, emit);
 }
 
 const thresholdResources = ['cpu', 'disk', 'network'] as const satisfies readonly Resource[];
