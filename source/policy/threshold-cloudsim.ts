@@ -115,6 +115,7 @@ type RoundBuffers = {
 	poweredOn: Uint8Array;
 	isLoaded: Uint8Array;
 	up: Uint8Array;
+	residents: Array<Vm[] | undefined>;
 };
 
 /** A round's arrays, zeroed, one set per hosts array (a round runs every scheduling interval). */
@@ -124,10 +125,11 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 	const count = hosts.length;
 	const known = buffersByHosts.get(hosts);
 	if (known?.requested.length === count) {
-		for (const buffer of Object.values(known)) {
+		for (const buffer of [known.requested, known.freeMiB, known.capacity, known.wattsNow, known.excluded, known.targets, known.poweredOn, known.isLoaded, known.up]) {
 			buffer.fill(0);
 		}
 
+		known.residents.fill(undefined);
 		return known;
 	}
 
@@ -141,6 +143,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 		poweredOn: new Uint8Array(count),
 		isLoaded: new Uint8Array(count),
 		up: new Uint8Array(count),
+		residents: Array.from({length: count}),
 	};
 	buffersByHosts.set(hosts, created);
 	return created;
@@ -204,7 +207,6 @@ class Round {
 		const {hosts} = world;
 		this.hosts = hosts;
 		this.positions = hostIndex(world);
-		const count = hosts.length;
 		const buffers = roundBuffers(hosts);
 		this.requested = buffers.requested;
 		this.freeMiB = buffers.freeMiB;
@@ -215,7 +217,7 @@ class Round {
 		this.capacity = buffers.capacity;
 		this.up = buffers.up;
 		this.wattsNow = buffers.wattsNow;
-		this.residents = Array.from({length: count});
+		this.residents = buffers.residents;
 		let index = -1;
 		for (const host of hosts) {
 			index++;
