@@ -27,6 +27,8 @@ export type CaseResult = {
 	ticks: number;
 	seconds: number;
 	buildSeconds: number;
+	/** Events the run emitted, warm-up included. */
+	events: number;
 };
 
 export type BenchCase = {
@@ -124,13 +126,19 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 	// The case owns the world it built: it runs in place (a copy would only double what it holds), warm-up first, untimed.
 	const {world} = built;
 	const timeline = indexTimeline(built.timeline);
+	// Events stream to a tally, as a long headless run that only counts them would take them.
+	let events = 0;
+	const tally = () => {
+		events++;
+	};
+
 	for (let tick = 0; tick < benchCase.warmupTicks; tick++) {
-		stepInPlace(world, timeline.get(world.tick) ?? [], defaultStrategies);
+		stepInPlace(world, timeline.get(world.tick) ?? [], defaultStrategies, tally);
 	}
 
 	const start = now();
 	for (let tick = 0; tick < benchCase.ticks; tick++) {
-		stepInPlace(world, timeline.get(world.tick) ?? [], defaultStrategies);
+		stepInPlace(world, timeline.get(world.tick) ?? [], defaultStrategies, tally);
 	}
 
 	const seconds = (now() - start) / 1000;
@@ -142,6 +150,7 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 		ticks: benchCase.ticks,
 		seconds,
 		buildSeconds,
+		events,
 		metrics: {energyKWh: counters.energyKWh, migrations: counters.migrationsStarted, ...cloudsimMetrics(counters)},
 	};
 }

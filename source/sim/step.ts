@@ -52,12 +52,17 @@ export function step(world: World, commands: readonly Command[], strategies: Str
 	return {world: draft, events};
 }
 
-/** Advances `world` itself by one tick and returns what happened. */
-export function stepInPlace(world: World, commands: readonly Command[], strategies: Strategies): SimEvent[] {
+/**
+Advances `world` itself by one tick and returns what happened. With a `sink`, each event goes to it
+as it happens and the array returned is empty: a long run that only tallies or streams events then
+holds none of them until the tick ends (held, a parity day's events were promoted by the collector
+and set its peak memory).
+*/
+export function stepInPlace(world: World, commands: readonly Command[], strategies: Strategies, sink?: (event: SimEvent) => void): SimEvent[] {
 	const events: SimEvent[] = [];
-	const emit = (event: SimEvent) => {
+	const emit = sink ?? ((event: SimEvent) => {
 		events.push(event);
-	};
+	});
 
 	// 1. Commands; then hosts that finished booting, drains (their migrations), image work that is done, loads whose time is up.
 	applyCommands(world, commands, strategies, emit);
