@@ -30,14 +30,24 @@ async function child(name: string): Promise<void> {
 		return;
 	}
 
-	const benchCase = [...benchCases, ...planetlabCases].find(candidate => candidate.name === name);
+	const cases = [...benchCases, ...planetlabCases];
+	const benchCase = cases.find(candidate => candidate.name === name);
 	if (!benchCase) {
-		throw new Error(`no bench case ${name}`);
+		const known = ['frames', 'migration-engine', 'planning-round', ...cases.map(candidate => candidate.name)];
+		process.stderr.write(`bench: no case ${JSON.stringify(name)} (known: ${known.join(', ')})\n`);
+		process.exitCode = 2;
+		return;
 	}
 
 	const result = await runCase(benchCase, () => performance.now());
 	const measured: Measured = {...result, peakRssMiB: process.resourceUsage().maxRSS / 1024};
 	process.stdout.write(JSON.stringify(measured));
+}
+
+/** Runs one case in a child of this script (so its peak memory is its own) and reads what it wrote. */
+function measured<T>(script: string, name: string): T {
+	const output = execFileSync(process.execPath, [script, '--case', name], {encoding: 'utf8', maxBuffer: 1_048_576});
+	return JSON.parse(output) as T; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
 }
 
 function format(value: number, digits = 0): string {
@@ -50,8 +60,7 @@ function parent(): void {
 	console.log(`sandpiper-tui bench · node ${process.version} · ${process.arch}\n`);
 	console.log('case              hosts    VMs     ticks  run s   ticks/s    VM-ticks/s   us/VM-tick  peak MiB  build s');
 	for (const benchCase of benchCases) {
-		const output = execFileSync(process.execPath, [script, '--case', benchCase.name], {encoding: 'utf8', maxBuffer: 1_048_576});
-		const result = JSON.parse(output) as Measured; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+		const result = measured<Measured>(script, benchCase.name);
 		results.push(result);
 		const vmTicks = result.vms * result.ticks;
 		console.log([
@@ -85,8 +94,7 @@ function parent(): void {
 		console.log('\nPlanetLab day 20110303 (CloudSim\'s benchmark; run s and peak memory per case, build s = loading traces and placing VMs)');
 		console.log('case                      hosts    VMs  ticks   run s  build s  peak MiB  energy kWh  migrations  SLATAH    PDM       SLAV        ESV');
 		for (const benchCase of planetlabCases) {
-			const output = execFileSync(process.execPath, [script, '--case', benchCase.name], {encoding: 'utf8', maxBuffer: 1_048_576});
-			const result = JSON.parse(output) as Measured; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+			const result = measured<Measured>(script, benchCase.name);
 			const metrics = result.metrics!;
 			console.log([
 				result.name.padEnd(24),
@@ -108,9 +116,9 @@ function parent(): void {
 		console.log('Targets: the 800-host day in under 1 s (CloudSim 7: about 14 s here), the 3,200-host day under 4 s (CloudSim: about 3 min), peak memory under 200 MiB for the 800-host day.');
 	}
 
-	const planning = JSON.parse(execFileSync(process.execPath, [script, '--case', 'planning-round'], {encoding: 'utf8'})) as PlanningResult; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+	const planning = measured<PlanningResult>(script, 'planning-round');
 	const sorted = planning.milliseconds.toSorted((a, b) => a - b);
-	const engine = JSON.parse(execFileSync(process.execPath, [script, '--case', 'migration-engine'], {encoding: 'utf8'})) as MigrationEngineResult; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+	const engine = measured<MigrationEngineResult>(script, 'migration-engine');
 	console.log(`Migration engine: ${engine.migrations} concurrent pre-copy migrations, link sharing and advance: ${format(engine.microsecondsPerTick / 1000, 3)} ms per tick over ${format(engine.ticks)} ticks (target < 1 ms)`);
 	const cliStart = performance.now();
 	execFileSync(process.execPath, [fileURLToPath(new URL('../cli.js', import.meta.url)), 'migration', '--format', 'json'], {encoding: 'utf8'});
@@ -120,7 +128,7 @@ function parent(): void {
 
 async function dashboard(script: string): Promise<void> {
 	const {inTerminal} = await import('./ui.js');
-	const frames = JSON.parse(execFileSync(process.execPath, [script, '--case', 'frames'], {encoding: 'utf8'})) as FrameTimes; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- written by this script's child
+	const frames = measured<FrameTimes>(script, 'frames');
 	console.log(`\nDashboard: median render of one frame ${format(frames.compactMs, 2)} ms compact (80x24), ${format(frames.wideMs, 2)} ms wide (120x40)`);
 	for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 		// eslint-disable-next-line no-await-in-loop -- one terminal at a time
