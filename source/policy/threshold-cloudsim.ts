@@ -32,7 +32,7 @@ here in the tick after the round; its energy counts a host as drawing nothing ov
 began at 0 % (so a freshly woken host is free for a while), here a host draws from the tick it is on;
 hosts empty at the end of a round are switched off here, where CloudSim only leaves them idle.
 */
-import {interpolate} from '../sim/power-curve.js';
+import {curveWatts, interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
 import {hostIndex, hostPosition} from '../sim/lookup.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
@@ -46,13 +46,9 @@ export const cloudsimThreshold = 0.8;
 /** CloudSim's benchmark hosts have two cores; a VM's MIPS must fit one. */
 const coresPerHost = 2;
 
+/** A host's draw on its power curve, whether it is on or not (CloudSim prices an empty host at idle). */
 function watts(host: Host, utilisation: number): number {
-	const {specpowerWatts, peakWatts, idleShare} = host.power;
-	if (specpowerWatts) {
-		return interpolate(specpowerWatts, utilisation);
-	}
-
-	return (peakWatts * idleShare) + (peakWatts * (1 - idleShare) * Math.min(1, utilisation));
+	return curveWatts(host.power, utilisation);
 }
 
 /** The points of the power curve `watts` reads: its SPECpower table, or idle and peak. */

@@ -5,7 +5,7 @@ CloudSim's tables of watts at 0, 10, ..., 100 % load, interpolated linearly. Unl
 `PowerModelLinear`, an idle host that is on draws its idle power: only a host that is off (or failed)
 draws nothing, which is what consolidation wins by switching hosts off. A booting host draws idle power.
 */
-import {interpolate} from '../sim/power-curve.js';
+import {curveWatts} from '../sim/power-curve.js';
 import type {PowerModel} from '../sim/strategies.js';
 import type {Host} from '../sim/types.js';
 
@@ -16,14 +16,7 @@ function drawWatts(host: Host, utilisation: number): number {
 		return 0;
 	}
 
-	const u = host.state === 'booting' ? 0 : utilisation;
-	const {peakWatts, idleShare, specpowerWatts} = host.power;
-	if (specpowerWatts) {
-		return interpolate(specpowerWatts, u);
-	}
-
-	const idle = peakWatts * idleShare;
-	return idle + ((peakWatts - idle) * Math.min(1, Math.max(0, u)));
+	return curveWatts(host.power, host.state === 'booting' ? 0 : utilisation);
 }
 
 export const hostPowerModel: PowerModel = {

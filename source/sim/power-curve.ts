@@ -1,3 +1,5 @@
+import type {HostPower} from './types.js';
+
 /** A SPECpower table (watts at 0, 10, ..., 100 % load) read at any utilisation, linearly, as CloudSim does. */
 export function interpolate(table: readonly number[], utilisation: number): number {
 	const u = Math.min(1, Math.max(0, utilisation));
@@ -5,4 +7,19 @@ export function interpolate(table: readonly number[], utilisation: number): numb
 	const low = Math.floor(position);
 	const high = Math.min(table.length - 1, low + 1);
 	return table[low]! + ((table[high]! - table[low]!) * (position - low));
+}
+
+/**
+A host's draw at `utilisation` while it is on (models.md 4): its SPECpower table, or the linear model
+`P_idle + (P_max - P_idle) u`. The power strategy adds the off and booting states; CloudSim parity
+prices an empty host on this curve.
+*/
+export function curveWatts(power: HostPower, utilisation: number): number {
+	const {peakWatts, idleShare, specpowerWatts} = power;
+	if (specpowerWatts) {
+		return interpolate(specpowerWatts, utilisation);
+	}
+
+	const idle = peakWatts * idleShare;
+	return idle + ((peakWatts - idle) * Math.min(1, Math.max(0, utilisation)));
 }

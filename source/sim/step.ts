@@ -24,7 +24,7 @@ import {
 } from './history.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
-import {findVm} from './lookup.js';
+import {findVm, hostIndex as hostPositions} from './lookup.js';
 import type {Strategies} from './strategies.js';
 import type {
 	Command, Host, Resource, SimEvent, Vm, World,
@@ -85,7 +85,8 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	}
 
 	// 3. Contention, with the migration traffic of this tick.
-	const hostIndex = indexOfHosts(world);
+	// Lookup's index of the hosts (the core never adds, removes or reorders hosts, so every id hits).
+	const hostIndex = hostPositions(world);
 	// Only a migration pauses a VM, and every way a migration ends resumes it: nothing to do without one.
 	if (world.migrations.length > 0) {
 		updateVmStates(world, strategies);
@@ -163,19 +164,6 @@ function residentLists(hosts: readonly Host[]): Vm[][] {
 	}
 
 	return lists;
-}
-
-/** Host ids to array positions, cached per hosts array: the core never adds, removes or reorders hosts. */
-const hostIndexCache = new WeakMap<readonly Host[], Map<string, number>>();
-
-function indexOfHosts(world: World): Map<string, number> {
-	let index = hostIndexCache.get(world.hosts);
-	if (index?.size !== world.hosts.length) {
-		index = new Map(world.hosts.map((host, position) => [host.id, position]));
-		hostIndexCache.set(world.hosts, index);
-	}
-
-	return index;
 }
 
 /** Each migration's rate this tick: its model's cap, shared fairly with other migrations and the VMs' traffic. */
