@@ -300,7 +300,7 @@ class Round {
 	}
 
 	utilisation(index: number): number {
-		return this.requested[index]! / this.hosts[index]!.capacity.cpuUnits;
+		return this.requested[index]! / this.capacity[index]!;
 	}
 
 	/** Records a host's figures before they change, when an all-or-nothing try is open. */
