@@ -30,6 +30,11 @@ export type UiState = {
 	speed: number;
 	/** A short message for the status line: why a key did nothing, what it started. */
 	note: string | null;
+	/**
+	The policy the last P asked for, and the tick it asked at: commands apply when the next tick runs, so
+	until then (paused, or keys typed faster than ticks) the next P cycles on from it, not from the world's.
+	*/
+	policyAsked: {policy: string; tick: number} | null;
 };
 
 export const initialUiState: UiState = {
@@ -42,6 +47,7 @@ export const initialUiState: UiState = {
 	paused: false,
 	speed: 1,
 	note: null,
+	policyAsked: null,
 };
 
 export type KeyContextData = {
@@ -338,9 +344,10 @@ export function reduceKey(state: UiState, action: UiAction, context: KeyContextD
 		}
 
 		case 'cyclePolicy': {
-			const index = context.policyNames.indexOf(world.policy);
+			const current = state.policyAsked?.tick === world.tick ? state.policyAsked.policy : world.policy;
+			const index = context.policyNames.indexOf(current);
 			const next = context.policyNames[(index + 1) % context.policyNames.length]!;
-			return {state: {...state, note: `policy: ${next}`}, commands: [{type: 'setPolicy', policy: next}]};
+			return {state: {...state, note: `policy: ${next}`, policyAsked: {policy: next, tick: world.tick}}, commands: [{type: 'setPolicy', policy: next}]};
 		}
 
 		case 'cycleNetworkMode': {

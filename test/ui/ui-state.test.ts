@@ -37,3 +37,19 @@ test('N toggles the network view; in it, up and down walk every VM across hosts'
 	t.deepEqual([next.hostIndex, next.vmIndex], [1, 0], 'vm01, vm02 on h01, then vm03 on h02');
 	t.is(press('N', next, data).state.view, 'hosts');
 });
+
+test('P cycles on from the policy it asked for while no tick has applied it, and from the world\'s once one has', async t => {
+	const data = await context();
+	const names = data.policyNames;
+	const start = names.indexOf(data.world.policy);
+	const first = press('P', initialUiState, data);
+	const second = press('P', first.state, data);
+	t.deepEqual([...first.commands, ...second.commands], [
+		{type: 'setPolicy', policy: names[(start + 1) % names.length]!},
+		{type: 'setPolicy', policy: names[(start + 2) % names.length]!},
+	]);
+	// A tick ran and the world says which policy is in force: P cycles on from it.
+	data.world.tick++;
+	data.world.policy = names[start]!;
+	t.deepEqual(press('P', second.state, data).commands, [{type: 'setPolicy', policy: names[(start + 1) % names.length]!}]);
+});
