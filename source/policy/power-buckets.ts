@@ -13,6 +13,12 @@ segments u + d can reach from the band; only a band that passes it is bounded ti
 
 A band keeps its hosts in id order: where F is flat (u and u + d on one segment), every host of the
 band ties, the first one wins, and the search stops at the first that fits.
+
+Both bounds read a band only where its hosts are: between the least and the most utilisation any of
+them has had this round (a host placed widens its band's range; one that leaves does not narrow it, so
+the range stays true and needs no rescan). Without that, a band next to the flattest segment is
+bounded by the flat value at its edge, where no host is, ties the best host, and is scanned host by
+host in vain; the more hosts, the longer that scan.
 */
 import {interpolate} from '../sim/power-curve.js';
 
@@ -21,16 +27,28 @@ export type BucketKind = {
 	capacity: number;
 	/** Watts at equal steps of utilisation from 0 to 1: a SPECpower table, or two points for a linear model. */
 	table: readonly number[];
+	/** The most MIPS one core of this kind has: a VM that asks for more fits no host of the kind. */
+	coreMips: number;
 };
 
-/** Bands per segment of a power table: finer bands give tighter bounds and cost more to bound. */
-const bandsPerSegment = 2;
+/**
+Bands per segment of a power table: finer bands give tighter bounds and cost more to bound. Since the
+bounds read only where a band's hosts are, one band per segment prices no more hosts on the parity
+day than two did, and bounds half as many bands per VM.
+*/
+const bandsPerSegment = 1;
 
 export class PowerBuckets {
 	/** Host indices per bucket (kind * bands + band), in increasing order. */
 	readonly members: number[][] = [];
 	/** What `bound` found: per bucket, a loose lower bound on the increase, NaN where no host can take the VM. */
 	readonly bounds: Float64Array;
+	/** What `bound` found: the buckets that may take the VM (a bound that is not NaN), in increasing order, and how many. */
+	readonly candidates: Int32Array;
+	candidateCount = 0;
+	/** Per bucket, the least and the most utilisation its hosts have had (see above). */
+	readonly #lowest: Float64Array;
+	readonly #highest: Float64Array;
 	/** Per kind, the least slope (watts per unit of utilisation) over segments from..to, at [from * segments + to]. */
 	readonly #leastSlope: Float64Array[];
 	readonly #kinds: readonly BucketKind[];
@@ -51,6 +69,9 @@ export class PowerBuckets {
 		}
 
 		this.bounds = new Float64Array(count);
+		this.candidates = new Int32Array(count);
+		this.#lowest = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
+		this.#highest = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
 		this.#leastSlope = kinds.map(({table}) => {
 			const segments = table.length - 1;
 			const least = new Float64Array(segments * segments);
@@ -76,6 +97,8 @@ export class PowerBuckets {
 		const bands = (this.#kinds[kind]!.table.length - 1) * bandsPerSegment;
 		const band = Math.min(bands - 1, Math.floor(Math.min(1, Math.max(0, utilisation)) * bands));
 		const bucket = (kind * this.#stride) + band;
+		this.#lowest[bucket] = Math.min(this.#lowest[bucket]!, utilisation);
+		this.#highest[bucket] = Math.max(this.#highest[bucket]!, utilisation);
 		const current = this.#bucketOfHost[index]!;
 		if (current === bucket) {
 			return;
@@ -113,34 +136,39 @@ export class PowerBuckets {
 	/**
 	Bounds, loosely, the increase a VM of `mips` causes in each bucket (in `bounds`) and returns the
 	bucket with the least bound, or -1 when none may take it. Hosts above the first band carry load,
-	and must stay at or under `threshold` with the VM: a band that cannot is NaN.
+	and must stay at or under `threshold` with the VM: a band none of whose hosts can is NaN, and so
+	is every band of a kind whose cores are too small for the VM.
 	*/
 	bound(mips: number, threshold: number): number {
-		const {bounds, members} = this;
+		const {bounds, members, candidates} = this;
+		this.candidateCount = 0;
 		let least = -1;
 		let leastBound = Number.POSITIVE_INFINITY;
 		// A counter beside for-of: this runs for every VM placed, and an entries() iterator allocates each time.
 		let kind = -1;
-		for (const {capacity, table} of this.#kinds) {
+		for (const {capacity, table, coreMips} of this.#kinds) {
 			kind++;
 			const share = mips / capacity;
 			const segments = table.length - 1;
-			const bands = segments * bandsPerSegment;
+			const bands = mips > coreMips ? 0 : segments * bandsPerSegment;
 			const base = kind * this.#stride;
 			const slopes = this.#leastSlope[kind]!;
 			for (let band = 0; band < bands; band++) {
 				const bucket = base + band;
-				if (members[bucket]!.length === 0 || band / bands > (band > 0 ? threshold : 1) - share + 1e-9) {
+				// The tolerance keeps a host whose own sum (requested + mips) / capacity rounds the other way.
+				if (members[bucket]!.length === 0 || this.#lowest[bucket]! > (band > 0 ? threshold : 1) - share + 1e-9) {
 					bounds[bucket] = Number.NaN;
 					continue;
 				}
 
 				// The segments u + d can reach from u in this band, and the least slope over them.
 				const from = Math.floor(band / bandsPerSegment);
-				const to = Math.min(segments - 1, Math.floor((((band + 1) / bands) + share) * segments));
+				const top = Math.min((band + 1) / bands, this.#highest[bucket]!);
+				const to = Math.min(segments - 1, Math.floor((top + share) * segments));
 				const value = share * slopes[(from * segments) + to]!;
 				const bound = value - (Math.abs(value) * 1e-9) - 1e-9;
 				bounds[bucket] = bound;
+				candidates[this.candidateCount++] = bucket;
 				if (bound < leastBound) {
 					least = bucket;
 					leastBound = bound;
@@ -156,8 +184,8 @@ export class PowerBuckets {
 	}
 
 	/**
-	The tight bound of a bucket `bound` kept: F's least value over the band (as far as the threshold
-	lets a host in it take the VM), a hair lower.
+	The tight bound of a bucket `bound` kept: F's least value over the part of the band its hosts have
+	been in (as far as the threshold lets a host there take the VM), a hair lower.
 	*/
 	tighten(bucket: number, mips: number, threshold: number): number {
 		const kind = Math.floor(bucket / this.#stride);
@@ -166,9 +194,9 @@ export class PowerBuckets {
 		const share = mips / capacity;
 		const segments = table.length - 1;
 		const bands = segments * bandsPerSegment;
-		const low = band / bands;
+		const low = Math.max(band / bands, this.#lowest[bucket]!);
 		const limit = (band > 0 ? threshold : 1) - share;
-		const high = Math.min((band + 1) / bands, Math.max(low, limit));
+		const high = Math.max(low, Math.min((band + 1) / bands, this.#highest[bucket]!, limit));
 		let value = Math.min(rise(table, low, share), rise(table, high, share));
 		// Where u + d crosses a point of the table, F turns.
 		const turn = (Math.ceil((low + share) * segments) / segments) - share;

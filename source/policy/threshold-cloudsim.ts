@@ -85,7 +85,7 @@ function kindTable(hosts: readonly Host[]): KindTable {
 		if (id === undefined) {
 			id = kinds.length;
 			ids.set(key, id);
-			kinds.push({capacity: host.capacity.cpuUnits, table: powerTable(host)});
+			kinds.push({capacity: host.capacity.cpuUnits, table: powerTable(host), coreMips: host.capacity.cpuUnits / coresPerHost});
 		}
 
 		return id;
@@ -174,8 +174,9 @@ class Round {
 	/** Hosts that carried load at the start of the round or took some since, in id order of arrival. */
 	readonly loaded: number[] = [];
 	readonly isLoaded: Uint8Array;
-	/** Per kind, the hosts that were empty at the start of the round, in id order. */
+	/** Per kind, the hosts that were empty at the start of the round, in id order, and the most MIPS one of their cores has. */
 	readonly empty: number[][] = [];
+	readonly emptyCoreMips: number[] = [];
 	/**
 	Per kind, where its first host not yet loaded may be: in the overload pass (the only one that
 	wakes empty hosts) a host's request only grows, so the hosts before it stay loaded.
@@ -273,6 +274,7 @@ class Round {
 				const created = [index];
 				emptyOfKind[kind] = created;
 				this.empty.push(created);
+				this.emptyCoreMips.push(kinds.kinds[kind]!.coreMips);
 				this.emptyStart.push(0);
 			}
 		}
@@ -364,7 +366,7 @@ class Round {
 			this.searchEmpty(mips, vm.memoryMiB, source);
 		}
 
-		this.searchLoaded(mips, vm.memoryMiB, source, emptyToo);
+		this.searchLoaded(mips, vm.memoryMiB, source);
 		return this.best < 0 ? undefined : this.best;
 	}
 
@@ -382,6 +384,11 @@ class Round {
 		let kindId = -1;
 		for (const kind of this.empty) {
 			kindId++;
+			// A VM too big for the kind's cores fits none of its hosts.
+			if (mips > this.emptyCoreMips[kindId]!) {
+				continue;
+			}
+
 			let start = this.emptyStart[kindId]!;
 			while (start < kind.length && requested[kind[start]!]! > 0) {
 				start++;
@@ -405,32 +412,46 @@ class Round {
 	}
 
 	/** The loaded hosts: first the bucket with the least bound, then every other bucket that may do better. */
-	searchLoaded(mips: number, memoryMiB: number, source: number, emptyToo: boolean): void {
-		const {requested, up, buckets} = this;
-		const {bounds, members} = buckets;
+	searchLoaded(mips: number, memoryMiB: number, source: number): void {
+		const {buckets} = this;
 		const first = buckets.bound(mips, cloudsimThreshold);
-		for (let at = first < 0 ? bounds.length : -1; at < bounds.length; at++) {
-			// At -1 the least-bound bucket; then the others (NaN: no host there fits).
-			const bucket = at < 0 ? first : at;
-			if (at === first || !(microwatts(bounds[bucket]!) <= this.bestKey)) {
-				continue;
+		if (first < 0) {
+			return;
+		}
+
+		this.searchBucket(first, mips, memoryMiB, source);
+		const {candidates} = buckets;
+		for (let at = 0; at < buckets.candidateCount; at++) {
+			const bucket = candidates[at]!;
+			if (bucket !== first) {
+				this.searchBucket(bucket, mips, memoryMiB, source);
+			}
+		}
+	}
+
+	/**
+	The hosts of one bucket, when its bounds (the loose one, then the tight one) say one of them may do
+	better than the best so far. Every host in a bucket is a candidate: in the underload pass the buckets
+	hold only hosts that are up and carry load (`onlyLoadedAndUp`).
+	*/
+	searchBucket(bucket: number, mips: number, memoryMiB: number, source: number): void {
+		const {buckets} = this;
+		if (!(microwatts(buckets.bounds[bucket]!) <= this.bestKey)) {
+			return;
+		}
+
+		const boundKey = microwatts(buckets.tighten(bucket, mips, cloudsimThreshold));
+		if (boundKey > this.bestKey) {
+			return;
+		}
+
+		for (const index of buckets.members[bucket]!) {
+			// Hosts come in id order: once the bound ties the best, a later host cannot win.
+			if (boundKey > this.bestKey || (boundKey === this.bestKey && index > this.best)) {
+				break;
 			}
 
-			const boundKey = microwatts(buckets.tighten(bucket, mips, cloudsimThreshold));
-			if (boundKey > this.bestKey) {
-				continue;
-			}
-
-			for (const index of members[bucket]!) {
-				// Hosts come in id order: once the bound ties the best, a later host cannot win.
-				if (boundKey > this.bestKey || (boundKey === this.bestKey && index > this.best)) {
-					break;
-				}
-
-				if (emptyToo || (requested[index]! > 0 && up[index] === 1)) {
-					this.offer(index, microwatts(this.increase(mips, memoryMiB, index, source)));
-				}
-			}
+			this.offer(index, microwatts(this.increase(mips, memoryMiB, index, source)));
 		}
 	}
 
@@ -438,6 +459,18 @@ class Round {
 	exclude(index: number): void {
 		this.excluded[index] = 1;
 		this.buckets.remove(index);
+	}
+
+	/**
+	From here on only hosts that are up and carry load take VMs (the underload pass): the others, such
+	as hosts the overload pass woke, leave the buckets, so the search does not walk past them.
+	*/
+	onlyLoadedAndUp(): void {
+		for (const index of this.loaded) {
+			if (this.up[index] === 0 || this.requested[index]! <= 0) {
+				this.buckets.remove(index);
+			}
+		}
 	}
 
 	/** Keeps host `index`'s bucket in step with its request, while it may still take VMs. */
@@ -566,6 +599,7 @@ export const thresholdCloudsimPolicy: Policy = {
 		}
 
 		// 3. Underloaded hosts, least utilised first: emptied when all their VMs fit on hosts that are up and carry load.
+		round.onlyLoadedAndUp();
 		const candidates = round.loaded
 			.filter(index => isUpWorker(index) && excluded[index] === 0 && targets[index] === 0 && busy[index] === 0 && round.vmsOn(index).length > 0)
 			.toSorted((a, b) => (round.utilisation(a) - round.utilisation(b)) || a - b);

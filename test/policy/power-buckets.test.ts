@@ -9,6 +9,7 @@ const kindArbitrary = fc.record({
 	capacity: fc.integer({min: 1000, max: 6000}),
 	// Any curve, rising or not: SPECpower tables have 11 points, a linear model two.
 	table: fc.array(fc.double({min: 50, max: 300, noNaN: true}), {minLength: 2, maxLength: 11}),
+	coreMips: fc.integer({min: 500, max: 6000}),
 });
 
 /** Hosts of one kind at every half per cent of utilisation. */
@@ -16,31 +17,52 @@ function gridOf(kind: number): Array<{kind: number; utilisation: number}> {
 	return Array.from({length: 201}, (_, step) => ({kind, utilisation: step / 200}));
 }
 
-test('property: a bucket\'s bounds (loose and tight) are never above the power increase of a host in it that can take the VM, and no such host is left out', t => {
+test('property: a bucket\'s bounds (loose and tight) are never above the power increase of a host in it that can take the VM, and no such host is left out, after hosts move and leave', t => {
 	t.notThrows(() => {
 		fc.assert(fc.property(
 			fc.array(kindArbitrary, {minLength: 1, maxLength: 3}),
 			fc.array(fc.record({kind: fc.nat(), utilisation: fc.double({min: 0, max: 1, noNaN: true})}), {maxLength: 60}),
-			fc.double({min: 1, max: 4000, noNaN: true}),
-			(kinds, random, mips) => {
-			// Hosts on a fine grid of utilisation for every kind, so every part of every band is tried, and some anywhere.
-				const grid = kinds.flatMap((_, kind) => gridOf(kind));
-				const hosts = [...grid, ...random];
+			// Then, as in a round, some hosts take or shed load (a new utilisation) and some leave their bucket.
+			fc.array(fc.record({host: fc.nat(), utilisation: fc.double({min: 0, max: 1, noNaN: true}), leave: fc.boolean()}), {maxLength: 80}),
+			fc.record({
+				// Mostly VMs small enough for some hosts to take them, as in a datacenter; now and then one too big for any.
+				mips: fc.oneof({weight: 4, arbitrary: fc.double({min: 1, max: 1000, noNaN: true})}, {weight: 1, arbitrary: fc.double({min: 1, max: 4000, noNaN: true})}),
+				withGrid: fc.boolean(),
+			}),
+			(kinds, random, moves, {mips, withGrid}) => {
+				// Hosts on a fine grid of utilisation for every kind, so every part of every band is tried, and some anywhere;
+				// or only those, so that a band's hosts cover part of it.
+				const grid = withGrid ? kinds.flatMap((_, kind) => gridOf(kind)) : [];
+				const hosts = [...grid, ...random].map(host => ({...host}));
 				const kindOfHost = Int32Array.from(hosts, host => host.kind % kinds.length);
 				const buckets = new PowerBuckets(kinds, kindOfHost);
 				for (const [index, host] of hosts.entries()) {
 					buckets.place(index, host.utilisation);
 				}
 
+				for (const move of moves) {
+					if (hosts.length === 0) {
+						break;
+					}
+
+					const index = move.host % hosts.length;
+					if (move.leave) {
+						buckets.remove(index);
+					} else {
+						hosts[index]!.utilisation = move.utilisation;
+						buckets.place(index, move.utilisation);
+					}
+				}
+
 				const least = buckets.bound(mips, threshold);
 				for (const [bucket, members] of buckets.members.entries()) {
 					for (const index of members) {
-						const {table, capacity} = kinds[kindOfHost[index]!]!;
+						const {table, capacity, coreMips} = kinds[kindOfHost[index]!]!;
 						const {utilisation} = hosts[index]!;
 						const share = mips / capacity;
 						const bound = buckets.bounds[bucket]!;
-						// A host that would pass 1 (or the threshold, once it carries load) cannot take the VM: no bound holds it.
-						if (utilisation + share > (utilisation > 0 ? threshold : 1)) {
+						// A host that would pass 1 (or the threshold, once it carries load), or whose cores are too small, cannot take the VM: no bound holds it.
+						if (utilisation + share > (utilisation > 0 ? threshold : 1) || mips > coreMips) {
 							continue;
 						}
 
@@ -64,7 +86,7 @@ test('property: hosts move between buckets as their utilisation changes, each in
 	fc.assert(fc.property(
 		fc.array(fc.record({host: fc.nat({max: 19}), utilisation: fc.double({min: 0, max: 1.2, noNaN: true}), remove: fc.boolean()}), {maxLength: 200}),
 		moves => {
-			const buckets = new PowerBuckets([{capacity: 3720, table: [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117]}], new Int32Array(20));
+			const buckets = new PowerBuckets([{capacity: 3720, table: [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117], coreMips: 1860}], new Int32Array(20));
 			const placed = new Set<number>();
 			for (const {host, utilisation, remove} of moves) {
 				if (remove) {
