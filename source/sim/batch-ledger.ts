@@ -2,45 +2,71 @@
 What a batch of commands (a policy's round: hundreds of migrations and power commands) keeps between
 them instead of scanning every VM for each: memory allocated per host, resident VMs per host, and the
 migrations that start or end at each host. It holds while no command moves VMs or ends migrations;
-`applyCommands` renews it after any other command.
+`applyCommands` renews it after any other command. Figures are kept by host position in typed arrays:
+a parity round builds one every tick, and maps keyed by host id cost several times more to fill.
 */
-import {allocatedMemoryByHost, migrationReservation} from './capacity.js';
+import {migrationReservation} from './capacity.js';
+import {hostPosition} from './lookup.js';
 import type {Migration, World} from './types.js';
 
 export type BatchLedger = {
+	world: World;
 	/** Memory allocated on each host: resident VMs plus what migrations reserve there. */
-	memory: Map<string, number>;
+	memoryMiB: Float64Array;
 	/** VMs that occupy each host (not lost). */
-	residents: Map<string, number>;
+	residents: Int32Array;
 	/** Migrations with an end at each host. */
-	migrating: Map<string, number>;
+	migrating: Int32Array;
 };
 
-function add(counts: Map<string, number>, key: string, amount: number): void {
-	counts.set(key, (counts.get(key) ?? 0) + amount);
-}
-
 export function batchLedger(world: World): BatchLedger {
-	const residents = new Map<string, number>();
+	const count = world.hosts.length;
+	const ledger: BatchLedger = {
+		world, memoryMiB: new Float64Array(count), residents: new Int32Array(count), migrating: new Int32Array(count),
+	};
 	for (const vm of world.vms) {
-		if (vm.state !== 'lost') {
-			add(residents, vm.hostId, 1);
+		const at = hostPosition(world, vm.hostId);
+		if (at !== undefined && vm.state !== 'lost') {
+			ledger.memoryMiB[at]! += vm.memoryMiB;
+			ledger.residents[at]!++;
 		}
 	}
 
-	const migrating = new Map<string, number>();
 	for (const migration of world.migrations) {
-		add(migrating, migration.sourceHostId, 1);
-		add(migrating, migration.destinationHostId, 1);
+		recordMigration(ledger, migration);
 	}
 
-	return {memory: allocatedMemoryByHost(world), residents, migrating};
+	return ledger;
 }
 
 /** A migration the batch has just started: its reservation and both its ends. */
 export function recordMigration(ledger: BatchLedger, migration: Migration): void {
+	const {world} = ledger;
 	const {hostId, memoryMiB} = migrationReservation(migration);
-	add(ledger.memory, hostId, memoryMiB);
-	add(ledger.migrating, migration.sourceHostId, 1);
-	add(ledger.migrating, migration.destinationHostId, 1);
+	const reserved = hostPosition(world, hostId);
+	if (reserved !== undefined) {
+		ledger.memoryMiB[reserved]! += memoryMiB;
+	}
+
+	countEnd(ledger, migration.sourceHostId);
+	countEnd(ledger, migration.destinationHostId);
+}
+
+function countEnd(ledger: BatchLedger, hostId: string): void {
+	const at = hostPosition(ledger.world, hostId);
+	if (at !== undefined) {
+		ledger.migrating[at]!++;
+	}
+}
+
+/** Memory allocated on a host, as the ledger counts it. */
+export function allocatedMiB(ledger: BatchLedger, hostId: string): number {
+	const at = hostPosition(ledger.world, hostId);
+	return at === undefined ? 0 : ledger.memoryMiB[at]!;
+}
+
+/** VMs on a host and whether a migration starts or ends there, as the ledger counts them. */
+export function occupancy(ledger: BatchLedger, hostId: string): {residents: number; migrating: boolean} {
+	const at = hostPosition(ledger.world, hostId);
+	return at === undefined ? {residents: 0, migrating: false} : {residents: ledger.residents[at]!, migrating: ledger.migrating[at]! > 0};
 }

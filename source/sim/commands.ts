@@ -2,7 +2,9 @@
 Phase 1 of a tick: apply commands to the draft world. A command that cannot be carried out never
 throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
 */
-import {batchLedger, recordMigration, type BatchLedger} from './batch-ledger.js';
+import {
+	allocatedMiB, batchLedger, recordMigration, type BatchLedger,
+} from './batch-ledger.js';
 import {freeMemoryMiB, usableMemoryMiB} from './capacity.js';
 import {applyImageCommand} from './images.js';
 import {applyLifecycle} from './lifecycle.js';
@@ -30,8 +32,8 @@ export function migrationModeFor(world: World, vm: Vm, asked: MigrationMode | nu
 	return vm.kind === 'container' ? 'stop-and-copy' : (asked ?? world.config.migration.defaultMode);
 }
 
-/** Why a migration cannot start, or undefined when it can. `memory`: allocations by host when the caller keeps them. */
-export function migrationRefusal(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies, memory?: ReadonlyMap<string, number>): string | undefined {
+/** Why a migration cannot start, or undefined when it can. `ledger`: a batch's allocations by host, when the caller keeps them. */
+export function migrationRefusal(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies, ledger?: BatchLedger): string | undefined {
 	const vm = findVm(world, command.vmId);
 	if (!vm) {
 		return `no VM ${command.vmId}`;
@@ -87,7 +89,7 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `a new allocation must be a positive number of MiB, got ${allocation}`;
 	}
 
-	const free = memory ? usableMemoryMiB(destination) - (memory.get(destination.id) ?? 0) : freeMemoryMiB(world, destination);
+	const free = ledger ? usableMemoryMiB(destination) - allocatedMiB(ledger, destination.id) : freeMemoryMiB(world, destination);
 	if (free < allocation) {
 		return `${destination.id} has ${Math.max(0, Math.floor(free))} MiB free, ${vm.id} needs ${allocation} MiB`;
 	}
@@ -182,7 +184,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		}
 
 		case 'requestMigration': {
-			const refusal = migrationRefusal(world, command, strategies, ledger?.memory);
+			const refusal = migrationRefusal(world, command, strategies, ledger);
 			if (refusal !== undefined) {
 				emit({
 					tick, type: 'migrationRefused', vmId: command.vmId, to: command.destinationHostId, reason: refusal,

@@ -6,7 +6,7 @@ When a host fails, its VMs' memory is gone. A VM with a snapshot restarts from i
 the same hypervisor family (its image is that family's), losing the work since the snapshot; a VM
 without one is lost. That is what snapshots buy (the course material's "failures become manageable").
 */
-import type {BatchLedger} from './batch-ledger.js';
+import {occupancy, type BatchLedger} from './batch-ledger.js';
 import {allocatedMemoryByHost, usableMemoryMiB} from './capacity.js';
 import {findHost} from './lookup.js';
 import {abortMigration, loseVm} from './migration-end.js';
@@ -153,8 +153,7 @@ export function applyLifecycle(world: World, command: LifecycleCommand, strategi
 			}
 
 			// A batch's ledger counts them; alone, scan the world.
-			const residents = ledger ? (ledger.residents.get(host.id) ?? 0) : residentsOf(world, host.id).length;
-			const migrating = ledger ? (ledger.migrating.get(host.id) ?? 0) > 0 : touchesMigration(world, host.id);
+			const {residents, migrating} = ledger ? occupancy(ledger, host.id) : {residents: residentsOf(world, host.id).length, migrating: touchesMigration(world, host.id)};
 			if (residents > 0 || migrating) {
 				return `${host.id} still runs ${residents} VM${residents === 1 ? '' : 's'}: drain it first`;
 			}
