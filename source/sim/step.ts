@@ -74,15 +74,8 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	advanceOperations(world, strategies, emit);
 	expireLoads(world, emit);
 
-	// 2. Demand. Every VM draws every tick, whatever its state, so its stream never depends on placement.
-	const {hosts, vms} = world;
-	for (const vm of vms) {
-		sampleDemand(vm.workload, vm.random, world.tick, vm.usage.demand);
-		// A container's cgroup caps its CPU.
-		if (vm.cpuLimitUnits !== null && vm.usage.demand.cpu > vm.cpuLimitUnits) {
-			vm.usage.demand.cpu = vm.cpuLimitUnits;
-		}
-	}
+	// 2. Demand.
+	sampleDemands(world);
 
 	// 3. Contention, with the migration traffic of this tick.
 	// Lookup's index of the hosts (the core never adds, removes or reorders hosts, so every id hits).
@@ -92,21 +85,9 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 		updateVmStates(world, strategies);
 	}
 
-	const residents = residentLists(hosts);
-	for (const vm of vms) {
-		if (vm.state !== 'lost') {
-			residents[hostIndex.get(vm.hostId)!]!.push(vm);
-		}
-	}
-
+	const residents = residentLists(world, hostIndex);
 	const rates = world.migrations.length === 0 ? [] : linkRates(world, strategies, hostIndex, residents);
-	const traffic = migrationTraffic(world, hostIndex, rates);
-	let index = -1;
-	for (const host of hosts) {
-		index++;
-		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config, strategies.overhead);
-	}
-
+	shareHosts(world, residents, migrationTraffic(world, hostIndex, rates), strategies);
 	if (world.migrations.length > 0) {
 		applyMigrationPenalties(world);
 	}
@@ -115,8 +96,70 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	advanceMigrations(world, rates, strategies, emit);
 
 	// 5. History.
+	const closing = endsInterval(world.tick, world.config.monitoring);
+	recordHistory(world, closing);
+
+	// 6. Policy.
+	if (closing) {
+		runPolicy(world, strategies, emit);
+	}
+
+	// 7. Accounting.
+	accountOverload(world, closing, emit);
+	accountPower(world, strategies);
+	world.tick++;
+	return events;
+}
+
+/** Every VM draws every tick, whatever its state, so its stream never depends on placement. */
+function sampleDemands(world: World): void {
+	for (const vm of world.vms) {
+		sampleDemand(vm.workload, vm.random, world.tick, vm.usage.demand);
+		// A container's cgroup caps its CPU.
+		if (vm.cpuLimitUnits !== null && vm.usage.demand.cpu > vm.cpuLimitUnits) {
+			vm.usage.demand.cpu = vm.cpuLimitUnits;
+		}
+	}
+}
+
+/**
+One list of resident VMs per host, emptied and refilled every tick: they live only within a tick, and
+a long run would otherwise make one array per host per tick.
+*/
+const residentCache = new WeakMap<readonly Host[], Vm[][]>();
+
+function residentLists(world: World, hostIndex: ReadonlyMap<string, number>): Vm[][] {
+	const {hosts} = world;
+	let lists = residentCache.get(hosts);
+	if (lists?.length === hosts.length) {
+		for (const list of lists) {
+			list.length = 0;
+		}
+	} else {
+		lists = hosts.map((): Vm[] => []);
+		residentCache.set(hosts, lists);
+	}
+
+	for (const vm of world.vms) {
+		if (vm.state !== 'lost') {
+			lists[hostIndex.get(vm.hostId)!]!.push(vm);
+		}
+	}
+
+	return lists;
+}
+
+function shareHosts(world: World, residents: readonly Vm[][], traffic: ReadonlyArray<HostTraffic | undefined> | undefined, strategies: Strategies): void {
+	let index = -1;
+	for (const host of world.hosts) {
+		index++;
+		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config, strategies.overhead);
+	}
+}
+
+/** Tick samples of each host's CPU, and the interval means of hosts and VMs (`closing`: this tick ends an interval). */
+function recordHistory(world: World, closing: boolean): void {
 	const {monitoring} = world.config;
-	const closing = endsInterval(world.tick, monitoring);
 	for (const host of world.hosts) {
 		const {utilisation, swapMBps} = host.usage;
 		pushToSeries(host.history.cpuTicks, utilisation.cpu, monitoring.tickHistoryLength);
@@ -133,37 +176,6 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 			closeInterval(vm.accumulator, vm.intervals, monitoring.historyIntervals);
 		}
 	}
-
-	// 6. Policy.
-	if (closing) {
-		runPolicy(world, strategies, emit);
-	}
-
-	// 7. Accounting.
-	accountOverload(world, closing, emit);
-	accountPower(world, strategies);
-	world.tick++;
-	return events;
-}
-
-/**
-One list of resident VMs per host, emptied and refilled every tick: they live only within a tick, and
-a long run would otherwise make one array per host per tick.
-*/
-const residentCache = new WeakMap<readonly Host[], Vm[][]>();
-
-function residentLists(hosts: readonly Host[]): Vm[][] {
-	let lists = residentCache.get(hosts);
-	if (lists?.length === hosts.length) {
-		for (const list of lists) {
-			list.length = 0;
-		}
-	} else {
-		lists = hosts.map((): Vm[] => []);
-		residentCache.set(hosts, lists);
-	}
-
-	return lists;
 }
 
 /** Each migration's rate this tick: its model's cap, shared fairly with other migrations and the VMs' traffic. */
