@@ -184,3 +184,53 @@ test('property: the first VM to leave an overloaded host goes where a search of 
 		},
 	), {seed: 13, numRuns: 300});
 });
+
+test('property: with no host overloaded, the first VM to leave the least utilised host goes where a search of every up host that carries load puts it', t => {
+	const vmCount = 30;
+	fc.assert(fc.property(
+		// At most 400 MIPS a VM on 20 hosts of 3,720 or 5,320 MIPS: some hosts may still pass 80 %, and then the case is skipped.
+		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 1, max: 400})), {minLength: vmCount, maxLength: vmCount}),
+		vms => {
+			const traces = vms.map((_, index) => ({name: `t${index}`, values: [0.01]}));
+			const {world} = build(cloudsimScenario({traces, hosts: 20}));
+			for (const [index, vm] of world.vms.entries()) {
+				vm.hostId = world.hosts[vms[index]![0]]!.id;
+				vm.usage.demand.cpu = vms[index]![1];
+			}
+
+			const requested = world.hosts.map(host => world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.usage.demand.cpu, 0));
+			const utilisation = world.hosts.map((host, index) => requested[index]! / host.capacity.cpuUnits);
+			fc.pre(utilisation.every(value => value <= cloudsimThreshold));
+			const freeMiB = world.hosts.map(host => host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB
+				- world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0));
+			// The first host tried: the least utilised that carries load, the first in id order on a tie.
+			const loaded = world.hosts.flatMap((_, index) => requested[index]! > 0 ? [index] : []);
+			const source = loaded.toSorted((a, b) => (utilisation[a]! - utilisation[b]!) || a - b)[0]!;
+			const vm = world.vms.filter(candidate => candidate.hostId === world.hosts[source]!.id)
+				.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || (a.id < b.id ? -1 : 1))[0]!;
+			const first = thresholdCloudsimPolicy.decide(world, null).commands.find(command => command.type === 'requestMigration');
+			// When the first host cannot be emptied whole, its moves are undone and another host's come first.
+			fc.pre(first?.type === 'requestMigration' && first.vmId === vm.id);
+			const mips = vm.usage.demand.cpu;
+			let expected: string | undefined;
+			let bestKey = Number.POSITIVE_INFINITY;
+			for (const index of loaded) {
+				const host = world.hosts[index]!;
+				const capacity = host.capacity.cpuUnits;
+				const after = (requested[index]! + mips) / capacity;
+				if (index === source || after > cloudsimThreshold || freeMiB[index]! < vm.memoryMiB || mips > capacity / 2) {
+					continue;
+				}
+
+				const table = host.power.specpowerWatts!;
+				const key = Math.round((interpolate(table, after) - interpolate(table, utilisation[index]!)) * 1e6);
+				if (key < bestKey) {
+					bestKey = key;
+					expected = host.id;
+				}
+			}
+
+			t.is(first?.type === 'requestMigration' ? first.destinationHostId : undefined, expected);
+		},
+	), {seed: 14, numRuns: 300});
+});
