@@ -5,11 +5,11 @@ The command line: flags -> scenario -> a headless run, or the dashboard. The onl
 a failure in one line and status 1; never a stack trace.
 */
 import {writeFileSync} from 'node:fs';
-import {writeFile} from 'node:fs/promises';
+import {open, writeFile, type FileHandle} from 'node:fs/promises';
 import process from 'node:process';
 import chalk from 'chalk';
 import meow from 'meow';
-import {headlessOutput} from './headless-report.js';
+import {writeHeadless, type Write} from './headless-report.js';
 import {policyNames} from './policy/registry.js';
 import {
 	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, UsageError, type EvalOptions, type RunOptions,
@@ -184,11 +184,32 @@ async function loadRun(options: RunOptions): Promise<BuiltScenario> {
 
 async function runHeadless(options: RunOptions): Promise<void> {
 	const built = await loadRun(options);
-	const output = await headlessOutput(built, ticksFor(options, built), options.format);
+	const ticks = ticksFor(options, built);
 	if (options.outputPath === undefined) {
-		process.stdout.write(output);
-	} else {
-		await writeFile(options.outputPath, output);
+		// Each piece once stdout has taken it: a report can be larger than memory should hold at once.
+		await writeHeadless(built, ticks, options.format, async chunk => new Promise((resolve, reject) => {
+			process.stdout.write(chunk, error => {
+				if (error) {
+					reject(error);
+				} else {
+					resolve();
+				}
+			});
+		}));
+		return;
+	}
+
+	// The file is opened once the run is over, as before: a run that fails leaves no file behind.
+	let file: FileHandle | undefined;
+	const write: Write = async chunk => {
+		file ??= await open(options.outputPath!, 'w');
+		await (typeof chunk === 'string' ? file.write(chunk) : file.write(chunk));
+	};
+
+	try {
+		await writeHeadless(built, ticks, options.format, write);
+	} finally {
+		await file?.close();
 	}
 }
 

@@ -1,3 +1,4 @@
+import type {SimEvent} from '../sim/types.js';
 import type {RunReport} from './run-report.js';
 
 /** Rounds to 6 significant decimals so documents stay short; the same run still gives the same bytes. */
@@ -5,6 +6,32 @@ function round(value: number): number {
 	return Number.isFinite(value) ? Math.round(value * 1e6) / 1e6 : value;
 }
 
+const replacer = (_key: string, value: unknown): unknown => typeof value === 'number' ? round(value) : value;
+
 export function formatJson(report: RunReport): string {
-	return JSON.stringify(report, (_key, value: unknown) => typeof value === 'number' ? round(value) : value, 2) + '\n';
+	return JSON.stringify(report, replacer, 2) + '\n';
 }
+
+/** Where the events go in `formatJson`'s text: the document is `head`, the events, then `tail`. */
+export type JsonFrame = {head: string; tail: string};
+
+/**
+The report around its events, for a writer that has them apart (`report.events` is ignored): `events`
+is the last key, so its list splits the text in two. With no event, `head + tail` is the whole text.
+*/
+export function jsonFrame(report: RunReport): JsonFrame {
+	const text = formatJson({...report, events: []});
+	const at = text.lastIndexOf('"events": []') + '"events": ['.length;
+	return {head: text.slice(0, at), tail: text.slice(at)};
+}
+
+/**
+One event as `formatJson` writes it inside the report's list, with what goes before it (the list's
+first line break, or a comma and one): an element two levels down is its own text indented 4 more.
+*/
+export function jsonEventText(event: SimEvent, first: boolean): string {
+	return (first ? '\n    ' : ',\n    ') + JSON.stringify(event, replacer, 2).replaceAll('\n', '\n    ');
+}
+
+/** What closes a list that has events, before `JsonFrame.tail`. */
+export const jsonEventsEnd = '\n  ';

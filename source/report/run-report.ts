@@ -54,6 +54,8 @@ export type ReportOptions = {
 	timeline: readonly TimedCommand[];
 	/** Called after each tick (the CSV writer). */
 	onTick?: (world: World) => void;
+	/** Each event as it happens; the report's `events` are then empty (see `RunOptions.onEvent`). */
+	onEvent?: (event: SimEvent) => void;
 };
 
 export function runReport(world: World, strategies: Strategies, options: ReportOptions): RunReport {
@@ -61,6 +63,7 @@ export function runReport(world: World, strategies: Strategies, options: ReportO
 	const {world: end, events} = runTicks(world, strategies, {
 		ticks: options.ticks,
 		timeline: options.timeline,
+		onEvent: options.onEvent,
 		onTick(current) {
 			collector.onTick(current);
 			options.onTick?.(current);

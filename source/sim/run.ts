@@ -25,6 +25,11 @@ export type RunOptions = {
 	timeline?: readonly TimedCommand[];
 	/** Called after each tick with the world as it is then; it must not keep or change the world. */
 	onTick?: (world: World, events: readonly SimEvent[]) => void;
+	/**
+	Each event as it happens. With it the run holds no events: the result's list and those `onTick`
+	gets are empty (a parity day has 627,301, too many to keep for a report that only writes them out).
+	*/
+	onEvent?: (event: SimEvent) => void;
 };
 
 export type RunResult = {
@@ -40,7 +45,7 @@ export function runTicks(world: World, strategies: Strategies, options: RunOptio
 	const timeline = indexTimeline(options.timeline ?? []);
 	const events: SimEvent[] = [];
 	for (let index = 0; index < options.ticks; index++) {
-		const tickEvents = stepInPlace(current, timeline.get(current.tick) ?? noCommands, strategies);
+		const tickEvents = stepInPlace(current, timeline.get(current.tick) ?? noCommands, strategies, options.onEvent);
 		for (const event of tickEvents) {
 			events.push(event);
 		}
