@@ -14,11 +14,12 @@ segments u + d can reach from the band; only a band that passes it is bounded ti
 A band keeps its hosts in id order: where F is flat (u and u + d on one segment), every host of the
 band ties, the first one wins, and the search stops at the first that fits.
 
-Both bounds read a band only where its hosts are: between the least and the most utilisation any of
-them has had this round (a host placed widens its band's range; one that leaves does not narrow it, so
-the range stays true and needs no rescan). Without that, a band next to the flattest segment is
-bounded by the flat value at its edge, where no host is, ties the best host, and is scanned host by
-host in vain; the more hosts, the longer that scan.
+Both bounds read a band only where its hosts are: between the least and the most utilisation of the
+hosts in it now. A host placed widens its band's range at once; when a host at an edge of the range
+leaves or moves inward, the range is found again from the band's hosts, the next time it is read.
+Without that, a band next to the flattest segment is bounded by the flat value at its edge, where no
+host is (or no host is any more: the underload pass empties the least utilised hosts first), ties the
+best host, and is scanned host by host in vain; the more hosts, the longer that scan.
 */
 import {interpolate} from '../sim/power-curve.js';
 
@@ -46,9 +47,12 @@ export class PowerBuckets {
 	/** What `bound` found: the buckets that may take the VM (a bound that is not NaN), in increasing order, and how many. */
 	readonly candidates: Int32Array;
 	candidateCount = 0;
-	/** Per bucket, the least and the most utilisation its hosts have had (see above). */
+	/** Per bucket, the least and the most utilisation of its hosts (see above), and whether a host at an edge left. */
 	readonly #lowest: Float64Array;
 	readonly #highest: Float64Array;
+	readonly #stale: Uint8Array;
+	/** Each host's utilisation as last placed. */
+	readonly #utilisation: Float64Array;
 	/** Per kind, the least slope (watts per unit of utilisation) over segments from..to, at [from * segments + to]. */
 	readonly #leastSlope: Float64Array[];
 	readonly #kinds: readonly BucketKind[];
@@ -63,6 +67,7 @@ export class PowerBuckets {
 		this.#stride = Math.max(1, ...kinds.map(kind => (kind.table.length - 1) * bandsPerSegment));
 		this.#kindOfHost = kindOfHost;
 		this.#bucketOfHost = new Int32Array(kindOfHost.length).fill(-1);
+		this.#utilisation = new Float64Array(kindOfHost.length);
 		const count = kinds.length * this.#stride;
 		for (let bucket = 0; bucket < count; bucket++) {
 			this.members.push([]);
@@ -72,6 +77,7 @@ export class PowerBuckets {
 		this.candidates = new Int32Array(count);
 		this.#lowest = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
 		this.#highest = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+		this.#stale = new Uint8Array(count);
 		this.#leastSlope = kinds.map(({table}) => {
 			const segments = table.length - 1;
 			const least = new Float64Array(segments * segments);
@@ -97,14 +103,17 @@ export class PowerBuckets {
 		const bands = (this.#kinds[kind]!.table.length - 1) * bandsPerSegment;
 		const band = Math.min(bands - 1, Math.floor(Math.min(1, Math.max(0, utilisation)) * bands));
 		const bucket = (kind * this.#stride) + band;
-		this.#lowest[bucket] = Math.min(this.#lowest[bucket]!, utilisation);
-		this.#highest[bucket] = Math.max(this.#highest[bucket]!, utilisation);
 		const current = this.#bucketOfHost[index]!;
 		if (current === bucket) {
+			this.#leaveRange(bucket, index);
+			this.#utilisation[index] = utilisation;
+			this.#widen(bucket, utilisation);
 			return;
 		}
 
 		this.remove(index);
+		this.#utilisation[index] = utilisation;
+		this.#widen(bucket, utilisation);
 		const list = this.members[bucket]!;
 		let low = 0;
 		let high = list.length;
@@ -131,6 +140,19 @@ export class PowerBuckets {
 		const list = this.members[current]!;
 		list.splice(list.indexOf(index), 1);
 		this.#bucketOfHost[index] = -1;
+		this.#leaveRange(current, index);
+	}
+
+	/** The least utilisation of a bucket's hosts (infinite for an empty bucket). */
+	lowest(bucket: number): number {
+		this.#narrow(bucket);
+		return this.#lowest[bucket]!;
+	}
+
+	/** The most utilisation of a bucket's hosts (minus infinity for an empty bucket). */
+	highest(bucket: number): number {
+		this.#narrow(bucket);
+		return this.#highest[bucket]!;
 	}
 
 	/**
@@ -156,14 +178,14 @@ export class PowerBuckets {
 			for (let band = 0; band < bands; band++) {
 				const bucket = base + band;
 				// The tolerance keeps a host whose own sum (requested + mips) / capacity rounds the other way.
-				if (members[bucket]!.length === 0 || this.#lowest[bucket]! > (band > 0 ? threshold : 1) - share + 1e-9) {
+				if (members[bucket]!.length === 0 || this.lowest(bucket) > (band > 0 ? threshold : 1) - share + 1e-9) {
 					bounds[bucket] = Number.NaN;
 					continue;
 				}
 
 				// The segments u + d can reach from u in this band, and the least slope over them.
 				const from = Math.floor(band / bandsPerSegment);
-				const top = Math.min((band + 1) / bands, this.#highest[bucket]!);
+				const top = Math.min((band + 1) / bands, this.highest(bucket));
 				const to = Math.min(segments - 1, Math.floor((top + share) * segments));
 				const value = share * slopes[(from * segments) + to]!;
 				const bound = value - (Math.abs(value) * 1e-9) - 1e-9;
@@ -194,9 +216,9 @@ export class PowerBuckets {
 		const share = mips / capacity;
 		const segments = table.length - 1;
 		const bands = segments * bandsPerSegment;
-		const low = Math.max(band / bands, this.#lowest[bucket]!);
+		const low = Math.max(band / bands, this.lowest(bucket));
 		const limit = (band > 0 ? threshold : 1) - share;
-		const high = Math.max(low, Math.min((band + 1) / bands, this.#highest[bucket]!, limit));
+		const high = Math.max(low, Math.min((band + 1) / bands, this.highest(bucket), limit));
 		let value = Math.min(rise(table, low, share), rise(table, high, share));
 		// Where u + d crosses a point of the table, F turns.
 		const turn = (Math.ceil((low + share) * segments) / segments) - share;
@@ -205,6 +227,39 @@ export class PowerBuckets {
 		}
 
 		return value - (Math.abs(value) * 1e-9) - 1e-9;
+	}
+
+	#widen(bucket: number, utilisation: number): void {
+		if (this.#stale[bucket] === 0) {
+			this.#lowest[bucket] = Math.min(this.#lowest[bucket]!, utilisation);
+			this.#highest[bucket] = Math.max(this.#highest[bucket]!, utilisation);
+		}
+	}
+
+	/** Host `index`, at its last utilisation, leaves the range of `bucket`: at an edge, the range is found again when next read. */
+	#leaveRange(bucket: number, index: number): void {
+		const utilisation = this.#utilisation[index]!;
+		if (utilisation <= this.#lowest[bucket]! || utilisation >= this.#highest[bucket]!) {
+			this.#stale[bucket] = 1;
+		}
+	}
+
+	#narrow(bucket: number): void {
+		if (this.#stale[bucket] === 0) {
+			return;
+		}
+
+		let lowest = Number.POSITIVE_INFINITY;
+		let highest = Number.NEGATIVE_INFINITY;
+		for (const index of this.members[bucket]!) {
+			const utilisation = this.#utilisation[index]!;
+			lowest = Math.min(lowest, utilisation);
+			highest = Math.max(highest, utilisation);
+		}
+
+		this.#lowest[bucket] = lowest;
+		this.#highest[bucket] = highest;
+		this.#stale[bucket] = 0;
 	}
 }
 

@@ -436,17 +436,20 @@ class Round {
 	*/
 	searchBucket(bucket: number, mips: number, memoryMiB: number, source: number): void {
 		const {buckets} = this;
-		if (!(microwatts(buckets.bounds[bucket]!) <= this.bestKey)) {
+		const members = buckets.members[bucket]!;
+		// Hosts come in id order: where the best can only be tied, a bucket whose first host comes after it cannot win.
+		const looseKey = microwatts(buckets.bounds[bucket]!);
+		if (!(looseKey <= this.bestKey) || (looseKey === this.bestKey && members[0]! > this.best)) {
 			return;
 		}
 
 		const boundKey = microwatts(buckets.tighten(bucket, mips, cloudsimThreshold));
-		if (boundKey > this.bestKey) {
+		if (boundKey > this.bestKey || (boundKey === this.bestKey && members[0]! > this.best)) {
 			return;
 		}
 
-		for (const index of buckets.members[bucket]!) {
-			// Hosts come in id order: once the bound ties the best, a later host cannot win.
+		for (const index of members) {
+			// Likewise host by host: once the bound ties the best, a later host cannot win.
 			if (boundKey > this.bestKey || (boundKey === this.bestKey && index > this.best)) {
 				break;
 			}
