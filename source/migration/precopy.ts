@@ -15,7 +15,6 @@ import type {
 	MigrationAdvance, MigrationContext, MigrationModel, MigrationNote,
 } from '../sim/strategies.js';
 import type {Migration, MigrationConfig} from '../sim/types.js';
-import {copyMigration} from '../sim/migration-record.js';
 import {isSpent, mbpsToRateMiBps, pageMiB} from './units.js';
 
 /** Ends the round in flight on `migration`: the next round, or the stop-and-copy. */
@@ -104,15 +103,15 @@ export function advancePrecopy(migration: Migration, context: MigrationContext):
 export const precopy: MigrationModel = {
 	mode: 'precopy',
 	live: true,
+	// The new record itself: a parity run starts hundreds of migrations a tick, and a copy of each showed in its profile.
 	begin(migration, config) {
-		const begun = copyMigration(migration);
-		begun.phase = 'precopy';
-		begun.round = 0;
-		begun.roundMiB = migration.memoryMiB;
-		begun.roundSentMiB = 0;
-		begun.roundElapsedSeconds = 0;
-		begun.rateCapMbps = config.adaptive ? config.adaptive.startMbps : null;
-		return begun;
+		migration.phase = 'precopy';
+		migration.round = 0;
+		migration.roundMiB = migration.memoryMiB;
+		migration.roundSentMiB = 0;
+		migration.roundElapsedSeconds = 0;
+		migration.rateCapMbps = config.adaptive ? config.adaptive.startMbps : null;
+		return migration;
 	},
 	vmPaused: migration => migration.phase === 'stop-and-copy',
 	advance: advancePrecopy,

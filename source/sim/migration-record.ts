@@ -42,36 +42,3 @@ export function newMigration(start: MigrationStart): Migration {
 		stallFraction: 0,
 	};
 }
-
-/**
-A copy for a model to advance: a model returns a new record and leaves the one it was given as it was
-(the step compares the two), and one copy changed in place costs far less than a spread per phase.
-*/
-export function copyMigration(migration: Migration): Migration {
-	return {
-		id: migration.id,
-		vmId: migration.vmId,
-		sourceHostId: migration.sourceHostId,
-		destinationHostId: migration.destinationHostId,
-		mode: migration.mode,
-		startTick: migration.startTick,
-		memoryMiB: migration.memoryMiB,
-		allocationMiB: migration.allocationMiB,
-		// Never changed once the migration starts: shared.
-		dirtying: migration.dirtying,
-		requestedBy: migration.requestedBy,
-		phase: migration.phase,
-		round: migration.round,
-		roundMiB: migration.roundMiB,
-		roundSentMiB: migration.roundSentMiB,
-		roundElapsedSeconds: migration.roundElapsedSeconds,
-		sentMiB: migration.sentMiB,
-		dirtyRateMiBps: migration.dirtyRateMiBps,
-		elapsedSeconds: migration.elapsedSeconds,
-		downtimeSeconds: migration.downtimeSeconds,
-		rateMiBps: migration.rateMiBps,
-		rateCapMbps: migration.rateCapMbps,
-		switched: migration.switched,
-		stallFraction: migration.stallFraction,
-	};
-}

@@ -51,7 +51,7 @@ export type MigrationModel = {
 	mode: MigrationMode;
 	/** Whether live migration between these hypervisor families is possible (cold copy always is). */
 	live: boolean;
-	/** The first phase of a new migration. */
+	/** The first phase of a new migration (a record no one else holds yet: the model may change it and return it). */
 	begin(migration: Migration, config: MigrationConfig): Migration;
 	/** Whether the VM is paused while the migration is in its current phase. */
 	vmPaused(migration: Migration): boolean;
