@@ -483,6 +483,34 @@ class Round {
 		}
 	}
 
+	/**
+	Empties host `index` of `vms`, by decreasing CPU, each to the host whose power rises least; when one
+	finds no place, undoes the moves before it: all or nothing. The hosts that took them, or undefined.
+	*/
+	emptyHost(index: number, vms: readonly Vm[]): number[] | undefined {
+		this.journal = [];
+		const commandsBefore = this.commands.length;
+		const eventsBefore = this.events.length;
+		const placedOn: number[] = [];
+		const reason = `${this.hosts[index]!.id} underloaded: switched off once empty`;
+		for (const vm of vms.toSorted(byCpuDescendingThenId)) {
+			const target = this.findHost(vm, false);
+			if (target === undefined) {
+				this.undo();
+				this.commands.length = commandsBefore;
+				this.events.length = eventsBefore;
+				this.journal = undefined;
+				return undefined;
+			}
+
+			this.place(vm, target, reason);
+			placedOn.push(target);
+		}
+
+		this.journal = undefined;
+		return placedOn;
+	}
+
 	place(vm: Vm, index: number, reason: string): void {
 		const {world} = this;
 		const host = this.hosts[index]!;
@@ -518,6 +546,25 @@ class Round {
 type Top = {index: number; amount: number};
 type TopTwo = {first: Top; second: Top};
 
+const isTop = (top: TopTwo, index: number) => top.first.index === index || top.second.index === index;
+
+/**
+A cheap test before trying to empty host `index`: memory bounds most datacenters, so its largest VM
+needs a host with that much free, and its busiest one a host with that much spare under the threshold.
+*/
+function mayFitElsewhere(vms: readonly Vm[], index: number, mostFree: TopTwo, mostSpare: TopTwo): boolean {
+	let largest = 0;
+	let busiest = 0;
+	for (const vm of vms) {
+		largest = Math.max(largest, vm.memoryMiB);
+		busiest = Math.max(busiest, vm.usage.demand.cpu);
+	}
+
+	const roomElsewhere = mostFree.first.index === index ? mostFree.second.amount : mostFree.first.amount;
+	const spareElsewhere = mostSpare.first.index === index ? mostSpare.second.amount : mostSpare.first.amount;
+	return roomElsewhere >= largest && spareElsewhere >= busiest;
+}
+
 function offerTop(top: TopTwo, index: number, amount: number): void {
 	if (amount > top.first.amount) {
 		top.second = top.first;
@@ -547,6 +594,57 @@ function roomBounds(round: Round, indices: readonly number[]): {mostFree: TopTwo
 	return {mostFree, mostSpare};
 }
 
+/** Hosts a migration starts or ends at. */
+function busyHosts(round: Round): Uint8Array {
+	const busy = new Uint8Array(round.hosts.length);
+	for (const migration of round.world.migrations) {
+		for (const id of [migration.sourceHostId, migration.destinationHostId]) {
+			const index = round.position(id);
+			if (index !== undefined) {
+				busy[index] = 1;
+			}
+		}
+	}
+
+	return busy;
+}
+
+const movable = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
+
+/**
+1. Overloaded hosts: their minimum-migration-time VMs (least RAM first) leave, until they are not.
+2. PABFD: those VMs, by decreasing CPU, each to the host whose power rises least; overloaded hosts take nothing.
+*/
+function relieveOverloads(round: Round, isUpWorker: (index: number) => boolean): void {
+	const {hosts, requested, targets} = round;
+	const leaving: Vm[] = [];
+	for (const index of round.loaded) {
+		if (!isUpWorker(index) || round.utilisation(index) <= cloudsimThreshold) {
+			continue;
+		}
+
+		round.exclude(index);
+		const capacity = hosts[index]!.capacity.cpuUnits;
+		let remaining = requested[index]!;
+		for (const vm of round.vmsOn(index).filter(vm => movable(vm)).toSorted(byRamThenId)) {
+			if (remaining / capacity <= cloudsimThreshold) {
+				break;
+			}
+
+			leaving.push(vm);
+			remaining -= vm.usage.demand.cpu;
+		}
+	}
+
+	for (const vm of leaving.toSorted(byCpuDescendingThenId)) {
+		const index = round.findHost(vm, true);
+		if (index !== undefined) {
+			round.place(vm, index, `${vm.hostId} over ${cloudsimThreshold * 100} % MIPS; ${vm.id} has the least RAM`);
+			targets[index] = 1;
+		}
+	}
+}
+
 /** Ids in code-unit order: the same on every machine, where `localeCompare` follows the machine's locale. */
 const byId = (a: Vm, b: Vm) => a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
 const byRamThenId = (a: Vm, b: Vm) => (a.memoryMiB - b.memoryMiB) || byId(a, b);
@@ -559,47 +657,11 @@ export const thresholdCloudsimPolicy: Policy = {
 	decide(world): PolicyDecision {
 		const round = new Round(world);
 		const {hosts, requested, excluded, targets} = round;
-		const movable = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
-		const busy = new Uint8Array(hosts.length);
-		for (const migration of world.migrations) {
-			for (const id of [migration.sourceHostId, migration.destinationHostId]) {
-				const index = round.position(id);
-				if (index !== undefined) {
-					busy[index] = 1;
-				}
-			}
-		}
-
+		const busy = busyHosts(round);
 		const isUpWorker = (index: number) => hosts[index]!.role === 'worker' && hosts[index]!.state === 'up';
 
-		// 1. Overloaded hosts: their minimum-migration-time VMs, until they are not.
-		const leaving: Vm[] = [];
-		for (const index of round.loaded) {
-			if (!isUpWorker(index) || round.utilisation(index) <= cloudsimThreshold) {
-				continue;
-			}
-
-			round.exclude(index);
-			const capacity = hosts[index]!.capacity.cpuUnits;
-			let remaining = requested[index]!;
-			for (const vm of round.vmsOn(index).filter(vm => movable(vm)).toSorted(byRamThenId)) {
-				if (remaining / capacity <= cloudsimThreshold) {
-					break;
-				}
-
-				leaving.push(vm);
-				remaining -= vm.usage.demand.cpu;
-			}
-		}
-
-		// 2. PABFD, by decreasing CPU; overloaded hosts take nothing.
-		for (const vm of leaving.toSorted(byCpuDescendingThenId)) {
-			const index = round.findHost(vm, true);
-			if (index !== undefined) {
-				round.place(vm, index, `${vm.hostId} over ${cloudsimThreshold * 100} % MIPS; ${vm.id} has the least RAM`);
-				targets[index] = 1;
-			}
-		}
+		// 1 and 2. Overloaded hosts shed VMs, which go where power rises least.
+		relieveOverloads(round, isUpWorker);
 
 		// 3. Underloaded hosts, least utilised first: emptied when all their VMs fit on hosts that are up and carry load.
 		round.onlyLoadedAndUp();
@@ -614,7 +676,6 @@ export const thresholdCloudsimPolicy: Policy = {
 				continue;
 			}
 
-			const host = hosts[index]!;
 			const vms = round.vmsOn(index);
 			// CloudSim: a host tried as underloaded takes no VMs for the rest of the round.
 			round.exclude(index);
@@ -622,45 +683,24 @@ export const thresholdCloudsimPolicy: Policy = {
 				continue;
 			}
 
-			// Memory bounds most datacenters: skip at once a host whose largest VM fits on no other host.
-			const largest = Math.max(...vms.map(vm => vm.memoryMiB));
-			const roomElsewhere = mostFree.first.index === index ? mostFree.second.amount : mostFree.first.amount;
-			// Likewise for CPU: the busiest VM needs a host with that much spare under the threshold.
-			const busiest = Math.max(...vms.map(vm => vm.usage.demand.cpu));
-			const spareElsewhere = mostSpare.first.index === index ? mostSpare.second.amount : mostSpare.first.amount;
-			if (roomElsewhere < largest || spareElsewhere < busiest) {
+			if (!mayFitElsewhere(vms, index, mostFree, mostSpare)) {
 				continue;
 			}
 
-			// Try to empty it; undo the tries when one VM finds no place.
-			round.journal = [];
-			const commandsBefore = round.commands.length;
-			const eventsBefore = round.events.length;
-			const placedOn: number[] = [];
-			const reason = `${host.id} underloaded: switched off once empty`;
-			const placed = vms.toSorted(byCpuDescendingThenId).every(vm => {
-				const target = round.findHost(vm, false);
-				if (target === undefined) {
-					return false;
-				}
-
-				round.place(vm, target, reason);
-				placedOn.push(target);
-				return true;
-			});
-			if (placed) {
+			const placedOn = round.emptyHost(index, vms);
+			if (placedOn) {
+				// Room only shrinks in a round, so bounds from before stay true, only looser: find them again
+				// only when a host they name lost room (one pass over the hosts each time cost O(hosts) per host emptied).
+				let stale = false;
 				for (const target of placedOn) {
 					targets[target] = 1;
+					stale ||= isTop(mostFree, target) || isTop(mostSpare, target);
 				}
 
-				({mostFree, mostSpare} = roomBounds(round, onHosts));
-			} else {
-				round.undo();
-				round.commands.length = commandsBefore;
-				round.events.length = eventsBefore;
+				if (stale) {
+					({mostFree, mostSpare} = roomBounds(round, onHosts));
+				}
 			}
-
-			round.journal = undefined;
 		}
 
 		// Empty hosts that take nothing this round are switched off, as CloudSim counts an idle host as off.

@@ -20,7 +20,7 @@ import {advanceLifecycle} from './lifecycle.js';
 import {abortMigration} from './migration-end.js';
 import {noTraffic, shareHost, type HostTraffic} from './contention.js';
 import {
-	accumulate, closeInterval, endsInterval, pushFlag,
+	endsInterval, pushFlag, recordTick,
 } from './history.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
@@ -163,18 +163,12 @@ function recordHistory(world: World, closing: boolean): void {
 	for (const host of world.hosts) {
 		const {utilisation, swapMBps} = host.usage;
 		pushToSeries(host.history.cpuTicks, utilisation.cpu, monitoring.tickHistoryLength);
-		accumulate(host.history.accumulator, utilisation.cpu, utilisation.memory, utilisation.disk, utilisation.network, swapMBps);
-		if (closing) {
-			closeInterval(host.history.accumulator, host.history.intervals, monitoring.historyIntervals);
-		}
+		recordTick(host.history.accumulator, host.history.intervals, monitoring.historyIntervals, closing, utilisation.cpu, utilisation.memory, utilisation.disk, utilisation.network, swapMBps);
 	}
 
 	for (const vm of world.vms) {
 		const {granted, demand, swapMBps} = vm.usage;
-		accumulate(vm.accumulator, granted.cpu, demand.memory, granted.disk, granted.network, swapMBps);
-		if (closing) {
-			closeInterval(vm.accumulator, vm.intervals, monitoring.historyIntervals);
-		}
+		recordTick(vm.accumulator, vm.intervals, monitoring.historyIntervals, closing, granted.cpu, demand.memory, granted.disk, granted.network, swapMBps);
 	}
 }
 
