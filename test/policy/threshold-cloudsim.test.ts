@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {cloudsimThreshold, thresholdCloudsimPolicy} from '../../source/policy/threshold-cloudsim.js';
 import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
 import {interpolate} from '../../source/sim/power-curve.js';
-import type {Command, World} from '../../source/sim/types.js';
+import type {Command, Vm, World} from '../../source/sim/types.js';
 import {build} from '../helpers/scenarios.js';
 
 /**
@@ -24,6 +24,54 @@ function datacenter(hosts: number, placement: Record<string, string>, mips: Reco
 
 const moves = (commands: readonly Command[]) => commands.flatMap(command => command.type === 'requestMigration' ? [`${command.vmId}->${command.destinationHostId}`] : []);
 const powerOffs = (commands: readonly Command[]) => commands.flatMap(command => command.type === 'powerOff' ? [command.hostId] : []);
+
+type Placed = {world: World; requested: number[]; freeMiB: number[]};
+
+/** Twenty of CloudSim's hosts and a VM for each [host, MIPS] pair, with what each host is asked for (MIPS) and has free (MiB). */
+function placedVms(vms: ReadonlyArray<readonly [number, number]>): Placed {
+	const traces = vms.map((_, index) => ({name: `t${index}`, values: [0.01]}));
+	const {world} = build(cloudsimScenario({traces, hosts: 20}));
+	for (const [index, vm] of world.vms.entries()) {
+		vm.hostId = world.hosts[vms[index]![0]]!.id;
+		vm.usage.demand.cpu = vms[index]![1];
+	}
+
+	const on = (hostId: string) => world.vms.filter(vm => vm.hostId === hostId);
+	return {
+		world,
+		requested: world.hosts.map(host => on(host.id).reduce((sum, vm) => sum + vm.usage.demand.cpu, 0)),
+		freeMiB: world.hosts.map(host => host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB - on(host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0)),
+	};
+}
+
+/**
+The answer of a search of every host in `candidates`: of those that may take `vm` (the case's own rule
+`fits`, then free memory and a core with its MIPS), the one whose power rises least in whole
+microwatts, the first on a tie.
+*/
+function cheapestHost({world, requested, freeMiB}: Placed, vm: Vm, candidates: Iterable<number>, fits: (index: number, after: number) => boolean): string | undefined {
+	const mips = vm.usage.demand.cpu;
+	let expected: string | undefined;
+	let bestKey = Number.POSITIVE_INFINITY;
+	for (const index of candidates) {
+		const host = world.hosts[index]!;
+		const capacity = host.capacity.cpuUnits;
+		const before = requested[index]!;
+		const after = (before + mips) / capacity;
+		if (!fits(index, after) || freeMiB[index]! < vm.memoryMiB || mips > capacity / 2) {
+			continue;
+		}
+
+		const table = host.power.specpowerWatts!;
+		const key = Math.round((interpolate(table, after) - interpolate(table, before / capacity)) * 1e6);
+		if (key < bestKey) {
+			bestKey = key;
+			expected = host.id;
+		}
+	}
+
+	return expected;
+}
 
 test('overload: the least-RAM VMs leave until the host is at 80 %, each to the host whose power rises least, an empty one priced from idle', t => {
 	// H2 (G5) asks 4,700 of 5,320 MIPS (88 %). By RAM: vm4 (613) leaves, 4,300 is still 80.8 %, vm1 (870) leaves: 43 %.
@@ -132,16 +180,8 @@ test('property: the first VM to leave an overloaded host goes where a search of 
 	fc.assert(fc.property(
 		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 0, max: 2000})), {minLength: vmCount, maxLength: vmCount}),
 		vms => {
-			const traces = vms.map((_, index) => ({name: `t${index}`, values: [0.01]}));
-			const {world} = build(cloudsimScenario({traces, hosts: 20}));
-			for (const [index, vm] of world.vms.entries()) {
-				vm.hostId = world.hosts[vms[index]![0]]!.id;
-				vm.usage.demand.cpu = vms[index]![1];
-			}
-
-			const requested = world.hosts.map(host => world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.usage.demand.cpu, 0));
-			const freeMiB = world.hosts.map(host => host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB
-				- world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0));
+			const placed = placedVms(vms);
+			const {world, requested} = placed;
 			const overloaded = world.hosts.map((host, index) => requested[index]! / host.capacity.cpuUnits > cloudsimThreshold);
 			const leaving = world.hosts.flatMap((host, index) => {
 				if (!overloaded[index]) {
@@ -159,26 +199,9 @@ test('property: the first VM to leave an overloaded host goes where a search of 
 			});
 			fc.pre(leaving.length > 0);
 			const vm = leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))[0]!;
-			const mips = vm.usage.demand.cpu;
-			let expected: string | undefined;
-			let bestKey = Number.POSITIVE_INFINITY;
-			for (const [index, host] of world.hosts.entries()) {
-				const capacity = host.capacity.cpuUnits;
-				const before = requested[index]!;
-				const after = (before + mips) / capacity;
-				if (host.id === vm.hostId || overloaded[index] === true || (before > 0 ? after > cloudsimThreshold : after > 1)
-					|| freeMiB[index]! < vm.memoryMiB || mips > capacity / 2) {
-					continue;
-				}
-
-				const table = host.power.specpowerWatts!;
-				const key = Math.round((interpolate(table, after) - interpolate(table, before / capacity)) * 1e6);
-				if (key < bestKey) {
-					bestKey = key;
-					expected = host.id;
-				}
-			}
-
+			// An empty host is not held to the threshold, only to its MIPS.
+			const expected = cheapestHost(placed, vm, world.hosts.keys(), (index, after) => world.hosts[index]!.id !== vm.hostId && !overloaded[index]
+				&& after <= (requested[index]! > 0 ? cloudsimThreshold : 1));
 			const first = thresholdCloudsimPolicy.decide(world, null).commands.find(command => command.type === 'requestMigration');
 			t.is(first?.type === 'requestMigration' && first.vmId === vm.id ? first.destinationHostId : undefined, expected);
 		},
@@ -191,18 +214,10 @@ test('property: with no host overloaded, the first VM to leave the least utilise
 		// At most 400 MIPS a VM on 20 hosts of 3,720 or 5,320 MIPS: some hosts may still pass 80 %, and then the case is skipped.
 		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 1, max: 400})), {minLength: vmCount, maxLength: vmCount}),
 		vms => {
-			const traces = vms.map((_, index) => ({name: `t${index}`, values: [0.01]}));
-			const {world} = build(cloudsimScenario({traces, hosts: 20}));
-			for (const [index, vm] of world.vms.entries()) {
-				vm.hostId = world.hosts[vms[index]![0]]!.id;
-				vm.usage.demand.cpu = vms[index]![1];
-			}
-
-			const requested = world.hosts.map(host => world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.usage.demand.cpu, 0));
+			const placed = placedVms(vms);
+			const {world, requested} = placed;
 			const utilisation = world.hosts.map((host, index) => requested[index]! / host.capacity.cpuUnits);
 			fc.pre(utilisation.every(value => value <= cloudsimThreshold));
-			const freeMiB = world.hosts.map(host => host.capacity.memoryMiB - host.capacity.hypervisorReserveMiB
-				- world.vms.filter(vm => vm.hostId === host.id).reduce((sum, vm) => sum + vm.memoryMiB, 0));
 			// The first host tried: the least utilised that carries load, the first in id order on a tie.
 			const loaded = world.hosts.flatMap((_, index) => requested[index]! > 0 ? [index] : []);
 			const source = loaded.toSorted((a, b) => (utilisation[a]! - utilisation[b]!) || a - b)[0]!;
@@ -211,25 +226,7 @@ test('property: with no host overloaded, the first VM to leave the least utilise
 			const first = thresholdCloudsimPolicy.decide(world, null).commands.find(command => command.type === 'requestMigration');
 			// When the first host cannot be emptied whole, its moves are undone and another host's come first.
 			fc.pre(first?.type === 'requestMigration' && first.vmId === vm.id);
-			const mips = vm.usage.demand.cpu;
-			let expected: string | undefined;
-			let bestKey = Number.POSITIVE_INFINITY;
-			for (const index of loaded) {
-				const host = world.hosts[index]!;
-				const capacity = host.capacity.cpuUnits;
-				const after = (requested[index]! + mips) / capacity;
-				if (index === source || after > cloudsimThreshold || freeMiB[index]! < vm.memoryMiB || mips > capacity / 2) {
-					continue;
-				}
-
-				const table = host.power.specpowerWatts!;
-				const key = Math.round((interpolate(table, after) - interpolate(table, utilisation[index]!)) * 1e6);
-				if (key < bestKey) {
-					bestKey = key;
-					expected = host.id;
-				}
-			}
-
+			const expected = cheapestHost(placed, vm, loaded, (index, after) => index !== source && after <= cloudsimThreshold);
 			t.is(first?.type === 'requestMigration' ? first.destinationHostId : undefined, expected);
 		},
 	), {seed: 14, numRuns: 300});
