@@ -4,8 +4,11 @@ The command line: flags -> scenario -> a headless run, or the dashboard. The onl
 `process` (argv, exit codes, signals, isTTY). Bad input ends in one line on stderr and status 2,
 a failure in one line and status 1; never a stack trace.
 */
-import {writeFileSync} from 'node:fs';
-import {open, writeFile, type FileHandle} from 'node:fs/promises';
+import {constants, writeFileSync} from 'node:fs';
+import {
+	access, open, stat, writeFile, type FileHandle,
+} from 'node:fs/promises';
+import {dirname} from 'node:path';
 import process from 'node:process';
 import chalk from 'chalk';
 import meow from 'meow';
@@ -143,6 +146,31 @@ function describeInputError(error: unknown, options: {scenarioPath?: string} | u
 	return undefined;
 }
 
+/**
+Checks `--output` before any work, so that a long run does not end on a path it cannot write. The file
+itself is written at the end: a run that fails leaves none.
+*/
+async function checkOutputPath(path: string | undefined): Promise<void> {
+	if (path === undefined) {
+		return;
+	}
+
+	const directory = dirname(path);
+	const directoryStats = await stat(directory).catch(() => undefined);
+	if (!directoryStats?.isDirectory()) {
+		throw new UsageError(`--output: cannot write ${path}: no directory ${directory}`);
+	}
+
+	const pathStats = await stat(path).catch(() => undefined);
+	if (pathStats?.isDirectory()) {
+		throw new UsageError(`--output: cannot write ${path}: it is a directory`);
+	}
+
+	await access(directory, constants.W_OK).catch(() => {
+		throw new UsageError(`--output: cannot write ${path}: permission denied`);
+	});
+}
+
 async function writeOutput(text: string, path: string | undefined): Promise<void> {
 	if (path === undefined) {
 		process.stdout.write(text);
@@ -183,6 +211,7 @@ async function loadRun(options: RunOptions): Promise<BuiltScenario> {
 }
 
 async function runHeadless(options: RunOptions): Promise<void> {
+	await checkOutputPath(options.outputPath);
 	const built = await loadRun(options);
 	const ticks = ticksFor(options, built);
 	if (options.outputPath === undefined) {
@@ -345,6 +374,7 @@ async function main(): Promise<void> {
 		if (command === 'network') {
 			const networkOptions = parseNetworkOptions(cli.flags);
 			options = networkOptions;
+			await checkOutputPath(networkOptions.outputPath);
 			const [{networkPlan}, {formatNetworkJson, formatNetworkTable}] = await Promise.all([import('./report/network-plan.js'), import('./report/format-network.js')]);
 			const built = await loadScenario({path: networkOptions.scenarioPath});
 			const plan = networkPlan(built.world);
@@ -355,6 +385,7 @@ async function main(): Promise<void> {
 		if (command === 'eval') {
 			const evalOptions = parseEvalOptions(cli.flags);
 			options = evalOptions;
+			await checkOutputPath(evalOptions.outputPath);
 			await runEval(evalOptions);
 			return;
 		}

@@ -117,6 +117,8 @@ const badInput: Array<[string[], string]> = [
 	[['network', '--ticks', '5'], 'sandpiper: unknown flag --ticks (see sandpiper --help)'],
 	[['network', '--scenario', 'fixtures/invalid/duplicate-mac.json'], 'sandpiper: fixtures/invalid/duplicate-mac.json: vms[1].mac: 52:54:00:aa:bb:01 is already vm01\'s MAC'],
 	[['run'], 'sandpiper: unexpected argument "run" (see sandpiper --help)'],
+	[['--headless', '--output', 'no/such/dir/report.json'], 'sandpiper: --output: cannot write no/such/dir/report.json: no directory no/such/dir'],
+	[['eval', '--output', 'fixtures'], 'sandpiper: --output: cannot write fixtures: it is a directory'],
 ];
 
 for (const [args, message] of badInput) {
