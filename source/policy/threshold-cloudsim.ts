@@ -454,7 +454,11 @@ class Round {
 				break;
 			}
 
-			this.offer(index, microwatts(this.increase(mips, memoryMiB, index, source)));
+			// Only an increase within a microwatt of the best can win once rounded: the rest (and NaN) are not rounded.
+			const increase = this.increase(mips, memoryMiB, index, source);
+			if (increase * 1e6 <= this.bestKey + 1) {
+				this.offer(index, microwatts(increase));
+			}
 		}
 	}
 
