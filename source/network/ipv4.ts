@@ -20,8 +20,10 @@ const ipCache = new Map<string, number | undefined>();
 const cidrCache = new Map<string, Cidr | undefined>();
 
 function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
-	if (cache.has(text)) {
-		return cache.get(text)!;
+	// One lookup for a hit; `has` only tells a cached undefined (a malformed text) from a miss.
+	const known = cache.get(text);
+	if (known !== undefined || cache.has(text)) {
+		return known!;
 	}
 
 	if (cache.size >= cacheLimit) {

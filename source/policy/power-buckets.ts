@@ -143,18 +143,6 @@ export class PowerBuckets {
 		this.#leaveRange(current, index);
 	}
 
-	/** The least utilisation of a bucket's hosts (infinite for an empty bucket). */
-	lowest(bucket: number): number {
-		this.#narrow(bucket);
-		return this.#lowest[bucket]!;
-	}
-
-	/** The most utilisation of a bucket's hosts (minus infinity for an empty bucket). */
-	highest(bucket: number): number {
-		this.#narrow(bucket);
-		return this.#highest[bucket]!;
-	}
-
 	/**
 	Bounds, loosely, the increase a VM of `mips` causes in each bucket (in `bounds`) and returns the
 	bucket with the least bound, or -1 when none may take it. Hosts above the first band carry load,
@@ -178,14 +166,14 @@ export class PowerBuckets {
 			for (let band = 0; band < bands; band++) {
 				const bucket = base + band;
 				// The tolerance keeps a host whose own sum (requested + mips) / capacity rounds the other way.
-				if (members[bucket]!.length === 0 || this.lowest(bucket) > (band > 0 ? threshold : 1) - share + 1e-9) {
+				if (members[bucket]!.length === 0 || this.#lowestOf(bucket) > (band > 0 ? threshold : 1) - share + 1e-9) {
 					bounds[bucket] = Number.NaN;
 					continue;
 				}
 
 				// The segments u + d can reach from u in this band, and the least slope over them.
 				const from = Math.floor(band / bandsPerSegment);
-				const top = Math.min((band + 1) / bands, this.highest(bucket));
+				const top = Math.min((band + 1) / bands, this.#highestOf(bucket));
 				const to = Math.min(segments - 1, Math.floor((top + share) * segments));
 				const value = share * slopes[(from * segments) + to]!;
 				const bound = value - (Math.abs(value) * 1e-9) - 1e-9;
@@ -216,9 +204,9 @@ export class PowerBuckets {
 		const share = mips / capacity;
 		const segments = table.length - 1;
 		const bands = segments * bandsPerSegment;
-		const low = Math.max(band / bands, this.lowest(bucket));
+		const low = Math.max(band / bands, this.#lowestOf(bucket));
 		const limit = (band > 0 ? threshold : 1) - share;
-		const high = Math.max(low, Math.min((band + 1) / bands, this.highest(bucket), limit));
+		const high = Math.max(low, Math.min((band + 1) / bands, this.#highestOf(bucket), limit));
 		let value = Math.min(rise(table, low, share), rise(table, high, share));
 		// Where u + d crosses a point of the table, F turns.
 		const turn = (Math.ceil((low + share) * segments) / segments) - share;
@@ -227,6 +215,18 @@ export class PowerBuckets {
 		}
 
 		return value - (Math.abs(value) * 1e-9) - 1e-9;
+	}
+
+	/** The least utilisation of a bucket's hosts (infinite for an empty bucket). */
+	#lowestOf(bucket: number): number {
+		this.#narrow(bucket);
+		return this.#lowest[bucket]!;
+	}
+
+	/** The most utilisation of a bucket's hosts (minus infinity for an empty bucket). */
+	#highestOf(bucket: number): number {
+		this.#narrow(bucket);
+		return this.#highest[bucket]!;
 	}
 
 	#widen(bucket: number, utilisation: number): void {

@@ -436,9 +436,10 @@ function accountOverload(world: World, closing: boolean, emit: (event: SimEvent)
 		if (closing) {
 			// The sustained-overload metric of models.md 7.7: k of the last n interval means over a threshold.
 			const {intervals} = host.history;
-			let over = host.state === 'up' && latest(intervals.swapMBps) > monitoring.thresholds.swapMBps;
+			const up = host.state === 'up';
+			let over = up && latest(intervals.swapMBps) > monitoring.thresholds.swapMBps;
 			for (const resource of thresholdResources) {
-				over ||= host.state === 'up' && latest(intervals[resource]) > monitoring.thresholds[resource];
+				over ||= up && latest(intervals[resource]) > monitoring.thresholds[resource];
 			}
 
 			pushFlag(host.history.overThreshold, over, monitoring.n);
