@@ -44,10 +44,11 @@ export function predictMove(world: World, vm: Vm, toHostId: string, fromHostId =
 	}
 
 	const subnet = subnetFor(world, nic.mode, nic.network, toHostId);
-	const connectionsDropped = openConnections(world, vm);
 	if (nic.mode === 'bridged' && inSubnet(nic.ip, subnet)) {
 		return {kind: 'arp', ip: nic.ip};
 	}
+
+	const connectionsDropped = openConnections(world, vm);
 
 	const book = usedAddresses(world);
 	book.release(nic.ip);

@@ -34,7 +34,7 @@ hosts empty at the end of a round are switched off here, where CloudSim only lea
 */
 import {curveWatts, interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
-import {hostIndex, hostPosition} from '../sim/lookup.js';
+import {hostIndex, hostPosition, vmHostPositions} from '../sim/lookup.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {
 	Command, Host, SimEvent, Vm, World,
@@ -231,9 +231,12 @@ class Round {
 			}
 		}
 
+		const hostOf = vmHostPositions(world);
+		let vmIndex = -1;
 		for (const vm of world.vms) {
-			const index = this.position(vm.hostId);
-			if (index === undefined || vm.state === 'lost') {
+			vmIndex++;
+			const index = hostOf[vmIndex]!;
+			if (index < 0 || vm.state === 'lost') {
 				continue;
 			}
 

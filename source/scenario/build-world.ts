@@ -57,7 +57,12 @@ type ScenarioHost = Scenario['hosts'][number];
 type ScenarioVm = Scenario['vms'][number];
 
 function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues: ScenarioIssue[]): Host {
-	const capacity: HostCapacity = {...defaultCapacity, ...scenario.hostDefaults.capacity, ...host.capacity};
+	const merged = {...defaultCapacity, ...scenario.hostDefaults.capacity, ...host.capacity};
+	// One literal, not the spread itself: the first hosts' spreads got another hidden class than the rest,
+	// and code that reads every host's capacity each tick then ran polymorphic (and was recompiled for it).
+	const capacity: HostCapacity = {
+		cpuUnits: merged.cpuUnits, memoryMiB: merged.memoryMiB, hypervisorReserveMiB: merged.hypervisorReserveMiB, diskMBps: merged.diskMBps, networkMbps: merged.networkMbps,
+	};
 	const partial = {...defaultHypervisor, ...scenario.hostDefaults.hypervisor, ...host.hypervisor};
 	const derivedType = hypervisorTypes[partial.family];
 	if (partial.type !== undefined && partial.type !== derivedType) {

@@ -6,7 +6,7 @@ migrations that start or end at each host. It holds while no command moves VMs o
 a parity round builds one every tick, and maps keyed by host id cost several times more to fill.
 */
 import {migrationReservation} from './capacity.js';
-import {hostPosition} from './lookup.js';
+import {hostPosition, vmHostPositions} from './lookup.js';
 import type {Migration, World} from './types.js';
 
 export type BatchLedger = {
@@ -24,9 +24,12 @@ export function batchLedger(world: World): BatchLedger {
 	const ledger: BatchLedger = {
 		world, memoryMiB: new Float64Array(count), residents: new Int32Array(count), migrating: new Int32Array(count),
 	};
+	const hostOf = vmHostPositions(world);
+	let index = -1;
 	for (const vm of world.vms) {
-		const at = hostPosition(world, vm.hostId);
-		if (at !== undefined && vm.state !== 'lost') {
+		index++;
+		const at = hostOf[index]!;
+		if (at >= 0 && vm.state !== 'lost') {
 			ledger.memoryMiB[at]! += vm.memoryMiB;
 			ledger.residents[at]!++;
 		}

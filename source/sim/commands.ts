@@ -56,7 +56,8 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `${vm.id} is ${vm.state}`;
 	}
 
-	if (findHost(world, vm.hostId)?.state !== 'up') {
+	const source = findHost(world, vm.hostId);
+	if (source?.state !== 'up') {
 		return `source ${vm.hostId} is down`;
 	}
 
@@ -78,7 +79,6 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `${modeNames[mode]} migration is not modelled`;
 	}
 
-	const source = findHost(world, vm.hostId)!;
 	// A container's checkpoint is the kernel's (CRIU), not a hypervisor's: any host with a kernel takes it.
 	if (model.live && vm.kind === 'vm' && source.hypervisor.family !== destination.hypervisor.family) {
 		return `live migration needs the same hypervisor: ${source.id} runs ${source.hypervisor.family}, ${destination.id} ${destination.hypervisor.family}`;

@@ -40,6 +40,34 @@ export function hostIndex(world: World): ReadonlyMap<string, number> {
 	return index;
 }
 
+const vmHosts = new WeakMap<readonly Vm[], Int32Array>();
+
+/**
+Each VM's host position, by VM position (-1 where there is no such host). Kept between calls and
+checked VM by VM (\`hosts[at].id === vm.hostId\`), so it is never stale: only a VM that moved is looked
+up again. A tick reads every VM's host several times (contention, a policy's round, a batch's ledger),
+and a lookup by id for each VM each time cost more than the check.
+*/
+export function vmHostPositions(world: World): Int32Array {
+	const {vms, hosts} = world;
+	let positions = vmHosts.get(vms);
+	if (positions?.length !== vms.length) {
+		positions = new Int32Array(vms.length).fill(-1);
+		vmHosts.set(vms, positions);
+	}
+
+	let index = -1;
+	for (const vm of vms) {
+		index++;
+		const at = positions[index]!;
+		if (at < 0 || hosts[at]?.id !== vm.hostId) {
+			positions[index] = positionById(hosts, vm.hostId) ?? -1;
+		}
+	}
+
+	return positions;
+}
+
 /** A host's position in `world.hosts`, for callers that keep figures by host in typed arrays. */
 export function hostPosition(world: World, hostId: string): number | undefined {
 	return positionById(world.hosts, hostId);

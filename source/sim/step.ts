@@ -18,13 +18,15 @@ import {applyCommand, applyCommands} from './commands.js';
 import {advanceOperations} from './images.js';
 import {advanceLifecycle} from './lifecycle.js';
 import {abortMigration} from './migration-end.js';
-import {noTraffic, shareHost, type HostTraffic} from './contention.js';
+import {
+	noTraffic, shareHost, staysIdle, type HostTraffic,
+} from './contention.js';
 import {
 	endsInterval, pushFlag, recordTick,
 } from './history.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
-import {findVm, hostIndex as hostPositions} from './lookup.js';
+import {findVm, hostIndex as hostPositions, vmHostPositions} from './lookup.js';
 import type {Strategies} from './strategies.js';
 import type {
 	Command, Host, Resource, SimEvent, Vm, World,
@@ -80,20 +82,21 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	// 3. Contention, with the migration traffic of this tick.
 	// Lookup's index of the hosts (the core never adds, removes or reorders hosts, so every id hits).
 	const hostIndex = hostPositions(world);
+	const ends = migrationEnds(world, hostIndex);
 	// Only a migration pauses a VM, and every way a migration ends resumes it: nothing to do without one.
 	if (world.migrations.length > 0) {
-		updateVmStates(world, strategies);
+		updateVmStates(world, ends, strategies);
 	}
 
-	const residents = residentLists(world, hostIndex);
-	const rates = world.migrations.length === 0 ? [] : linkRates(world, strategies, hostIndex, residents);
-	shareHosts(world, residents, migrationTraffic(world, hostIndex, rates), strategies);
+	const residents = residentLists(world);
+	ends.rates = world.migrations.length === 0 ? [] : linkRates(world, strategies, ends, residents);
+	shareHosts(world, residents, migrationTraffic(world, ends), strategies);
 	if (world.migrations.length > 0) {
-		applyMigrationPenalties(world);
+		applyMigrationPenalties(world, ends);
 	}
 
 	// 4. Migrations.
-	advanceMigrations(world, rates, strategies, emit);
+	advanceMigrations(world, ends, strategies, emit);
 
 	// 5. History.
 	const closing = endsInterval(world.tick, world.config.monitoring);
@@ -128,7 +131,7 @@ a long run would otherwise make one array per host per tick.
 */
 const residentCache = new WeakMap<readonly Host[], Vm[][]>();
 
-function residentLists(world: World, hostIndex: ReadonlyMap<string, number>): Vm[][] {
+function residentLists(world: World): Vm[][] {
 	const {hosts} = world;
 	let lists = residentCache.get(hosts);
 	if (lists?.length === hosts.length) {
@@ -140,20 +143,54 @@ function residentLists(world: World, hostIndex: ReadonlyMap<string, number>): Vm
 		residentCache.set(hosts, lists);
 	}
 
+	const hostOf = vmHostPositions(world);
+	let index = -1;
 	for (const vm of world.vms) {
+		index++;
 		if (vm.state !== 'lost') {
-			lists[hostIndex.get(vm.hostId)!]!.push(vm);
+			lists[hostOf[index]!]!.push(vm);
 		}
 	}
 
 	return lists;
 }
 
+/**
+Each running migration's VM and the positions of its two hosts (-1 where there is none), found once
+a tick: phases 3 and 4 read them five times per migration, and a parity tick runs hundreds. Then each
+one's link rate this tick (MiB/s), once contention has shared the links.
+*/
+type MigrationEnds = {
+	vms: Array<Vm | undefined>;
+	sources: Int32Array;
+	destinations: Int32Array;
+	rates: number[];
+};
+
+function migrationEnds(world: World, hostIndex: ReadonlyMap<string, number>): MigrationEnds {
+	const {migrations} = world;
+	const ends: MigrationEnds = {
+		vms: [], sources: new Int32Array(migrations.length), destinations: new Int32Array(migrations.length), rates: [],
+	};
+	let index = -1;
+	for (const migration of migrations) {
+		index++;
+		ends.vms.push(findVm(world, migration.vmId));
+		ends.sources[index] = hostIndex.get(migration.sourceHostId) ?? -1;
+		ends.destinations[index] = hostIndex.get(migration.destinationHostId) ?? -1;
+	}
+
+	return ends;
+}
+
 function shareHosts(world: World, residents: readonly Vm[][], traffic: ReadonlyArray<HostTraffic | undefined> | undefined, strategies: Strategies): void {
 	let index = -1;
 	for (const host of world.hosts) {
 		index++;
-		shareHost(host, residents[index]!, traffic?.[index] ?? noTraffic, world.config, strategies.overhead);
+		const hostTraffic = traffic?.[index];
+		if (!staysIdle(host, residents[index]!, hostTraffic)) {
+			shareHost(host, residents[index]!, hostTraffic ?? noTraffic, world.config, strategies.overhead);
+		}
 	}
 }
 
@@ -173,30 +210,32 @@ function recordHistory(world: World, closing: boolean): void {
 }
 
 /** Each migration's rate this tick: its model's cap, shared fairly with other migrations and the VMs' traffic. */
-function linkRates(world: World, strategies: Strategies, hostIndex: ReadonlyMap<string, number>, residents: readonly Vm[][]): number[] {
+function linkRates(world: World, strategies: Strategies, ends: MigrationEnds, residents: readonly Vm[][]): number[] {
 	const {migration: config} = world.config;
-	const caps = world.migrations.map(migration => strategies.migrationModels[migration.mode]?.rateCapMiBps(migration, config) ?? 0);
 	if (config.cloudsimParity) {
 		// CloudSim keeps half of each NIC for the VMs and gives migrations the other half: T = RAM / (BW / 2),
 		// with MB per Mbit/8 as CloudSim counts (1024 MiB at 1 Gbit/s: 16.4 s).
-		return world.migrations.map(migration => {
-			const source = world.hosts[hostIndex.get(migration.sourceHostId) ?? -1];
+		return Array.from(ends.sources, index => {
+			const source = world.hosts[index];
 			return source?.state === 'up' ? source.capacity.networkMbps / 2 / 8 : 0;
 		});
 	}
 
+	const caps = world.migrations.map(migration => strategies.migrationModels[migration.mode]?.rateCapMiBps(migration, config) ?? 0);
 	const vmTraffic = residents.map(list => list.reduce((sum, vm) => sum + (vm.state === 'running' ? vm.usage.demand.network : 0), 0));
-	return migrationRates(world.migrations, world.hosts, hostIndex, caps, vmTraffic);
+	return migrationRates(world.migrations, world.hosts, hostPositions(world), caps, vmTraffic);
 }
 
 /**
 A migrating VM that runs loses CPU: CloudSim's 10 % while it migrates, and, after a post-copy switch,
 the share of time it stalls on network page faults.
 */
-function applyMigrationPenalties(world: World): void {
+function applyMigrationPenalties(world: World, ends: MigrationEnds): void {
 	// From each migration to its VM (no map of migrations each tick): a VM has one migration at most.
+	let index = -1;
 	for (const migration of world.migrations) {
-		const vm = findVm(world, migration.vmId);
+		index++;
+		const vm = ends.vms[index];
 		if (vm?.migrationId === migration.id && vm.state === 'running') {
 			const penalty = Math.min(1, world.config.migration.vmCpuPenalty + migration.stallFraction);
 			vm.usage.granted.cpu *= 1 - penalty;
@@ -205,15 +244,14 @@ function applyMigrationPenalties(world: World): void {
 }
 
 /** Migration traffic per host position (only hosts a migration touches have one), or undefined when nothing migrates. */
-function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, rates: readonly number[]): Array<HostTraffic | undefined> | undefined {
+function migrationTraffic(world: World, ends: MigrationEnds): Array<HostTraffic | undefined> | undefined {
 	if (world.migrations.length === 0) {
 		return undefined;
 	}
 
 	const traffic: Array<HostTraffic | undefined> = Array.from({length: world.hosts.length});
-	const at = (hostId: string) => {
-		const index = hostIndex.get(hostId);
-		if (index === undefined) {
+	const at = (index: number) => {
+		if (index < 0) {
 			return undefined;
 		}
 
@@ -226,9 +264,9 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 	let index = -1;
 	for (const migration of world.migrations) {
 		index++;
-		const mbps = mibpsToMbps(rates[index]!);
-		const source = at(migration.sourceHostId);
-		const destination = at(migration.destinationHostId);
+		const mbps = mibpsToMbps(ends.rates[index]!);
+		const source = at(ends.sources[index]!);
+		const destination = at(ends.destinations[index]!);
 		if (source) {
 			source.outMbps += mbps;
 			source.migrations++;
@@ -251,7 +289,7 @@ function migrationTraffic(world: World, hostIndex: ReadonlyMap<string, number>, 
 }
 
 /** Paused while a migration model says so, running otherwise; stopped VMs stay stopped. */
-function updateVmStates(world: World, strategies: Strategies): void {
+function updateVmStates(world: World, ends: MigrationEnds, strategies: Strategies): void {
 	for (const vm of world.vms) {
 		if (vm.state !== 'stopped' && vm.state !== 'lost') {
 			vm.state = 'running';
@@ -259,8 +297,10 @@ function updateVmStates(world: World, strategies: Strategies): void {
 	}
 
 	// Then from each migration to its VM (no map of migrations each tick): a VM has one migration at most.
+	let index = -1;
 	for (const migration of world.migrations) {
-		const vm = findVm(world, migration.vmId);
+		index++;
+		const vm = ends.vms[index];
 		if (vm?.migrationId === migration.id && vm.state === 'running' && (strategies.migrationModels[migration.mode]?.vmPaused(migration) ?? false)) {
 			vm.state = 'paused';
 		}
@@ -304,7 +344,7 @@ function expireLoads(world: World, emit: (event: SimEvent) => void): void {
 	}
 }
 
-function advanceMigrations(world: World, rates: readonly number[], strategies: Strategies, emit: (event: SimEvent) => void): void {
+function advanceMigrations(world: World, ends: MigrationEnds, strategies: Strategies, emit: (event: SimEvent) => void): void {
 	if (world.migrations.length === 0) {
 		return;
 	}
@@ -315,7 +355,7 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 	for (const migration of world.migrations) {
 		index++;
 		const model = strategies.migrationModels[migration.mode];
-		const vm = findVm(world, migration.vmId);
+		const vm = ends.vms[index];
 		if (!model || !vm) {
 			// A restored world may hold a migration of a mode these strategies lack: end it cleanly.
 			remaining.push(migration);
@@ -326,7 +366,7 @@ function advanceMigrations(world: World, rates: readonly number[], strategies: S
 		// A model may advance the record in place: keep what PDM needs from before.
 		const elapsedBefore = migration.elapsedSeconds;
 		const advanced = model.advance(migration, {
-			rateMiBps: rates[index]!,
+			rateMiBps: ends.rates[index]!,
 			tickSeconds: world.config.tickSeconds,
 			config: world.config.migration,
 			workingSetMiB: vm.usage.demand.memory,

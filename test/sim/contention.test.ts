@@ -1,6 +1,10 @@
+import {isDeepStrictEqual} from 'node:util';
 import test from 'ava';
+import fc from 'fast-check';
+import {noTraffic, shareHost, staysIdle} from '../../source/sim/contention.js';
 import {runTicks} from '../../source/sim/run.js';
 import {defaultStrategies} from '../../source/strategies.js';
+import {runArbitrary} from '../helpers/arbitraries.js';
 import {build, scenarioInput, steadyClass} from '../helpers/scenarios.js';
 
 const noOverhead = {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0};
@@ -152,4 +156,32 @@ test('commands that cannot be carried out say why and change nothing', t => {
 	]);
 	const {world: after} = runTicks(world, defaultStrategies, {ticks: 1});
 	t.deepEqual(result.world, after);
+});
+
+test('a host the tick skips as idle is one that shareHost would leave exactly as it is', t => {
+	let idle = 0;
+	const changed: string[] = [];
+	fc.assert(fc.property(runArbitrary, ({input, commands}) => {
+		runTicks(build(input).world, defaultStrategies, {
+			ticks: commands.length + 5,
+			timeline: commands.flatMap((list, tick) => list.map(command => ({tick, command}))),
+			onTick(world) {
+				for (const host of world.hosts) {
+					const residents = world.vms.filter(vm => vm.hostId === host.id && vm.state !== 'lost');
+					const touched = world.migrations.some(migration => migration.sourceHostId === host.id || migration.destinationHostId === host.id);
+					if (staysIdle(host, residents, touched ? noTraffic : undefined)) {
+						idle++;
+						const shared = structuredClone(host);
+						shareHost(shared, residents, noTraffic, world.config, defaultStrategies.overhead);
+						if (!isDeepStrictEqual(shared.usage, host.usage)) {
+							changed.push(`${host.id} at tick ${world.tick}`);
+						}
+					}
+				}
+			},
+		});
+	}), {numRuns: 40});
+	t.deepEqual(changed, []);
+	// Failed hosts are idle: the property was tried.
+	t.true(idle > 0);
 });
