@@ -550,10 +550,12 @@ class Round {
 	}
 }
 
-type Top = {index: number; amount: number};
-type TopTwo = {first: Top; second: Top};
+/** The two hosts with the most of something, as plain fields: `offerTop` runs for every host each time the bounds are found. */
+type TopTwo = {
+	firstIndex: number; firstAmount: number; secondIndex: number; secondAmount: number;
+};
 
-const isTop = (top: TopTwo, index: number) => top.first.index === index || top.second.index === index;
+const isTop = (top: TopTwo, index: number) => top.firstIndex === index || top.secondIndex === index;
 
 /**
 A cheap test before trying to empty host `index`: memory bounds most datacenters, so its largest VM
@@ -567,18 +569,27 @@ function mayFitElsewhere(vms: readonly Vm[], index: number, mostFree: TopTwo, mo
 		busiest = Math.max(busiest, vm.usage.demand.cpu);
 	}
 
-	const roomElsewhere = mostFree.first.index === index ? mostFree.second.amount : mostFree.first.amount;
-	const spareElsewhere = mostSpare.first.index === index ? mostSpare.second.amount : mostSpare.first.amount;
+	const roomElsewhere = mostFree.firstIndex === index ? mostFree.secondAmount : mostFree.firstAmount;
+	const spareElsewhere = mostSpare.firstIndex === index ? mostSpare.secondAmount : mostSpare.firstAmount;
 	return roomElsewhere >= largest && spareElsewhere >= busiest;
 }
 
 function offerTop(top: TopTwo, index: number, amount: number): void {
-	if (amount > top.first.amount) {
-		top.second = top.first;
-		top.first = {index, amount};
-	} else if (amount > top.second.amount) {
-		top.second = {index, amount};
+	if (amount > top.firstAmount) {
+		top.secondIndex = top.firstIndex;
+		top.secondAmount = top.firstAmount;
+		top.firstIndex = index;
+		top.firstAmount = amount;
+	} else if (amount > top.secondAmount) {
+		top.secondIndex = index;
+		top.secondAmount = amount;
 	}
+}
+
+function noTop(): TopTwo {
+	return {
+		firstIndex: -1, firstAmount: Number.NEGATIVE_INFINITY, secondIndex: -1, secondAmount: Number.NEGATIVE_INFINITY,
+	};
 }
 
 /**
@@ -587,9 +598,8 @@ among `indices` that still take VMs: a quick bound on where a VM could go (one p
 runs after every host emptied).
 */
 function roomBounds(round: Round, indices: readonly number[]): {mostFree: TopTwo; mostSpare: TopTwo} {
-	const none: Top = {index: -1, amount: Number.NEGATIVE_INFINITY};
-	const mostFree: TopTwo = {first: none, second: none};
-	const mostSpare: TopTwo = {first: none, second: none};
+	const mostFree = noTop();
+	const mostSpare = noTop();
 	const {excluded, freeMiB, requested, capacity} = round;
 	for (const index of indices) {
 		if (excluded[index] === 0) {

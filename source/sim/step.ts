@@ -215,10 +215,13 @@ function linkRates(world: World, strategies: Strategies, ends: MigrationEnds, re
 	if (config.cloudsimParity) {
 		// CloudSim keeps half of each NIC for the VMs and gives migrations the other half: T = RAM / (BW / 2),
 		// with MB per Mbit/8 as CloudSim counts (1024 MiB at 1 Gbit/s: 16.4 s).
-		return Array.from(ends.sources, index => {
+		const rates: number[] = [];
+		for (const index of ends.sources) {
 			const source = world.hosts[index];
-			return source?.state === 'up' ? source.capacity.networkMbps / 2 / 8 : 0;
-		});
+			rates.push(source?.state === 'up' ? source.capacity.networkMbps / 2 / 8 : 0);
+		}
+
+		return rates;
 	}
 
 	const caps = world.migrations.map(migration => strategies.migrationModels[migration.mode]?.rateCapMiBps(migration, config) ?? 0);
