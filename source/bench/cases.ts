@@ -27,6 +27,11 @@ export type CaseResult = {
 	ticks: number;
 	seconds: number;
 	buildSeconds: number;
+	/**
+	CPU time the machine's hypervisor gave other guests while the timed run went on (steal, both cores
+	together), where the machine tells it: a run that lost much is slow for that reason, not its code's.
+	*/
+	stolenSeconds?: number;
 	/** Events the run emitted, warm-up included. */
 	events: number;
 };
@@ -119,7 +124,8 @@ export const benchCases: readonly BenchCase[] = [
 	},
 ];
 
-export async function runCase(benchCase: BenchCase, now: () => number): Promise<CaseResult> {
+/** `stolen`: the machine's steal time so far, in seconds, or undefined where it cannot tell. */
+export async function runCase(benchCase: BenchCase, now: () => number, stolen?: () => number | undefined): Promise<CaseResult> {
 	const buildStart = now();
 	const built = await benchCase.build();
 	const buildSeconds = (now() - buildStart) / 1000;
@@ -137,11 +143,13 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 	}
 
 	const start = now();
+	const stolenBefore = stolen?.();
 	for (let tick = 0; tick < benchCase.ticks; tick++) {
 		stepInPlace(world, timeline.get(world.tick) ?? [], defaultStrategies, tally);
 	}
 
 	const seconds = (now() - start) / 1000;
+	const stolenAfter = stolen?.();
 	const {counters} = world;
 	return {
 		name: benchCase.name,
@@ -150,6 +158,7 @@ export async function runCase(benchCase: BenchCase, now: () => number): Promise<
 		ticks: benchCase.ticks,
 		seconds,
 		buildSeconds,
+		stolenSeconds: stolenBefore === undefined || stolenAfter === undefined ? undefined : stolenAfter - stolenBefore,
 		events,
 		metrics: {energyKWh: counters.energyKWh, migrations: counters.migrationsStarted, ...cloudsimMetrics(counters)},
 	};

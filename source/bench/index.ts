@@ -3,6 +3,7 @@
 (`node dist/bench/index.js --case NAME`) so its peak memory is its own.
 */
 import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import process from 'node:process';
 import {summarise} from './repeated.js';
@@ -43,9 +44,20 @@ async function child(name: string): Promise<void> {
 		return;
 	}
 
-	const result = await runCase(benchCase, () => performance.now());
+	const result = await runCase(benchCase, () => performance.now(), stolenSeconds);
 	const measured: Measured = {...result, peakRssMiB: process.resourceUsage().maxRSS / 1024};
 	process.stdout.write(JSON.stringify(measured));
+}
+
+/** Linux's steal time so far (`/proc/stat`, both cores, in USER_HZ of 1/100 s), or undefined elsewhere. */
+function stolenSeconds(): number | undefined {
+	try {
+		const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/v);
+		const steal = Number(fields[8]);
+		return Number.isFinite(steal) ? steal / 100 : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Runs one case in a child of this script (so its peak memory is its own) and reads what it wrote. */
@@ -96,8 +108,9 @@ function parent(): void {
 		console.log(`\nPlanetLab cases skipped: ${planetlabDay} is absent`);
 	} else {
 		console.log(`\nPlanetLab day 20110303 (CloudSim's benchmark). Each case runs ${planetlabRuns} times, one process each: run s is the median run,`);
-		console.log('then the fastest and the slowest; peak MiB is the most any run held; build s = loading traces and placing VMs.');
-		console.log('case                      hosts    VMs  ticks   run s  (fastest-slowest)  build s  peak MiB  energy kWh  migrations  SLATAH    PDM       SLAV        ESV');
+		console.log('then the fastest and the slowest; steal s = CPU time the hypervisor gave other guests during the median run (both cores);');
+		console.log('peak MiB is the most any run held; build s = loading traces and placing VMs.');
+		console.log('case                      hosts    VMs  ticks   run s  (fastest-slowest)  steal s  build s  peak MiB  energy kWh  migrations  SLATAH    PDM       SLAV        ESV');
 		for (const benchCase of planetlabCases) {
 			const repeated = summarise(Array.from({length: planetlabRuns}, () => measured<Measured>(script, benchCase.name)));
 			const result = repeated.median;
@@ -109,6 +122,7 @@ function parent(): void {
 				format(result.ticks).padStart(6),
 				format(result.seconds, 3).padStart(7),
 				`(${format(repeated.fastestSeconds, 3)}-${format(repeated.slowestSeconds, 3)})`.padStart(18),
+				(result.stolenSeconds === undefined ? '-' : format(result.stolenSeconds, 2)).padStart(8),
 				format(result.buildSeconds, 2).padStart(8),
 				format(repeated.peakRssMiB, 1).padStart(9),
 				format(metrics.energyKWh, 2).padStart(11),

@@ -1,7 +1,9 @@
 import {spawnSync} from 'node:child_process';
 import process from 'node:process';
 import test from 'ava';
+import {runCase} from '../../source/bench/cases.js';
 import {summarise} from '../../source/bench/repeated.js';
+import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {root} from '../helpers/cli.js';
 
 test('an unknown bench case ends with one line on stderr naming the known ones, and status 2', t => {
@@ -24,4 +26,16 @@ test('a repeated case stands for its median run, beside its fastest and slowest,
 	// Of two middle runs, the faster one.
 	t.is(summarise(runs.slice(0, 4)).median.seconds, 3);
 	t.throws(() => summarise([]), {instanceOf: RangeError});
+});
+
+test('a case reports the steal time the machine says passed during its timed run, and none where it cannot tell', async t => {
+	const tiny = {
+		name: 'tiny', description: 'the default scenario, 3 ticks', build: async () => loadScenario({}), warmupTicks: 1, ticks: 3,
+	};
+	const readings = [10, 12.5];
+	const withSteal = await runCase(tiny, () => 0, () => readings.shift());
+	t.is(withSteal.stolenSeconds, 2.5);
+	t.is(withSteal.ticks, 3);
+	const without = await runCase(tiny, () => 0);
+	t.is(without.stolenSeconds, undefined);
 });
