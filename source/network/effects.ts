@@ -49,7 +49,6 @@ export function predictMove(world: World, vm: Vm, toHostId: string, fromHostId =
 	}
 
 	const connectionsDropped = openConnections(world, vm);
-
 	const book = usedAddresses(world);
 	book.release(nic.ip);
 	const toIp = (subnet === undefined ? undefined : book.take(subnet)) ?? '0.0.0.0';

@@ -148,7 +148,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 /**
 A power increase in whole microwatts. Increases are compared so, far below any real difference and far
 above rounding: two hosts the same curve prices alike tie, and the first one in id order wins (what
-CloudSim's strict \`<\` over its host list means), not whichever the last bit of a float favours.
+CloudSim's strict `<` over its host list means), not whichever the last bit of a float favours.
 */
 function microwatts(watts: number): number {
 	return Math.round(watts * 1e6);

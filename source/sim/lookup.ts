@@ -44,9 +44,10 @@ const vmHosts = new WeakMap<readonly Vm[], Int32Array>();
 
 /**
 Each VM's host position, by VM position (-1 where there is no such host). Kept between calls and
-checked VM by VM (\`hosts[at].id === vm.hostId\`), so it is never stale: only a VM that moved is looked
+checked VM by VM (`hosts[at].id === vm.hostId`), so it is never stale: only a VM that moved is looked
 up again. A tick reads every VM's host several times (contention, a policy's round, a batch's ledger),
-and a lookup by id for each VM each time cost more than the check.
+and a lookup by id for each VM each time cost more than the check. The array is shared and refreshed
+by each call: read it at once, do not keep it.
 */
 export function vmHostPositions(world: World): Int32Array {
 	const {vms, hosts} = world;
