@@ -31,12 +31,12 @@ Where this still differs from CloudSim: its migrations end at their own instant 
 here in the tick after the round; its energy counts a host as drawing nothing over an interval that
 began at 0 % (so a freshly woken host is free for a while), here a host draws from the tick it is on;
 hosts empty at the end of a round are switched off here, where CloudSim only leaves them idle.
-And within a round: CloudSim's `host.getPower()` and `host.getUtilizationOfCpuMips()` read the host as
-it was when the round began (`HostDynamicWorkload` sets its MIPS only when it processes VMs), so a
-host that took VMs earlier in the round is priced from its power at the start, and one that was empty
-then skips the threshold check all round; here a host is priced, and checked, as the round has planned
-it so far. Not yet measured against CloudSim itself (its versions differ here too: 3.0.3 adds the VMs
-planned so far to the power after, the current code does not).
+And within a round: the power before, CloudSim's `host.getPower()`, reads the host as it was when the
+round began (`HostDynamicWorkload` sets its MIPS only when it processes VMs), so a host that took VMs
+earlier in the round is priced from its power at the start; here from its power as planned so far.
+Versions of CloudSim's policy also differ on the power after and the empty-host test: most sum the VMs
+planned so far (the policy's `getUtilizationOfCpuMips(host)`), as this model does; one reads the
+host's MIPS at the start (`host.getUtilizationOfCpuMips()`). Not yet measured against CloudSim itself.
 */
 import {curveWatts, interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
