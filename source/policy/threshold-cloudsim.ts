@@ -16,25 +16,29 @@ and cost the VM 10 % of its CPU (the migration config's parity switch).
   MIPS, and memory is free for it (CloudSim's PlanetLab VMs ask none once placed);
 - a host that carries load must stay at or under 80 % with the VM; an empty host is not checked
   (`getUtilizationOfCpuMips(host) != 0 && isHostOverUtilizedAfterAllocation(host, vm)`);
-- the increase is `power after - host.getPower()`, and an empty host's power is its idle draw (the
-  SPECpower table at 0 %), so waking one costs only the slope: CloudSim has no off state, it counts an
-  empty host as drawing nothing in its energy but prices it at idle here;
+- the increase is `power after - host.getPower()`: the power after at the MIPS the round has planned
+  on the host so far plus the VM's, the power before as the host was when the round began
+  (`HostDynamicWorkload` sets the MIPS `getPower` reads only when it processes VMs, not when a round
+  plans one onto it). So a host that took VMs earlier in the round pays for them again in each later
+  price, and the round spreads VMs where pricing from the planned power would stack them;
+- an empty host's power is its idle draw (the SPECpower table at 0 %), so waking one costs only the
+  slope: CloudSim has no off state, it counts an empty host as drawing nothing in its energy but
+  prices it at idle here;
 - ties go to the first host in id order (a strict `<` over the host list); increases are compared in
   whole microwatts, so a tie is a tie and not the last bit of a float.
 
 Every empty host with the same capacity and power model prices a VM the same, so only the first
 suitable one of each kind is a candidate; loaded hosts are searched by bands of utilisation with a
 lower bound on the increase in each (./power-buckets.ts), so a VM is priced on a few dozen hosts, not
-on every loaded one, and the answer is the same.
+on every loaded one, and the answer is the same. The bands bound W(u + d) - W(u) at the planned u;
+the price W(u + d) - W(u at the start) is never less, since a host that may take a VM has lost none
+this round (hosts that shed or were emptied take nothing), so the bound holds and the search is exact.
 
 Where this still differs from CloudSim: its migrations end at their own instant inside the interval,
 here in the tick after the round; its energy counts a host as drawing nothing over an interval that
 began at 0 % (so a freshly woken host is free for a while), here a host draws from the tick it is on;
 hosts empty at the end of a round are switched off here, where CloudSim only leaves them idle.
-And within a round: the power before, CloudSim's `host.getPower()`, reads the host as it was when the
-round began (`HostDynamicWorkload` sets its MIPS only when it processes VMs), so a host that took VMs
-earlier in the round is priced from its power at the start; here from its power as planned so far.
-Versions of CloudSim's policy also differ on the power after and the empty-host test: most sum the VMs
+Versions of CloudSim's policy differ on the power after and the empty-host test: most sum the VMs
 planned so far (the policy's `getUtilizationOfCpuMips(host)`), as this model does; one reads the
 host's MIPS at the start (`host.getUtilizationOfCpuMips()`). Not yet measured against CloudSim itself.
 */
@@ -111,7 +115,7 @@ type RoundBuffers = {
 	requested: Float64Array;
 	freeMiB: Float64Array;
 	capacity: Float64Array;
-	wattsNow: Float64Array;
+	wattsAtStart: Float64Array;
 	excluded: Uint8Array;
 	targets: Uint8Array;
 	poweredOn: Uint8Array;
@@ -127,7 +131,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 	const count = hosts.length;
 	const known = buffersByHosts.get(hosts);
 	if (known?.requested.length === count) {
-		for (const buffer of [known.requested, known.freeMiB, known.capacity, known.wattsNow, known.excluded, known.targets, known.poweredOn, known.isLoaded, known.up]) {
+		for (const buffer of [known.requested, known.freeMiB, known.capacity, known.wattsAtStart, known.excluded, known.targets, known.poweredOn, known.isLoaded, known.up]) {
 			buffer.fill(0);
 		}
 
@@ -139,7 +143,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 		requested: new Float64Array(count),
 		freeMiB: new Float64Array(count),
 		capacity: new Float64Array(count),
-		wattsNow: new Float64Array(count),
+		wattsAtStart: new Float64Array(count),
 		excluded: new Uint8Array(count),
 		targets: new Uint8Array(count),
 		poweredOn: new Uint8Array(count),
@@ -190,8 +194,11 @@ class Round {
 	readonly emptyStart: number[] = [];
 	/** Loaded hosts by kind and power-curve segment, for a bounded best-fit search. */
 	readonly buckets: PowerBuckets;
-	/** Each host's power at its planned request, and its SPECpower table (none for a linear model). */
-	readonly wattsNow: Float64Array;
+	/**
+	Each host's power when the round began (CloudSim's `host.getPower()`: see above), and its SPECpower
+	table (none for a linear model).
+	*/
+	readonly wattsAtStart: Float64Array;
 	readonly tables: Array<readonly number[] | undefined>;
 	/** The VMs on each host, for the hosts that have some. */
 	readonly residents: Array<Vm[] | undefined>;
@@ -219,7 +226,7 @@ class Round {
 		this.isLoaded = buffers.isLoaded;
 		this.capacity = buffers.capacity;
 		this.up = buffers.up;
-		this.wattsNow = buffers.wattsNow;
+		this.wattsAtStart = buffers.wattsAtStart;
 		this.residents = buffers.residents;
 		let index = -1;
 		for (const host of hosts) {
@@ -296,7 +303,7 @@ class Round {
 		index = -1;
 		for (const host of hosts) {
 			index++;
-			this.wattsNow[index] = watts(host, this.requested[index]! / this.capacity[index]!);
+			this.wattsAtStart[index] = watts(host, this.requested[index]! / this.capacity[index]!);
 		}
 	}
 
@@ -351,12 +358,11 @@ class Round {
 		}
 
 		const table = this.tables[index];
-		return (table ? interpolate(table, after) : watts(this.hosts[index]!, after)) - this.wattsNow[index]!;
+		return (table ? interpolate(table, after) : watts(this.hosts[index]!, after)) - this.wattsAtStart[index]!;
 	}
 
-	/** After host `index`'s request changed: its power now, and its bucket. */
+	/** After host `index`'s request changed: its bucket. */
 	refresh(index: number): void {
-		this.wattsNow[index] = watts(this.hosts[index]!, this.requested[index]! / this.capacity[index]!);
 		this.rebucket(index);
 	}
 

@@ -27,7 +27,7 @@ export type RunOptions = {
 	onTick?: (world: World, events: readonly SimEvent[]) => void;
 	/**
 	Each event as it happens. With it the run holds no events: the result's list and those `onTick`
-	gets are empty (a parity day has 627,301, too many to keep for a report that only writes them out).
+	gets are empty (a parity day has 280,057, too many to keep for a report that only writes them out).
 	*/
 	onEvent?: (event: SimEvent) => void;
 };

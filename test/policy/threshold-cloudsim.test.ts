@@ -25,7 +25,10 @@ function datacenter(hosts: number, placement: Record<string, string>, mips: Reco
 const moves = (commands: readonly Command[]) => commands.flatMap(command => command.type === 'requestMigration' ? [`${command.vmId}->${command.destinationHostId}`] : []);
 const powerOffs = (commands: readonly Command[]) => commands.flatMap(command => command.type === 'powerOff' ? [command.hostId] : []);
 
-type Placed = {world: World; requested: number[]; freeMiB: number[]};
+/** What each host is asked for (MIPS) and has free (MiB), and, when they differ, what it was asked for when the round began. */
+type Placed = {
+	world: World; requested: number[]; freeMiB: number[]; atStart?: readonly number[];
+};
 
 /** Twenty of CloudSim's hosts and a VM for each [host, MIPS] pair, with what each host is asked for (MIPS) and has free (MiB). */
 function placedVms(vms: ReadonlyArray<readonly [number, number]>): Placed {
@@ -47,23 +50,25 @@ function placedVms(vms: ReadonlyArray<readonly [number, number]>): Placed {
 /**
 The answer of a search of every host in `candidates`: of those that may take `vm` (the case's own rule
 `fits`, then free memory and a core with its MIPS), the one whose power rises least in whole
-microwatts, the first on a tie.
+microwatts, the first on a tie. A host is priced from the MIPS asked of it so far (`requested`) to its
+power when the round began (`atStart`, CloudSim's `host.getPower()`), by default the same.
 */
-function cheapestHost({world, requested, freeMiB}: Placed, vm: Vm, candidates: Iterable<number>, fits: (index: number, after: number) => boolean): string | undefined {
+function cheapestHost({
+	world, requested, freeMiB, atStart = requested,
+}: Placed, vm: Vm, candidates: Iterable<number>, fits: (index: number, after: number) => boolean): string | undefined {
 	const mips = vm.usage.demand.cpu;
 	let expected: string | undefined;
 	let bestKey = Number.POSITIVE_INFINITY;
 	for (const index of candidates) {
 		const host = world.hosts[index]!;
 		const capacity = host.capacity.cpuUnits;
-		const before = requested[index]!;
-		const after = (before + mips) / capacity;
+		const after = (requested[index]! + mips) / capacity;
 		if (!fits(index, after) || freeMiB[index]! < vm.memoryMiB || mips > capacity / 2) {
 			continue;
 		}
 
 		const table = host.power.specpowerWatts!;
-		const key = Math.round((interpolate(table, after) - interpolate(table, before / capacity)) * 1e6);
+		const key = Math.round((interpolate(table, after) - interpolate(table, atStart[index]! / capacity)) * 1e6);
 		if (key < bestKey) {
 			bestKey = key;
 			expected = host.id;
@@ -175,6 +180,26 @@ test('every plan keeps loaded targets at or under 80 %, never lands on an overlo
 	});
 });
 
+/** The hosts over 80 % of their MIPS, and the VMs that leave them (least RAM first, until each is not), by decreasing CPU. */
+function overloadPass({world, requested}: Placed): {overloaded: boolean[]; leaving: Vm[]} {
+	const overloaded = world.hosts.map((host, index) => requested[index]! / host.capacity.cpuUnits > cloudsimThreshold);
+	const leaving = world.hosts.flatMap((host, index) => {
+		if (!overloaded[index]) {
+			return [];
+		}
+
+		let remaining = requested[index]!;
+		return world.vms.filter(vm => vm.hostId === host.id)
+			.toSorted((a, b) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id))
+			.filter(vm => {
+				const leaves = remaining / host.capacity.cpuUnits > cloudsimThreshold;
+				remaining -= leaves ? vm.usage.demand.cpu : 0;
+				return leaves;
+			});
+	});
+	return {overloaded, leaving: leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))};
+}
+
 test('property: the first VM to leave an overloaded host goes where a search of every host puts it (power rise in microwatts, ties to the first host)', t => {
 	const vmCount = 30;
 	fc.assert(fc.property(
@@ -182,23 +207,9 @@ test('property: the first VM to leave an overloaded host goes where a search of 
 		vms => {
 			const placed = placedVms(vms);
 			const {world, requested} = placed;
-			const overloaded = world.hosts.map((host, index) => requested[index]! / host.capacity.cpuUnits > cloudsimThreshold);
-			const leaving = world.hosts.flatMap((host, index) => {
-				if (!overloaded[index]) {
-					return [];
-				}
-
-				let remaining = requested[index]!;
-				return world.vms.filter(vm => vm.hostId === host.id)
-					.toSorted((a, b) => (a.memoryMiB - b.memoryMiB) || a.id.localeCompare(b.id))
-					.filter(vm => {
-						const leaves = remaining / host.capacity.cpuUnits > cloudsimThreshold;
-						remaining -= leaves ? vm.usage.demand.cpu : 0;
-						return leaves;
-					});
-			});
+			const {overloaded, leaving} = overloadPass(placed);
 			fc.pre(leaving.length > 0);
-			const vm = leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))[0]!;
+			const vm = leaving[0]!;
 			// An empty host is not held to the threshold, only to its MIPS.
 			const expected = cheapestHost(placed, vm, world.hosts.keys(), (index, after) => world.hosts[index]!.id !== vm.hostId && !overloaded[index]
 				&& after <= (requested[index]! > 0 ? cloudsimThreshold : 1));
@@ -206,6 +217,42 @@ test('property: the first VM to leave an overloaded host goes where a search of 
 			t.is(first?.type === 'requestMigration' && first.vmId === vm.id ? first.destinationHostId : undefined, expected);
 		},
 	), {seed: 13, numRuns: 300});
+});
+
+test('property: every VM that leaves an overloaded host goes, in turn, where a search of every host puts it, each priced from its power when the round began', t => {
+	const vmCount = 30;
+	let checked = 0;
+	fc.assert(fc.property(
+		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 0, max: 2000})), {minLength: vmCount, maxLength: vmCount}),
+		vms => {
+			const placed = placedVms(vms);
+			const {world, requested} = placed;
+			const {overloaded, leaving} = overloadPass(placed);
+			fc.pre(leaving.length > 1);
+			// The round so far: what each host is asked for and has free once the moves before are planned.
+			const planned: Placed = {
+				world, requested: [...requested], freeMiB: [...placed.freeMiB], atStart: requested,
+			};
+			const expected: string[] = [];
+			for (const vm of leaving) {
+				// An empty host is not held to the threshold, only to its MIPS; one woken earlier in the round is.
+				const hostId = cheapestHost(planned, vm, world.hosts.keys(), (index, after) => world.hosts[index]!.id !== vm.hostId && !overloaded[index]
+					&& after <= (planned.requested[index]! > 0 ? cloudsimThreshold : 1));
+				const index = world.hosts.findIndex(host => host.id === hostId);
+				if (index !== -1) {
+					expected.push(`${vm.id}->${hostId}`);
+					planned.requested[index]! += vm.usage.demand.cpu;
+					planned.freeMiB[index]! -= vm.memoryMiB;
+				}
+			}
+
+			const decision = thresholdCloudsimPolicy.decide(world, null);
+			const shed = decision.events.flatMap(event => event.type === 'migrationPlanned' && event.reason.includes('least RAM') ? [`${event.vmId}->${event.to}`] : []);
+			t.deepEqual(shed, expected);
+			checked++;
+		},
+	), {seed: 15, numRuns: 300});
+	t.true(checked > 50);
 });
 
 test('property: with no host overloaded, the first VM to leave the least utilised host goes where a search of every up host that carries load puts it', t => {
