@@ -14,6 +14,11 @@ segments u + d can reach from the band; only a band that passes it is bounded ti
 A band keeps its hosts in id order: where F is flat (u and u + d on one segment), every host of the
 band ties, the first one wins, and the search stops at the first that fits.
 
+A host's price may carry extra watts over F (CloudSim prices a host from its power when the round
+began, so one that took VMs since pays for them again). Each kind has two layers of bands, hosts with
+no extra and hosts with some, and a band's bounds add the least extra of its hosts: the bounds stay
+lower bounds, and the ties of untouched hosts are not scanned past the dearer ones.
+
 Both bounds read a band only where its hosts are: between the least and the most utilisation of the
 hosts in it now. A host placed widens its band's range at once; when a host at an edge of the range
 leaves or moves inward, the range is found again from the band's hosts, the next time it is read.
@@ -47,16 +52,21 @@ export class PowerBuckets {
 	/** What `bound` found: the buckets that may take the VM (a bound that is not NaN), in increasing order, and how many. */
 	readonly candidates: Int32Array;
 	candidateCount = 0;
-	/** Per bucket, the least and the most utilisation of its hosts (see above), and whether a host at an edge left. */
+	/**
+	Per bucket, the least and the most utilisation of its hosts (see above), the least of their extra
+	watts (see `place`), and whether a host at an edge left.
+	*/
 	readonly #lowest: Float64Array;
 	readonly #highest: Float64Array;
+	readonly #leastExtra: Float64Array;
 	readonly #stale: Uint8Array;
-	/** Each host's utilisation as last placed. */
+	/** Each host's utilisation and extra watts as last placed. */
 	readonly #utilisation: Float64Array;
+	readonly #extra: Float64Array;
 	/** Per kind, the least slope (watts per unit of utilisation) over segments from..to, at [from * segments + to]. */
 	readonly #leastSlope: Float64Array[];
 	readonly #kinds: readonly BucketKind[];
-	/** Buckets per kind: the most bands any kind has. */
+	/** Bands per layer: the most bands any kind has. A kind has two layers: hosts with no extra watts, and the rest. */
 	readonly #stride: number;
 	readonly #kindOfHost: Int32Array;
 	readonly #bucketOfHost: Int32Array;
@@ -68,7 +78,8 @@ export class PowerBuckets {
 		this.#kindOfHost = kindOfHost;
 		this.#bucketOfHost = new Int32Array(kindOfHost.length).fill(-1);
 		this.#utilisation = new Float64Array(kindOfHost.length);
-		const count = kinds.length * this.#stride;
+		this.#extra = new Float64Array(kindOfHost.length);
+		const count = kinds.length * 2 * this.#stride;
 		for (let bucket = 0; bucket < count; bucket++) {
 			this.members.push([]);
 		}
@@ -77,6 +88,7 @@ export class PowerBuckets {
 		this.candidates = new Int32Array(count);
 		this.#lowest = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
 		this.#highest = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+		this.#leastExtra = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
 		this.#stale = new Uint8Array(count);
 		this.#leastSlope = kinds.map(({table}) => {
 			const segments = table.length - 1;
@@ -93,8 +105,13 @@ export class PowerBuckets {
 		});
 	}
 
-	/** Puts host `index` (or keeps it) in the bucket of its utilisation. */
-	place(index: number, utilisation: number): void {
+	/**
+	Puts host `index` (or keeps it) in the bucket of its utilisation. `extraWatts`: what the host's price
+	adds to F(u) (CloudSim prices a host from its power when the round began, so one that took VMs since
+	pays W(u) - W(u at the start) more). Hosts with none and hosts with some sit in separate layers, so a
+	scan of tied hosts does not walk past the dearer ones, and a bucket's bounds add its least extra.
+	*/
+	place(index: number, utilisation: number, extraWatts = 0): void {
 		const kind = this.#kindOfHost[index]!;
 		if (kind < 0) {
 			return;
@@ -102,18 +119,20 @@ export class PowerBuckets {
 
 		const bands = (this.#kinds[kind]!.table.length - 1) * bandsPerSegment;
 		const band = Math.min(bands - 1, Math.floor(Math.min(1, Math.max(0, utilisation)) * bands));
-		const bucket = (kind * this.#stride) + band;
+		const bucket = (((kind * 2) + (extraWatts === 0 ? 0 : 1)) * this.#stride) + band;
 		const current = this.#bucketOfHost[index]!;
 		if (current === bucket) {
 			this.#leaveRange(bucket, index);
 			this.#utilisation[index] = utilisation;
-			this.#widen(bucket, utilisation);
+			this.#extra[index] = extraWatts;
+			this.#widen(bucket, utilisation, extraWatts);
 			return;
 		}
 
 		this.remove(index);
 		this.#utilisation[index] = utilisation;
-		this.#widen(bucket, utilisation);
+		this.#extra[index] = extraWatts;
+		this.#widen(bucket, utilisation, extraWatts);
 		const list = this.members[bucket]!;
 		let low = 0;
 		let high = list.length;
@@ -155,13 +174,14 @@ export class PowerBuckets {
 		let least = -1;
 		let leastBound = Number.POSITIVE_INFINITY;
 		// A counter beside for-of: this runs for every VM placed, and an entries() iterator allocates each time.
-		let kind = -1;
-		for (const {capacity, table, coreMips} of this.#kinds) {
-			kind++;
+		let layer = -1;
+		for (let base = 0; base < bounds.length; base += this.#stride) {
+			layer++;
+			const kind = Math.floor(layer / 2);
+			const {capacity, table, coreMips} = this.#kinds[kind]!;
 			const share = mips / capacity;
 			const segments = table.length - 1;
 			const bands = mips > coreMips ? 0 : segments * bandsPerSegment;
-			const base = kind * this.#stride;
 			const slopes = this.#leastSlope[kind]!;
 			for (let band = 0; band < bands; band++) {
 				const bucket = base + band;
@@ -175,7 +195,7 @@ export class PowerBuckets {
 				const from = Math.floor(band / bandsPerSegment);
 				const top = Math.min((band + 1) / bands, this.#highestOf(bucket));
 				const to = Math.min(segments - 1, Math.floor((top + share) * segments));
-				const value = share * slopes[(from * segments) + to]!;
+				const value = (share * slopes[(from * segments) + to]!) + this.#leastExtraOf(bucket);
 				const bound = value - (Math.abs(value) * 1e-9) - 1e-9;
 				bounds[bucket] = bound;
 				candidates[this.candidateCount++] = bucket;
@@ -198,8 +218,9 @@ export class PowerBuckets {
 	been in (as far as the threshold lets a host there take the VM), a hair lower.
 	*/
 	tighten(bucket: number, mips: number, threshold: number): number {
-		const kind = Math.floor(bucket / this.#stride);
-		const band = bucket - (kind * this.#stride);
+		const layer = Math.floor(bucket / this.#stride);
+		const kind = Math.floor(layer / 2);
+		const band = bucket - (layer * this.#stride);
 		const {capacity, table} = this.#kinds[kind]!;
 		const share = mips / capacity;
 		const segments = table.length - 1;
@@ -214,6 +235,7 @@ export class PowerBuckets {
 			value = Math.min(value, rise(table, turn, share));
 		}
 
+		value += this.#leastExtraOf(bucket);
 		return value - (Math.abs(value) * 1e-9) - 1e-9;
 	}
 
@@ -229,17 +251,24 @@ export class PowerBuckets {
 		return this.#highest[bucket]!;
 	}
 
-	#widen(bucket: number, utilisation: number): void {
+	/** The least extra watts of a bucket's hosts (infinite for an empty bucket). */
+	#leastExtraOf(bucket: number): number {
+		this.#narrow(bucket);
+		return this.#leastExtra[bucket]!;
+	}
+
+	#widen(bucket: number, utilisation: number, extraWatts: number): void {
 		if (this.#stale[bucket] === 0) {
 			this.#lowest[bucket] = Math.min(this.#lowest[bucket]!, utilisation);
 			this.#highest[bucket] = Math.max(this.#highest[bucket]!, utilisation);
+			this.#leastExtra[bucket] = Math.min(this.#leastExtra[bucket]!, extraWatts);
 		}
 	}
 
-	/** Host `index`, at its last utilisation, leaves the range of `bucket`: at an edge, the range is found again when next read. */
+	/** Host `index`, at its last utilisation and extra, leaves the ranges of `bucket`: at an edge, they are found again when next read. */
 	#leaveRange(bucket: number, index: number): void {
 		const utilisation = this.#utilisation[index]!;
-		if (utilisation <= this.#lowest[bucket]! || utilisation >= this.#highest[bucket]!) {
+		if (utilisation <= this.#lowest[bucket]! || utilisation >= this.#highest[bucket]! || this.#extra[index]! <= this.#leastExtra[bucket]!) {
 			this.#stale[bucket] = 1;
 		}
 	}
@@ -251,14 +280,17 @@ export class PowerBuckets {
 
 		let lowest = Number.POSITIVE_INFINITY;
 		let highest = Number.NEGATIVE_INFINITY;
+		let leastExtra = Number.POSITIVE_INFINITY;
 		for (const index of this.members[bucket]!) {
 			const utilisation = this.#utilisation[index]!;
 			lowest = Math.min(lowest, utilisation);
 			highest = Math.max(highest, utilisation);
+			leastExtra = Math.min(leastExtra, this.#extra[index]!);
 		}
 
 		this.#lowest[bucket] = lowest;
 		this.#highest[bucket] = highest;
+		this.#leastExtra[bucket] = leastExtra;
 		this.#stale[bucket] = 0;
 	}
 }

@@ -498,7 +498,9 @@ class Round {
 	/** Keeps host `index`'s bucket in step with its request, while it may still take VMs. */
 	rebucket(index: number): void {
 		if (this.isLoaded[index] === 1 && this.excluded[index] === 0) {
-			this.buckets.place(index, this.utilisation(index));
+			// What the host's price carries over F(u): the power of the VMs the round planned onto it (see above).
+			const utilisation = this.utilisation(index);
+			this.buckets.place(index, utilisation, watts(this.hosts[index]!, utilisation) - this.wattsAtStart[index]!);
 		}
 	}
 
