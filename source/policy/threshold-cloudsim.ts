@@ -121,7 +121,8 @@ type RoundBuffers = {
 	poweredOn: Uint8Array;
 	isLoaded: Uint8Array;
 	up: Uint8Array;
-	residents: Array<Vm[] | undefined>;
+	/** One list per host, emptied and refilled each round (a new array per loaded host each round was the round's largest garbage). */
+	residents: Vm[][];
 };
 
 /** A round's arrays, zeroed, one set per hosts array (a round runs every scheduling interval). */
@@ -135,7 +136,12 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 			buffer.fill(0);
 		}
 
-		known.residents.fill(undefined);
+		for (const list of known.residents) {
+			if (list.length > 0) {
+				list.length = 0;
+			}
+		}
+
 		return known;
 	}
 
@@ -149,7 +155,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 		poweredOn: new Uint8Array(count),
 		isLoaded: new Uint8Array(count),
 		up: new Uint8Array(count),
-		residents: Array.from({length: count}),
+		residents: Array.from({length: count}, (): Vm[] => []),
 	};
 	buffersByHosts.set(hosts, created);
 	return created;
@@ -200,8 +206,8 @@ class Round {
 	*/
 	readonly wattsAtStart: Float64Array;
 	readonly tables: Array<readonly number[] | undefined>;
-	/** The VMs on each host, for the hosts that have some. */
-	readonly residents: Array<Vm[] | undefined>;
+	/** The VMs on each host. */
+	readonly residents: Vm[][];
 	/** Host positions by id (checked on each hit). */
 	readonly positions: ReadonlyMap<string, number>;
 	readonly commands: Command[] = [];
@@ -254,12 +260,7 @@ class Round {
 			}
 
 			this.freeMiB[index]! -= vm.memoryMiB;
-			const list = this.residents[index];
-			if (list) {
-				list.push(vm);
-			} else {
-				this.residents[index] = [vm];
-			}
+			this.residents[index]!.push(vm);
 
 			if (vm.state === 'running' || vm.state === 'paused') {
 				this.requested[index]! += vm.usage.demand.cpu;

@@ -136,7 +136,10 @@ function residentLists(world: World): Vm[][] {
 	let lists = residentCache.get(hosts);
 	if (lists?.length === hosts.length) {
 		for (const list of lists) {
-			list.length = 0;
+			// Most hosts of a consolidated datacenter hold no VM: setting the length of an empty list still costs a call.
+			if (list.length > 0) {
+				list.length = 0;
+			}
 		}
 	} else {
 		lists = hosts.map((): Vm[] => []);
