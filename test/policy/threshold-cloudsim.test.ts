@@ -200,26 +200,7 @@ function overloadPass({world, requested}: Placed): {overloaded: boolean[]; leavi
 	return {overloaded, leaving: leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))};
 }
 
-test('property: the first VM to leave an overloaded host goes where a search of every host puts it (power rise in microwatts, ties to the first host)', t => {
-	const vmCount = 30;
-	fc.assert(fc.property(
-		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 0, max: 2000})), {minLength: vmCount, maxLength: vmCount}),
-		vms => {
-			const placed = placedVms(vms);
-			const {world, requested} = placed;
-			const {overloaded, leaving} = overloadPass(placed);
-			fc.pre(leaving.length > 0);
-			const vm = leaving[0]!;
-			// An empty host is not held to the threshold, only to its MIPS.
-			const expected = cheapestHost(placed, vm, world.hosts.keys(), (index, after) => world.hosts[index]!.id !== vm.hostId && !overloaded[index]
-				&& after <= (requested[index]! > 0 ? cloudsimThreshold : 1));
-			const first = thresholdCloudsimPolicy.decide(world, null).commands.find(command => command.type === 'requestMigration');
-			t.is(first?.type === 'requestMigration' && first.vmId === vm.id ? first.destinationHostId : undefined, expected);
-		},
-	), {seed: 13, numRuns: 300});
-});
-
-test('property: every VM that leaves an overloaded host goes, in turn, where a search of every host puts it, each priced from its power when the round began', t => {
+test('property: each VM that leaves an overloaded host goes, in turn, where a search of every host puts it (microwatts over the power at the round\'s start, ties to the first)', t => {
 	const vmCount = 30;
 	let checked = 0;
 	fc.assert(fc.property(
@@ -228,7 +209,7 @@ test('property: every VM that leaves an overloaded host goes, in turn, where a s
 			const placed = placedVms(vms);
 			const {world, requested} = placed;
 			const {overloaded, leaving} = overloadPass(placed);
-			fc.pre(leaving.length > 1);
+			fc.pre(leaving.length > 0);
 			// The round so far: what each host is asked for and has free once the moves before are planned.
 			const planned: Placed = {
 				world, requested: [...requested], freeMiB: [...placed.freeMiB], atStart: requested,
