@@ -173,7 +173,8 @@ export class PowerBuckets {
 		this.candidateCount = 0;
 		let least = -1;
 		let leastBound = Number.POSITIVE_INFINITY;
-		// A counter beside for-of: this runs for every VM placed, and an entries() iterator allocates each time.
+		// Layer by layer, two to a kind (hosts with no extra watts, then the rest); a counter, not an
+		// entries() iterator: this runs for every VM placed, and the iterator allocates each time.
 		let layer = -1;
 		for (let base = 0; base < bounds.length; base += this.#stride) {
 			layer++;
