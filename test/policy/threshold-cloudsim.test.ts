@@ -30,6 +30,9 @@ type Placed = {
 	world: World; requested: number[]; freeMiB: number[]; atStart?: readonly number[];
 };
 
+/** Thirty VMs as [host, MIPS] pairs on twenty hosts, each asking between `minMips` and `maxMips`. */
+const placements = (minMips: number, maxMips: number) => fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: minMips, max: maxMips})), {minLength: 30, maxLength: 30});
+
 /** Twenty of CloudSim's hosts and a VM for each [host, MIPS] pair, with what each host is asked for (MIPS) and has free (MiB). */
 function placedVms(vms: ReadonlyArray<readonly [number, number]>): Placed {
 	const traces = vms.map((_, index) => ({name: `t${index}`, values: [0.01]}));
@@ -201,10 +204,9 @@ function overloadPass({world, requested}: Placed): {overloaded: boolean[]; leavi
 }
 
 test('property: each VM that leaves an overloaded host goes, in turn, where a search of every host puts it (microwatts over the power at the round\'s start, ties to the first)', t => {
-	const vmCount = 30;
 	let checked = 0;
 	fc.assert(fc.property(
-		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 0, max: 2000})), {minLength: vmCount, maxLength: vmCount}),
+		placements(0, 2000),
 		vms => {
 			const placed = placedVms(vms);
 			const {world, requested} = placed;
@@ -237,10 +239,9 @@ test('property: each VM that leaves an overloaded host goes, in turn, where a se
 });
 
 test('property: with no host overloaded, the first VM to leave the least utilised host goes where a search of every up host that carries load puts it', t => {
-	const vmCount = 30;
 	fc.assert(fc.property(
 		// At most 400 MIPS a VM on 20 hosts of 3,720 or 5,320 MIPS: some hosts may still pass 80 %, and then the case is skipped.
-		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 1, max: 400})), {minLength: vmCount, maxLength: vmCount}),
+		placements(1, 400),
 		vms => {
 			const placed = placedVms(vms);
 			const {world, requested} = placed;
