@@ -333,7 +333,7 @@ class Round {
 			const index = journal[at]!;
 			this.requested[index] = journal[at + 1]!;
 			this.freeMiB[index] = journal[at + 2]!;
-			this.refresh(index);
+			this.rebucket(index);
 		}
 	}
 
@@ -360,11 +360,6 @@ class Round {
 
 		const table = this.tables[index];
 		return (table ? interpolate(table, after) : watts(this.hosts[index]!, after)) - this.wattsAtStart[index]!;
-	}
-
-	/** After host `index`'s request changed: its bucket. */
-	refresh(index: number): void {
-		this.rebucket(index);
 	}
 
 	/**
@@ -554,8 +549,8 @@ class Round {
 		this.freeMiB[index]! -= vm.memoryMiB;
 		this.requested[source]! -= mips;
 		this.freeMiB[source]! += vm.memoryMiB;
-		this.refresh(index);
-		this.refresh(source);
+		this.rebucket(index);
+		this.rebucket(source);
 		this.events.push({
 			tick: world.tick, type: 'migrationPlanned', vmId: vm.id, from: vm.hostId, to: host.id, vsr: 0, reason,
 		});

@@ -1,9 +1,10 @@
 /**
 The json report's events kept on disk while a run makes them. A parity day has 280,057 events, 63 MB
 of JSON (627,301 and 142 MB before its rounds priced hosts from their power at the round's start);
-held in memory until the end, with the text made from them, the documented command peaked at 672 MB. The report's summary and hosts come before its events but are known only at the end, so the
-events wait in a temporary file, and the document is written from the frame and that file. The bytes
-are `formatJson`'s (a test compares them).
+held in memory until the end, with the text made from them, the documented command peaked at 672 MB.
+The report's summary and hosts come before its events but are known only at the end, so the events
+wait in a temporary file, and the document is written from the frame and that file. The bytes are
+`formatJson`'s (a test compares them).
 */
 import {
 	closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync,
