@@ -76,6 +76,8 @@ type KindTable = {
 	kinds: BucketKind[];
 	/** Each host's SPECpower table, none for a linear model. */
 	tables: Array<readonly number[] | undefined>;
+	/** The buckets of these kinds, emptied at the start of each round. */
+	buckets: PowerBuckets;
 };
 
 const kindTables = new WeakMap<readonly Host[], KindTable>();
@@ -106,6 +108,7 @@ function kindTable(hosts: readonly Host[]): KindTable {
 		kindOfHost,
 		kinds,
 		tables: hosts.map(host => host.power.specpowerWatts ?? undefined),
+		buckets: new PowerBuckets(kinds, kindOfHost),
 	};
 	kindTables.set(hosts, table);
 	return table;
@@ -296,7 +299,8 @@ class Round {
 			}
 		}
 
-		this.buckets = new PowerBuckets(kinds.kinds, kinds.kindOfHost);
+		this.buckets = kinds.buckets;
+		this.buckets.clear();
 		for (const index of this.loaded) {
 			this.buckets.place(index, this.utilisation(index));
 		}
@@ -441,28 +445,34 @@ class Round {
 	}
 
 	/**
-	The hosts of one bucket, when its bounds (the loose one, then the tight one) say one of them may do
-	better than the best so far. Every host in a bucket is a candidate: in the underload pass the buckets
-	hold only hosts that are up and carry load (`onlyLoadedAndUp`).
+	The hosts of one bucket, when its loose bound says one of them may do better than the best so far,
+	each while its own bound (the band's least F plus its extra) says it may. Every host in a bucket is a
+	candidate: in the underload pass the buckets hold only hosts that are up and carry load
+	(`onlyLoadedAndUp`).
 	*/
 	searchBucket(bucket: number, mips: number, memoryMiB: number, source: number): void {
 		const {buckets} = this;
 		const members = buckets.members[bucket]!;
-		// Hosts come in id order: where the best can only be tied, a bucket whose first host comes after it cannot win.
 		const looseKey = microwatts(buckets.bounds[bucket]!);
-		if (!(looseKey <= this.bestKey) || (looseKey === this.bestKey && members[0]! > this.best)) {
+		if (!(looseKey <= this.bestKey)) {
 			return;
 		}
 
-		const boundKey = microwatts(buckets.tighten(bucket, mips, cloudsimThreshold));
-		if (boundKey > this.bestKey || (boundKey === this.bestKey && members[0]! > this.best)) {
-			return;
-		}
-
+		const rise = buckets.leastRise(bucket, mips, cloudsimThreshold);
 		for (const index of members) {
-			// Likewise host by host: once the bound ties the best, a later host cannot win.
-			if (boundKey > this.bestKey || (boundKey === this.bestKey && index > this.best)) {
+			// Bounds grow along the band: once one is above the best, no later host can win.
+			const boundKey = microwatts(buckets.hostBound(rise, index));
+			if (boundKey > this.bestKey) {
 				break;
+			}
+
+			// A tie loses to a lower id; without extra the hosts come in id order, so the rest lose too.
+			if (boundKey === this.bestKey && index > this.best) {
+				if (buckets.extraOf(index) === 0) {
+					break;
+				}
+
+				continue;
 			}
 
 			// Only an increase within a microwatt of the best can win once rounded: the rest (and NaN) are not rounded.

@@ -29,7 +29,11 @@ export function pushFlag(values: boolean[], value: boolean, limit: number): void
 		values[index - drop] = values[index]!;
 	}
 
-	values.length = limit;
+	// Full already (every tick of a long run): setting the length anyway is a call into the runtime.
+	if (values.length !== limit) {
+		values.length = limit;
+	}
+
 	values[limit - 1] = value;
 }
 

@@ -249,13 +249,23 @@ function applyMigrationPenalties(world: World, ends: MigrationEnds): void {
 	}
 }
 
+/** One traffic array per hosts array, emptied each tick (`Array.from({length})` walks an array-like object, slowly, every tick). */
+const trafficCache = new WeakMap<readonly Host[], Array<HostTraffic | undefined>>();
+
 /** Migration traffic per host position (only hosts a migration touches have one), or undefined when nothing migrates. */
 function migrationTraffic(world: World, ends: MigrationEnds): Array<HostTraffic | undefined> | undefined {
 	if (world.migrations.length === 0) {
 		return undefined;
 	}
 
-	const traffic: Array<HostTraffic | undefined> = Array.from({length: world.hosts.length});
+	let traffic = trafficCache.get(world.hosts);
+	if (traffic?.length === world.hosts.length) {
+		traffic.fill(undefined);
+	} else {
+		traffic = Array.from({length: world.hosts.length});
+		trafficCache.set(world.hosts, traffic);
+	}
+
 	const at = (index: number) => {
 		if (index < 0) {
 			return undefined;

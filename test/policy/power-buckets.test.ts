@@ -20,7 +20,7 @@ function gridOf(kind: number): Array<{kind: number; utilisation: number; extra: 
 /** What a host's price adds to F(u): mostly nothing, as for a host the round has not touched; else some watts. */
 const extraArbitrary = fc.oneof({weight: 2, arbitrary: fc.constant(0)}, {weight: 1, arbitrary: fc.double({min: 0.001, max: 40, noNaN: true})});
 
-test('property: a bucket\'s bounds (loose and tight) are never above the price of a host in it that can take the VM (power rise plus extra), and none is left out, after moves', t => {
+test('property: a bucket\'s bounds (the loose one, and each host\'s own) are never above the price of a host in it that can take the VM (power rise plus extra), and none is left out, after moves', t => {
 	t.notThrows(() => {
 		fc.assert(fc.property(
 			fc.array(kindArbitrary, {minLength: 1, maxLength: 3}),
@@ -77,9 +77,13 @@ test('property: a bucket\'s bounds (loose and tight) are never above the price o
 						}
 
 						const increase = interpolate(table, utilisation + share) - interpolate(table, utilisation) + extra;
-						const tight = buckets.tighten(bucket, mips, threshold);
-						if (!(bound <= increase && tight <= increase && least >= 0 && buckets.bounds[least]! <= bound)) {
-							throw new Error(`bounds ${bound} (loose), ${tight} (tight), least ${buckets.bounds[least]}, increase ${increase}`);
+						// The host's own bound, which the search stops at: the band's least F plus the host's extra;
+						// the first host's (the least extra) bounds the band tightly.
+						const rise = buckets.leastRise(bucket, mips, threshold);
+						const own = buckets.hostBound(rise, index);
+						const tight = buckets.hostBound(rise, members[0]!);
+						if (!(bound <= increase && tight <= own && own <= increase && least >= 0 && buckets.bounds[least]! <= bound)) {
+							throw new Error(`bounds ${bound} (loose), ${tight} (tight), ${own} (host), least ${buckets.bounds[least]}, increase ${increase}`);
 						}
 					}
 				}
@@ -88,27 +92,61 @@ test('property: a bucket\'s bounds (loose and tight) are never above the price o
 	});
 });
 
-test('property: hosts move between buckets as their utilisation changes, each in exactly one, in id order', t => {
+const g5 = {capacity: 3720, table: [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117], coreMips: 1860};
+
+/** Extra watts from a few values, so that hosts tie on extra and the id decides. */
+const fewExtras = fc.oneof(fc.constant(0), fc.constantFrom(0.5, 3, 12.25));
+
+test('property: hosts move between buckets as their utilisation and extra change, each in exactly one, by extra then id', t => {
 	fc.assert(fc.property(
-		fc.array(fc.record({host: fc.nat({max: 19}), utilisation: fc.double({min: 0, max: 1.2, noNaN: true}), remove: fc.boolean()}), {maxLength: 200}),
+		fc.array(fc.record({
+			host: fc.nat({max: 19}), utilisation: fc.double({min: 0, max: 1.2, noNaN: true}), extra: fewExtras, remove: fc.boolean(),
+		}), {maxLength: 200}),
 		moves => {
-			const buckets = new PowerBuckets([{capacity: 3720, table: [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117], coreMips: 1860}], new Int32Array(20));
-			const placed = new Set<number>();
-			for (const {host, utilisation, remove} of moves) {
+			const buckets = new PowerBuckets([g5], new Int32Array(20));
+			const placed = new Map<number, number>();
+			for (const {host, utilisation, extra, remove} of moves) {
 				if (remove) {
 					buckets.remove(host);
 					placed.delete(host);
 				} else {
-					buckets.place(host, utilisation);
-					placed.add(host);
+					buckets.place(host, utilisation, extra);
+					placed.set(host, extra);
 				}
 			}
 
 			const all = buckets.members.flat();
-			t.deepEqual(all.toSorted((a, b) => a - b), [...placed].toSorted((a, b) => a - b));
+			t.deepEqual(all.toSorted((a, b) => a - b), [...placed.keys()].toSorted((a, b) => a - b));
 			for (const members of buckets.members) {
-				t.deepEqual(members, members.toSorted((a, b) => a - b));
+				t.deepEqual(members.map(index => buckets.extraOf(index)), members.map(index => placed.get(index)));
+				t.deepEqual(members, members.toSorted((a, b) => (placed.get(a)! - placed.get(b)!) || a - b));
 			}
 		},
 	), {seed: 12, numRuns: 300});
+});
+
+test('property: cleared buckets, filled again, are the buckets a new set would be, with the same bounds', t => {
+	fc.assert(fc.property(
+		fc.array(fc.record({host: fc.nat({max: 19}), utilisation: fc.double({min: 0, max: 1, noNaN: true}), extra: fewExtras}), {maxLength: 60}),
+		fc.array(fc.record({host: fc.nat({max: 19}), utilisation: fc.double({min: 0, max: 1, noNaN: true}), extra: fewExtras}), {maxLength: 60}),
+		fc.double({min: 1, max: 1800, noNaN: true}),
+		(before, after, mips) => {
+			const reused = new PowerBuckets([g5], new Int32Array(20));
+			for (const {host, utilisation, extra} of before) {
+				reused.place(host, utilisation, extra);
+			}
+
+			reused.clear();
+			const fresh = new PowerBuckets([g5], new Int32Array(20));
+			for (const {host, utilisation, extra} of after) {
+				reused.place(host, utilisation, extra);
+				fresh.place(host, utilisation, extra);
+			}
+
+			t.deepEqual(reused.members, fresh.members);
+			t.is(reused.bound(mips, threshold), fresh.bound(mips, threshold));
+			t.deepEqual([...reused.bounds], [...fresh.bounds]);
+			t.deepEqual([...reused.candidates].slice(0, reused.candidateCount), [...fresh.candidates].slice(0, fresh.candidateCount));
+		},
+	), {seed: 13, numRuns: 200});
 });

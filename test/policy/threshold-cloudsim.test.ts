@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
 import {cloudsimThreshold, thresholdCloudsimPolicy} from '../../source/policy/threshold-cloudsim.js';
 import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
@@ -203,38 +203,59 @@ function overloadPass({world, requested}: Placed): {overloaded: boolean[]; leavi
 	return {overloaded, leaving: leaving.toSorted((a, b) => (b.usage.demand.cpu - a.usage.demand.cpu) || a.id.localeCompare(b.id))};
 }
 
+/**
+Whether the overload pass of a round sends each leaving VM, in turn, where a search of every host puts
+it; false when no VM leaves.
+*/
+function shedsAsBruteForce(t: ExecutionContext, vms: ReadonlyArray<readonly [number, number]>): boolean {
+	const placed = placedVms(vms);
+	const {world, requested} = placed;
+	const {overloaded, leaving} = overloadPass(placed);
+	if (leaving.length === 0) {
+		return false;
+	}
+
+	// The round so far: what each host is asked for and has free once the moves before are planned.
+	const planned: Placed = {
+		world, requested: [...requested], freeMiB: [...placed.freeMiB], atStart: requested,
+	};
+	const expected: string[] = [];
+	for (const vm of leaving) {
+		// An empty host is not held to the threshold, only to its MIPS; one woken earlier in the round is.
+		const hostId = cheapestHost(planned, vm, world.hosts.keys(), (index, after) => world.hosts[index]!.id !== vm.hostId && !overloaded[index]
+			&& after <= (planned.requested[index]! > 0 ? cloudsimThreshold : 1));
+		const index = world.hosts.findIndex(host => host.id === hostId);
+		if (index !== -1) {
+			expected.push(`${vm.id}->${hostId}`);
+			planned.requested[index]! += vm.usage.demand.cpu;
+			planned.freeMiB[index]! -= vm.memoryMiB;
+		}
+	}
+
+	const decision = thresholdCloudsimPolicy.decide(world, null);
+	const shed = decision.events.flatMap(event => event.type === 'migrationPlanned' && event.reason.includes('least RAM') ? [`${event.vmId}->${event.to}`] : []);
+	t.deepEqual(shed, expected);
+	return true;
+}
+
 test('property: each VM that leaves an overloaded host goes, in turn, where a search of every host puts it (microwatts over the power at the round\'s start, ties to the first)', t => {
 	let checked = 0;
-	fc.assert(fc.property(
-		placements(0, 2000),
-		vms => {
-			const placed = placedVms(vms);
-			const {world, requested} = placed;
-			const {overloaded, leaving} = overloadPass(placed);
-			fc.pre(leaving.length > 0);
-			// The round so far: what each host is asked for and has free once the moves before are planned.
-			const planned: Placed = {
-				world, requested: [...requested], freeMiB: [...placed.freeMiB], atStart: requested,
-			};
-			const expected: string[] = [];
-			for (const vm of leaving) {
-				// An empty host is not held to the threshold, only to its MIPS; one woken earlier in the round is.
-				const hostId = cheapestHost(planned, vm, world.hosts.keys(), (index, after) => world.hosts[index]!.id !== vm.hostId && !overloaded[index]
-					&& after <= (planned.requested[index]! > 0 ? cloudsimThreshold : 1));
-				const index = world.hosts.findIndex(host => host.id === hostId);
-				if (index !== -1) {
-					expected.push(`${vm.id}->${hostId}`);
-					planned.requested[index]! += vm.usage.demand.cpu;
-					planned.freeMiB[index]! -= vm.memoryMiB;
-				}
-			}
+	fc.assert(fc.property(placements(0, 2000), vms => {
+		checked += shedsAsBruteForce(t, vms) ? 1 : 0;
+	}), {seed: 15, numRuns: 300});
+	t.true(checked > 50);
+});
 
-			const decision = thresholdCloudsimPolicy.decide(world, null);
-			const shed = decision.events.flatMap(event => event.type === 'migrationPlanned' && event.reason.includes('least RAM') ? [`${event.vmId}->${event.to}`] : []);
-			t.deepEqual(shed, expected);
-			checked++;
+test('property: likewise with every host loaded, so that leaving VMs go to loaded hosts, found through their bands, never to an empty one', t => {
+	let checked = 0;
+	fc.assert(fc.property(
+		// One VM on each host (up to three quarters of the smaller hosts), then twenty more anywhere.
+		fc.array(fc.integer({min: 200, max: 2800}), {minLength: 20, maxLength: 20}),
+		fc.array(fc.tuple(fc.nat({max: 19}), fc.integer({min: 50, max: 1200})), {minLength: 20, maxLength: 20}),
+		(base, more) => {
+			checked += shedsAsBruteForce(t, [...base.map((mips, host) => [host, mips] as const), ...more]) ? 1 : 0;
 		},
-	), {seed: 15, numRuns: 300});
+	), {seed: 16, numRuns: 300});
 	t.true(checked > 50);
 });
 
