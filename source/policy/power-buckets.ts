@@ -315,7 +315,7 @@ export class PowerBuckets {
 }
 
 /** A bound a hair lower than `value`, so that rounding never hides the best host. */
-export function below(value: number): number {
+function below(value: number): number {
 	return value - (Math.abs(value) * 1e-9) - 1e-9;
 }
 
