@@ -102,7 +102,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		injected: [],
 		usage: emptyHostUsage(),
 		history: {
-			cpuTicks: emptySeries(), intervals: emptySamples(), accumulator: emptyAccumulator(), overThreshold: [],
+			cpuTicks: emptySeries(), intervals: emptySamples(), accumulator: emptyAccumulator(), overThreshold: [], quietTicks: 0,
 		},
 		sustainedOverload: false,
 		overloadedSinceTick: null,

@@ -98,6 +98,12 @@ export type HostHistory = {
 	accumulator: IntervalAccumulator;
 	/** For each of the last n monitoring intervals, whether the host was over a threshold (k-of-n). */
 	overThreshold: boolean[];
+	/**
+	Ticks in a row this host's usage has been all zeros (a host that is off, or up and idle). Once it
+	is quiet for longer than its series are long, they hold only zeros, and recording another zero
+	would change no sample: the tick skips the host (see `recordHistory`).
+	*/
+	quietTicks: number;
 };
 
 /** Per-interval means: VM CPU in units, working set in MiB, disk MB/s, network Mbit/s; host ones as utilisations. */

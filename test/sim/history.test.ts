@@ -1,6 +1,12 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
-import {pushFlag} from '../../source/sim/history.js';
+import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
+import {endsInterval, pushFlag} from '../../source/sim/history.js';
+import {seriesValues} from '../../source/sim/series.js';
+import type {Command} from '../../source/sim/types.js';
+import {stepInPlace} from '../../source/sim/step.js';
+import {defaultStrategies} from '../../source/strategies.js';
+import {build} from '../helpers/scenarios.js';
 
 test('property: pushFlag keeps the newest `limit` flags, oldest first, whatever the list held and however the limit changes', t => {
 	fc.assert(fc.property(
@@ -16,4 +22,95 @@ test('property: pushFlag keeps the newest `limit` flags, oldest first, whatever 
 			}
 		},
 	), {seed: 21, numRuns: 200});
+});
+
+/** Every sample a host would have recorded, kept whole: the naive history the ring and the quiet skip must read as. */
+type Shadow = {ticks: number[]; means: number[][]; sums: number[]; count: number};
+
+type QuietCase = {intervalTicks: number; historyIntervals: number; tickHistoryLength: number};
+
+/**
+Runs a parity datacenter whose hosts are off for long and checks, every tick, each host's series and
+accumulator against a naive history of every sample; true when hosts were skipped and one woke inside
+an interval after being skipped (the case is only a test then).
+*/
+function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolean {
+	// Light VMs that all burst now and then: the parity policy switches hosts off for long, and wakes them for the bursts.
+	const traces = Array.from({length: 12}, (_, index) => ({
+		name: `t${index}`,
+		values: Array.from({length: 20}, (_, sample) => (sample % 10 >= 8 ? 0.7 : 0.04 + (index / 1000))),
+	}));
+	// Ticks of 10 s, so that a migration takes two.
+	const input = cloudsimScenario({traces, hosts: 20, tickSeconds: 10});
+	const {world} = build({
+		...input,
+		monitoring: {...input.monitoring, ...monitoring},
+		manager: {...input.manager, profileWindow: monitoring.historyIntervals, timeSeriesWindow: monitoring.historyIntervals},
+	});
+	const {intervalTicks, historyIntervals, tickHistoryLength} = monitoring;
+	// How long a host must be quiet to be skipped: its tick series, and the interval it fell quiet in plus four more.
+	const quietLimit = Math.max(tickHistoryLength, (historyIntervals + 1) * intervalTicks);
+	const resources = ['cpu', 'memory', 'disk', 'network', 'swapMBps'] as const;
+	const shadows: Shadow[] = world.hosts.map(() => ({
+		ticks: [], means: resources.map(() => []), sums: resources.map(() => 0), count: 0,
+	}));
+	let skipped = 0;
+	let woken = 0;
+	let woke: string | undefined;
+	for (let tick = 0; tick < 500; tick++) {
+		const closing = endsInterval(world.tick, world.config.monitoring);
+		const quietBefore = world.hosts.map(host => host.history.quietTicks);
+		// The policy wakes hosts as an interval begins; a person may do so inside one: a host skipped for long
+		// is powered on, and a VM sent to it the next tick (ticks 301 and 302 are inside theirs).
+		const sleeper = world.hosts.find(host => host.history.quietTicks > quietLimit && host.state === 'off');
+		const vm = world.vms.find(candidate => candidate.state === 'running' && candidate.migrationId === null);
+		const commands: Command[] = [];
+		if (tick === 301 && sleeper) {
+			commands.push({type: 'powerOn', hostId: sleeper.id});
+		} else if (tick === 302 && woke && vm) {
+			commands.push({
+				type: 'requestMigration', vmId: vm.id, destinationHostId: woke, mode: null,
+			});
+		}
+
+		woke = tick === 301 ? sleeper?.id : woke;
+		stepInPlace(world, commands, defaultStrategies);
+		for (const [index, host] of world.hosts.entries()) {
+			const shadow = shadows[index]!;
+			const {utilisation, swapMBps} = host.usage;
+			const values = [utilisation.cpu, utilisation.memory, utilisation.disk, utilisation.network, swapMBps];
+			// A host that was being skipped starts work with ticks of the interval behind it.
+			woken += quietBefore[index]! > quietLimit && host.history.quietTicks === 0 && shadow.count > 0 ? 1 : 0;
+			shadow.ticks.push(utilisation.cpu);
+			shadow.count++;
+			for (const [at, value] of values.entries()) {
+				shadow.sums[at]! += value;
+			}
+
+			if (closing) {
+				for (const at of resources.keys()) {
+					shadow.means[at]!.push(shadow.sums[at]! / shadow.count);
+					shadow.sums[at] = 0;
+				}
+
+				shadow.count = 0;
+			}
+
+			skipped += host.history.quietTicks > quietLimit ? 1 : 0;
+			t.deepEqual(seriesValues(host.history.cpuTicks), shadow.ticks.slice(-tickHistoryLength));
+			for (const [at, resource] of resources.entries()) {
+				t.deepEqual(seriesValues(host.history.intervals[resource]), shadow.means[at]!.slice(-historyIntervals));
+			}
+
+			t.is(host.history.accumulator.ticks, shadow.count);
+		}
+	}
+
+	return skipped > 100 && woken > 0;
+}
+
+test('a host quiet for long is skipped, yet every series reads as if each zero had been recorded, also when it wakes inside an interval', t => {
+	// The tick series the longest, then the interval series.
+	t.true(quietHistoryMatches(t, {intervalTicks: 4, historyIntervals: 4, tickHistoryLength: 30}));
+	t.true(quietHistoryMatches(t, {intervalTicks: 4, historyIntervals: 6, tickHistoryLength: 5}));
 });
