@@ -204,7 +204,7 @@ function pickerKey(state: UiState, picker: Picker, action: UiAction, context: Ke
 			}
 
 			return {
-				state: {...state, picker: null, note: `${modeNames[picker.mode]} of ${picker.vmId} to ${destination}${state.paused ? ' starts on the next tick' : ''}`},
+				state: {...state, picker: null, note: `${modeNames[picker.mode]} of ${picker.vmId} to ${destination}`},
 				commands: [command],
 			};
 		}
@@ -245,12 +245,21 @@ function pickerKey(state: UiState, picker: Picker, action: UiAction, context: Ke
 	}
 }
 
-/** What a key does, given the world as it is now. */
+/**
+What a key does, given the world as it is now. Commands apply when the next tick runs: while the
+simulation is paused, the note says so, or a key (P, a load, a migration) would seem to do nothing.
+*/
 export function reduceKey(state: UiState, action: UiAction, context: KeyContextData): KeyResult {
-	const {world} = context;
-	if (state.picker) {
-		return pickerKey(state, state.picker, action, context);
+	const result = state.picker ? pickerKey(state, state.picker, action, context) : dashboardKey(state, action, context);
+	if (result.commands.length === 0 || !result.state.paused || result.state.note === null) {
+		return result;
 	}
+
+	return {...result, state: {...result.state, note: `${result.state.note} (next tick; . steps)`}};
+}
+
+function dashboardKey(state: UiState, action: UiAction, context: KeyContextData): KeyResult {
+	const {world} = context;
 
 	const none = (next: UiState = state): KeyResult => ({state: next, commands: []});
 	const host = selectedHost(state, world);

@@ -53,3 +53,14 @@ test('P cycles on from the policy it asked for while no tick has applied it, and
 	data.world.policy = names[start]!;
 	t.deepEqual(press('P', second.state, data).commands, [{type: 'setPolicy', policy: names[(start + 1) % names.length]!}]);
 });
+
+test('while paused, a key that gives a command says it applies on the next tick; running, or without a command, it does not', async t => {
+	const data = await context();
+	const paused = {...initialUiState, paused: true};
+	const next = data.policyNames[(data.policyNames.indexOf(data.world.policy) + 1) % data.policyNames.length]!;
+	t.is(press('P', paused, data).state.note, `policy: ${next} (next tick; . steps)`);
+	t.is(press('S', paused, data).state.note, 'snapshot of vm01 (next tick; . steps)');
+	t.is(press('P', initialUiState, data).state.note, `policy: ${next}`);
+	// Opening the network view gives no command: its note, if any, is left alone.
+	t.is(press('N', paused, data).state.note, null);
+});
