@@ -61,6 +61,18 @@ test('wide (120x40): sparklines, the alert, migration and network panels, the cl
 	t.regex(text, /br \d+ nat \d+ ho \d+ cu \d+/v);
 });
 
+test('wide: the rows the hosts leave go to the event log, so the frame fills the terminal but one row', async t => {
+	const run = await runFor(700);
+	for (const [columns, rows] of [[120, 40], [200, 60]] as const) {
+		const lines = frame(screenOf(run), columns, rows);
+		t.is(lines.length, rows - 1, `${columns}x${rows}`);
+		// Between the Events title and the hints: one line per entry, as many as the rows allow (the run has hundreds of events).
+		const logLines = lines.slice(lines.findIndex(line => line.startsWith('Events')) + 1, -1);
+		t.is(logLines.length, rows - 1 - 1 - 1 - 17 - 8 - 1 - 1 - 1, `${columns}x${rows}: status, header, 17 hosts, panels, cluster line, title, hints`);
+		t.true(logLines.every(line => /^ +\d+ {2}\S/v.test(line)), 'every log line is an event');
+	}
+});
+
 test('the status line shows clock, tick, speed or PAUSED, hot hosts, migrations, policy, seed and scenario', async t => {
 	const run = await runFor(125);
 	const [running] = frame(screenOf(run), 120, 40);

@@ -125,6 +125,9 @@ function Wide({screen, size}: Props) {
 		return <Body screen={screen} size={size} rows={usable - 2}/>;
 	}
 
+	// Rows the hosts leave (a small datacenter on a tall terminal) go to the event log.
+	const hostLines = Math.min(screen.model.hosts.length, Math.max(1, hostRoom));
+	const logRows = wideLogRows - 1 + Math.max(0, hostRoom - hostLines);
 	const networkWidth = Math.max(30, Math.min(44, Math.floor(width * 0.27)));
 	const alertsWidth = Math.max(30, Math.min(60, Math.floor(width * 0.31)));
 	const migrationsWidth = width - networkWidth - alertsWidth - 2;
@@ -149,8 +152,8 @@ function Wide({screen, size}: Props) {
 			</Box>
 			<ClusterLine values={screen.model.clusterCpu} width={width} label='cluster CPU'/>
 			<PanelTitle title='Events' width={width}/>
-			{Array.from({length: wideLogRows - 1}, (_, index) => {
-				const entry = screen.log.at(-(wideLogRows - 1) + index);
+			{Array.from({length: logRows}, (_, index) => {
+				const entry = screen.log.at(-logRows + index);
 				return <Text key={index} wrap='truncate' dimColor={entry?.severity === 'info'}>{entry ? fit(`${String(entry.tick).padStart(6)}  ${entry.text}`, width) : ' '}</Text>;
 			})}
 		</Box>
