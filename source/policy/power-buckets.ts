@@ -28,6 +28,7 @@ Without that, a band next to the flattest segment is bounded by the flat value a
 host is (or no host is any more: the underload pass empties the least utilised hosts first), ties the
 best host, and is scanned host by host in vain; the more hosts, the longer that scan.
 */
+import {emptyEach} from '../sim/lists.js';
 import {interpolate} from '../sim/power-curve.js';
 
 export type BucketKind = {
@@ -104,12 +105,7 @@ export class PowerBuckets {
 
 	/** Empties every bucket, so one set of buckets serves round after round (a new set each round was garbage). */
 	clear(): void {
-		for (const list of this.members) {
-			if (list.length > 0) {
-				list.length = 0;
-			}
-		}
-
+		emptyEach(this.members);
 		this.#bucketOfHost.fill(-1);
 		this.#lowest.fill(Number.POSITIVE_INFINITY);
 		this.#highest.fill(Number.NEGATIVE_INFINITY);

@@ -44,6 +44,7 @@ host's MIPS at the start (`host.getUtilizationOfCpuMips()`). Not yet measured ag
 */
 import {curveWatts, interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
+import {emptyEach} from '../sim/lists.js';
 import {hostIndex, hostPosition, vmHostPositions} from '../sim/lookup.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {
@@ -139,12 +140,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 			buffer.fill(0);
 		}
 
-		for (const list of known.residents) {
-			if (list.length > 0) {
-				list.length = 0;
-			}
-		}
-
+		emptyEach(known.residents);
 		return known;
 	}
 

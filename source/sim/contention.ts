@@ -12,9 +12,10 @@ Phase 3 of a tick: share each host's capacity among its VMs and add the hypervis
 This is the hot path of a tick: it writes into the usage records of the world it is given.
 */
 import {shareOf, usableMemoryMiB} from './capacity.js';
+import {isZero} from './resource-vector.js';
 import type {OverheadModel} from './strategies.js';
 import type {
-	Host, InjectedLoad, ResourceVector, Vm, WorldConfig,
+	Host, InjectedLoad, Vm, WorldConfig,
 } from './types.js';
 
 export type HostTraffic = {
@@ -43,10 +44,6 @@ function injected(loads: readonly InjectedLoad[], resource: InjectedLoad['resour
 
 function ratio(part: number, whole: number): number {
 	return whole > 0 ? Math.min(1, part / whole) : 0;
-}
-
-function isZero(vector: Readonly<ResourceVector>): boolean {
-	return vector.cpu === 0 && vector.memory === 0 && vector.disk === 0 && vector.network === 0;
 }
 
 /**

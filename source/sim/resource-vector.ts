@@ -12,6 +12,11 @@ export function vector(cpu: number, memory: number, disk: number, network: numbe
 	};
 }
 
+/** Whether every resource of `vector` is zero. */
+export function isZero(vector: Readonly<ResourceVector>): boolean {
+	return vector.cpu === 0 && vector.memory === 0 && vector.disk === 0 && vector.network === 0;
+}
+
 export function addTo(target: ResourceVector, amount: ResourceVector): void {
 	target.cpu += amount.cpu;
 	target.memory += amount.memory;

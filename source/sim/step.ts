@@ -24,6 +24,8 @@ import {
 import {
 	endsInterval, pushFlag, recordTick,
 } from './history.js';
+import {emptyEach} from './lists.js';
+import {isZero} from './resource-vector.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
 import {findVm, hostIndex as hostPositions, vmHostPositions} from './lookup.js';
@@ -135,12 +137,7 @@ function residentLists(world: World): Vm[][] {
 	const {hosts} = world;
 	let lists = residentCache.get(hosts);
 	if (lists?.length === hosts.length) {
-		for (const list of lists) {
-			// Most hosts of a consolidated datacenter hold no VM: setting the length of an empty list still costs a call.
-			if (list.length > 0) {
-				list.length = 0;
-			}
-		}
+		emptyEach(lists);
 	} else {
 		lists = hosts.map((): Vm[] => []);
 		residentCache.set(hosts, lists);
@@ -211,7 +208,7 @@ function recordHistory(world: World, closing: boolean): void {
 	for (const host of world.hosts) {
 		const {utilisation, swapMBps} = host.usage;
 		const {history} = host;
-		if (utilisation.cpu === 0 && utilisation.memory === 0 && utilisation.disk === 0 && utilisation.network === 0 && swapMBps === 0) {
+		if (isZero(utilisation) && swapMBps === 0) {
 			history.quietTicks++;
 			if (history.quietTicks > quietLimit) {
 				history.accumulator.ticks = closing ? 0 : history.accumulator.ticks + 1;
