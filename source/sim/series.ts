@@ -14,16 +14,18 @@ export function emptySeries(): Series {
 }
 
 export function pushToSeries(series: Series, value: number, limit: number): void {
-	const {values} = series;
-	if (values.length < limit) {
-		values.push(value);
-		return;
-	}
-
-	values[series.start] = value;
+	const {values, start} = series;
+	const {length} = values;
+	// Every operation runs on every push, the ring full or not, and only the values chosen differ: the
+	// optimising compiler never meets an operation it has no feedback for when the ring first fills (60
+	// ticks into a run), which used to throw the history phase and its callers back to slow code.
+	const full = length >= limit;
+	const at = full ? start : length;
+	values[at] = value;
 	// A compare, not `%`: this runs for every host and VM series every tick.
-	const next = series.start + 1;
-	series.start = next === values.length ? 0 : next;
+	const next = at + 1;
+	const wrapped = next >= length ? 0 : next;
+	series.start = full ? wrapped : start;
 }
 
 /** The samples, oldest first (a copy). */

@@ -2,7 +2,7 @@ import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
 import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
 import {endsInterval, pushFlag} from '../../source/sim/history.js';
-import {seriesValues} from '../../source/sim/series.js';
+import {emptySeries, pushToSeries, seriesValues, type Series} from '../../source/sim/series.js';
 import type {Command} from '../../source/sim/types.js';
 import {stepInPlace} from '../../source/sim/step.js';
 import {defaultStrategies} from '../../source/strategies.js';
@@ -22,6 +22,39 @@ test('property: pushFlag keeps the newest `limit` flags, oldest first, whatever 
 			}
 		},
 	), {seed: 21, numRuns: 200});
+});
+
+/** The ring as it was first written (append until full, then overwrite the oldest): what `pushToSeries` must still do. */
+function pushWithBranches(series: Series, value: number, limit: number): void {
+	if (series.values.length < limit) {
+		series.values.push(value);
+		return;
+	}
+
+	series.values[series.start] = value;
+	const next = series.start + 1;
+	series.start = next === series.values.length ? 0 : next;
+}
+
+test('property: pushToSeries keeps the newest `limit` samples, oldest first, and matches the branching ring however the limit changes', t => {
+	fc.assert(fc.property(
+		fc.integer({min: 1, max: 8}),
+		fc.array(fc.tuple(fc.double({noNaN: true}), fc.integer({min: 1, max: 8})), {maxLength: 40}),
+		(fixedLimit, pushes) => {
+			const fixed = emptySeries();
+			let expected: number[] = [];
+			const changing = emptySeries();
+			const reference = emptySeries();
+			for (const [value, limit] of pushes) {
+				pushToSeries(fixed, value, fixedLimit);
+				expected = [...expected, value].slice(-fixedLimit);
+				t.deepEqual(seriesValues(fixed), expected);
+				pushToSeries(changing, value, limit);
+				pushWithBranches(reference, value, limit);
+				t.deepEqual(changing, reference);
+			}
+		},
+	), {seed: 22, numRuns: 200});
 });
 
 /** Every sample a host would have recorded, kept whole: the naive history the ring and the quiet skip must read as. */
