@@ -266,19 +266,25 @@ class Round {
 			}
 		}
 
+		// One pass: each host's power when the round began, then whether it carries load (bucketed) or is empty (by kind).
 		const kinds = kindTable(hosts);
 		this.tables = kinds.tables;
+		this.buckets = kinds.buckets;
+		this.buckets.clear();
 		const emptyOfKind: Array<number[] | undefined> = [];
 		index = -1;
 		for (const host of hosts) {
 			index++;
+			const requested = this.requested[index]!;
+			this.wattsAtStart[index] = watts(host, requested / this.capacity[index]!);
 			if (host.role !== 'worker' || host.state === 'failed' || host.state === 'booting') {
 				continue;
 			}
 
-			if (this.requested[index]! > 0) {
+			if (requested > 0) {
 				this.loaded.push(index);
 				this.isLoaded[index] = 1;
+				this.buckets.place(index, this.utilisation(index));
 				continue;
 			}
 
@@ -293,18 +299,6 @@ class Round {
 				this.emptyCoreMips.push(kinds.kinds[kind]!.coreMips);
 				this.emptyStart.push(0);
 			}
-		}
-
-		this.buckets = kinds.buckets;
-		this.buckets.clear();
-		for (const index of this.loaded) {
-			this.buckets.place(index, this.utilisation(index));
-		}
-
-		index = -1;
-		for (const host of hosts) {
-			index++;
-			this.wattsAtStart[index] = watts(host, this.requested[index]! / this.capacity[index]!);
 		}
 	}
 

@@ -508,16 +508,23 @@ function accountOverload(world: World, closing: boolean, emit: (event: SimEvent)
 
 		if (closing) {
 			// The sustained-overload metric of models.md 7.7: k of the last n interval means over a threshold.
-			const {intervals} = host.history;
+			const {intervals, overThreshold} = host.history;
 			const up = host.state === 'up';
+			// A host that is not up is over no threshold: once its last n flags are all down, another changes
+			// nothing (most hosts of a consolidated datacenter are off).
+			if (!up && overThreshold.length === monitoring.n && !overThreshold.includes(true)) {
+				host.sustainedOverload = false;
+				continue;
+			}
+
 			let over = up && latest(intervals.swapMBps) > monitoring.thresholds.swapMBps;
 			for (const resource of thresholdResources) {
 				over ||= up && latest(intervals[resource]) > monitoring.thresholds[resource];
 			}
 
-			pushFlag(host.history.overThreshold, over, monitoring.n);
+			pushFlag(overThreshold, over, monitoring.n);
 			let flagged = 0;
-			for (const flag of host.history.overThreshold) {
+			for (const flag of overThreshold) {
 				flagged += flag ? 1 : 0;
 			}
 

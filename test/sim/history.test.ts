@@ -2,7 +2,9 @@ import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
 import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
 import {endsInterval, pushFlag} from '../../source/sim/history.js';
-import {emptySeries, pushToSeries, seriesValues, type Series} from '../../source/sim/series.js';
+import {
+	emptySeries, pushToSeries, seriesValues, type Series,
+} from '../../source/sim/series.js';
 import type {Command} from '../../source/sim/types.js';
 import {stepInPlace} from '../../source/sim/step.js';
 import {defaultStrategies} from '../../source/strategies.js';
@@ -58,7 +60,7 @@ test('property: pushToSeries keeps the newest `limit` samples, oldest first, and
 });
 
 /** Every sample a host would have recorded, kept whole: the naive history the ring and the quiet skip must read as. */
-type Shadow = {ticks: number[]; means: number[][]; sums: number[]; count: number};
+type Shadow = {ticks: number[]; means: number[][]; sums: number[]; count: number; flags: boolean[]};
 
 type QuietCase = {intervalTicks: number; historyIntervals: number; tickHistoryLength: number};
 
@@ -85,11 +87,15 @@ function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolea
 	const quietLimit = Math.max(tickHistoryLength, (historyIntervals + 1) * intervalTicks);
 	const resources = ['cpu', 'memory', 'disk', 'network', 'swapMBps'] as const;
 	const shadows: Shadow[] = world.hosts.map(() => ({
-		ticks: [], means: resources.map(() => []), sums: resources.map(() => 0), count: 0,
+		ticks: [], means: resources.map(() => []), sums: resources.map(() => 0), count: 0, flags: [],
 	}));
+	const {thresholds, n, k} = world.config.monitoring;
 	let skipped = 0;
+	// Hosts that went down with a flag up: their flags must fall one interval at a time.
+	let downWithFlags = 0;
 	let woken = 0;
 	let woke: string | undefined;
+	let loaded: string | undefined;
 	for (let tick = 0; tick < 500; tick++) {
 		const closing = endsInterval(world.tick, world.config.monitoring);
 		const quietBefore = world.hosts.map(host => host.history.quietTicks);
@@ -98,7 +104,15 @@ function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolea
 		const sleeper = world.hosts.find(host => host.history.quietTicks > quietLimit && host.state === 'off');
 		const vm = world.vms.find(candidate => candidate.state === 'running' && candidate.migrationId === null);
 		const commands: Command[] = [];
-		if (tick === 301 && sleeper) {
+		// A host loaded past the thresholds for long, then failed: it goes down with its flags up.
+		if (tick === 180) {
+			loaded = world.hosts.find(host => host.state === 'up')?.id;
+			commands.push({
+				type: 'injectLoad', target: {kind: 'host', hostId: loaded!}, resource: 'cpu', amount: 1e6, durationTicks: null,
+			});
+		} else if (tick === 230) {
+			commands.push({type: 'failHost', hostId: loaded!});
+		} else if (tick === 301 && sleeper) {
 			commands.push({type: 'powerOn', hostId: sleeper.id});
 		} else if (tick === 302 && woke && vm) {
 			commands.push({
@@ -127,6 +141,13 @@ function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolea
 				}
 
 				shadow.count = 0;
+				// The k-of-n flags of models.md 7.7, from the interval means: a host that is not up is over nothing.
+				const [cpu, , disk, network, swap] = shadow.means.map(means => means.at(-1)!);
+				const over = host.state === 'up' && (cpu! > thresholds.cpu || disk! > thresholds.disk || network! > thresholds.network || swap! > thresholds.swapMBps);
+				downWithFlags += host.state !== 'up' && shadow.flags.includes(true) ? 1 : 0;
+				shadow.flags = [...shadow.flags, over].slice(-n);
+				t.deepEqual(host.history.overThreshold, shadow.flags);
+				t.is(host.sustainedOverload, shadow.flags.filter(Boolean).length >= k);
 			}
 
 			skipped += host.history.quietTicks > quietLimit ? 1 : 0;
@@ -139,10 +160,10 @@ function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolea
 		}
 	}
 
-	return skipped > 100 && woken > 0;
+	return skipped > 100 && woken > 0 && downWithFlags > 0;
 }
 
-test('a host quiet for long is skipped, yet every series reads as if each zero had been recorded, also when it wakes inside an interval', t => {
+test('a host quiet for long is skipped, yet every series and k-of-n flag reads as if each zero had been recorded, also when it wakes inside an interval or goes off with flags up', t => {
 	// The tick series the longest, then the interval series.
 	t.true(quietHistoryMatches(t, {intervalTicks: 4, historyIntervals: 4, tickHistoryLength: 30}));
 	t.true(quietHistoryMatches(t, {intervalTicks: 4, historyIntervals: 6, tickHistoryLength: 5}));
