@@ -44,7 +44,7 @@ host's MIPS at the start (`host.getUtilizationOfCpuMips()`). Not yet measured ag
 */
 import {curveWatts, interpolate} from '../sim/power-curve.js';
 import {migrationReservation, usableMemoryMiB} from '../sim/capacity.js';
-import {emptyEach} from '../sim/lists.js';
+import {RefilledLists} from '../sim/lists.js';
 import {hostIndex, hostPosition, vmHostPositions} from '../sim/lookup.js';
 import type {Policy, PolicyDecision} from '../sim/strategies.js';
 import type {
@@ -125,8 +125,8 @@ type RoundBuffers = {
 	poweredOn: Uint8Array;
 	isLoaded: Uint8Array;
 	up: Uint8Array;
-	/** One list per host, emptied and refilled each round (a new array per loaded host each round was the round's largest garbage). */
-	residents: Vm[][];
+	/** One list per host, refilled each round (a new array per loaded host each round was the round's largest garbage). */
+	residents: RefilledLists<Vm>;
 };
 
 /** A round's arrays, zeroed, one set per hosts array (a round runs every scheduling interval). */
@@ -140,7 +140,6 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 			buffer.fill(0);
 		}
 
-		emptyEach(known.residents);
 		return known;
 	}
 
@@ -154,7 +153,7 @@ function roundBuffers(hosts: readonly Host[]): RoundBuffers {
 		poweredOn: new Uint8Array(count),
 		isLoaded: new Uint8Array(count),
 		up: new Uint8Array(count),
-		residents: Array.from({length: count}, (): Vm[] => []),
+		residents: new RefilledLists<Vm>(count),
 	};
 	buffersByHosts.set(hosts, created);
 	return created;
@@ -232,7 +231,7 @@ class Round {
 		this.capacity = buffers.capacity;
 		this.up = buffers.up;
 		this.wattsAtStart = buffers.wattsAtStart;
-		this.residents = buffers.residents;
+		this.residents = buffers.residents.lists;
 		let index = -1;
 		for (const host of hosts) {
 			index++;
@@ -250,6 +249,8 @@ class Round {
 		}
 
 		const hostOf = vmHostPositions(world);
+		const {residents} = buffers;
+		residents.begin();
 		let vmIndex = -1;
 		for (const vm of world.vms) {
 			vmIndex++;
@@ -259,12 +260,14 @@ class Round {
 			}
 
 			this.freeMiB[index]! -= vm.memoryMiB;
-			this.residents[index]!.push(vm);
+			residents.add(index, vm);
 
 			if (vm.state === 'running' || vm.state === 'paused') {
 				this.requested[index]! += vm.usage.demand.cpu;
 			}
 		}
+
+		residents.end();
 
 		// One pass: each host's power when the round began, then whether it carries load (bucketed) or is empty (by kind).
 		const kinds = kindTable(hosts);

@@ -24,7 +24,7 @@ import {
 import {
 	endsInterval, pushFlag, recordTick,
 } from './history.js';
-import {emptyEach} from './lists.js';
+import {RefilledLists} from './lists.js';
 import {isZero} from './resource-vector.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
@@ -128,31 +128,31 @@ function sampleDemands(world: World): void {
 }
 
 /**
-One list of resident VMs per host, emptied and refilled every tick: they live only within a tick, and
-a long run would otherwise make one array per host per tick.
+One list of resident VMs per host, refilled in place every tick: they live only within a tick, and a
+long run would otherwise make one array per host per tick.
 */
-const residentCache = new WeakMap<readonly Host[], Vm[][]>();
+const residentCache = new WeakMap<readonly Host[], RefilledLists<Vm>>();
 
 function residentLists(world: World): Vm[][] {
 	const {hosts} = world;
-	let lists = residentCache.get(hosts);
-	if (lists?.length === hosts.length) {
-		emptyEach(lists);
-	} else {
-		lists = hosts.map((): Vm[] => []);
-		residentCache.set(hosts, lists);
+	let residents = residentCache.get(hosts);
+	if (residents?.lists.length !== hosts.length) {
+		residents = new RefilledLists<Vm>(hosts.length);
+		residentCache.set(hosts, residents);
 	}
 
+	residents.begin();
 	const hostOf = vmHostPositions(world);
 	let index = -1;
 	for (const vm of world.vms) {
 		index++;
 		if (vm.state !== 'lost') {
-			lists[hostOf[index]!]!.push(vm);
+			residents.add(hostOf[index]!, vm);
 		}
 	}
 
-	return lists;
+	residents.end();
+	return residents.lists;
 }
 
 /**
