@@ -347,11 +347,12 @@ class Round {
 		const capacity = this.capacity[index]!;
 		const requested = this.requested[index]!;
 		const after = (requested + mips) / capacity;
-		if (requested > 0 ? after > cloudsimThreshold : after > 1) {
-			return Number.NaN;
-		}
-
-		if (this.freeMiB[index]! < memoryMiB || mips > capacity / coresPerHost) {
+		// Every test is made for every host: a host first met on a path not taken before would throw the
+		// search back to slow code in the first ticks of a run.
+		const limit = requested > 0 ? cloudsimThreshold : 1;
+		const shortOfMemory = this.freeMiB[index]! < memoryMiB;
+		const tooBigForCore = mips > capacity / coresPerHost;
+		if (after > limit || shortOfMemory || tooBigForCore) {
 			return Number.NaN;
 		}
 

@@ -80,11 +80,12 @@ export function emptyHostUsage(): HostUsage {
 
 /** The share of demand a resource can serve: 1 when it fits, available / demand otherwise. */
 export function shareOf(demand: number, available: number): number {
-	if (demand <= available || demand <= 0) {
-		return 1;
-	}
-
-	return Math.max(0, available) / demand;
+	// Worked out whether it is needed or not, so that the first host short of capacity in a run does not
+	// meet code the optimising compiler has never seen run (it would throw contention back to slow code).
+	const share = Math.max(0, available) / demand;
+	const fits = demand <= available;
+	const none = demand <= 0;
+	return fits || none ? 1 : share;
 }
 
 const epsilon = 1e-9;

@@ -17,24 +17,23 @@ export function emptySamples(): IntervalSamples {
 	};
 }
 
-/** Appends and keeps the newest `limit` flags (k-of-n windows are a handful long, so shifting is cheap). */
+/**
+Appends and keeps the newest `limit` flags (k-of-n windows are a handful long, so shifting is cheap).
+The same operations run whether the window is full or not, only with other counts: a window that first
+fills (n intervals into a run) meets no code the optimising compiler has never seen run.
+*/
 export function pushFlag(values: boolean[], value: boolean, limit: number): void {
-	if (values.length < limit) {
-		values.push(value);
-		return;
+	const keep = Math.min(values.length, limit - 1);
+	const drop = values.length - keep;
+	for (let index = 0; index < keep; index++) {
+		values[index] = values[index + drop]!;
 	}
 
-	const drop = values.length - limit + 1;
-	for (let index = drop; index < values.length; index++) {
-		values[index - drop] = values[index]!;
+	values[keep] = value;
+	// Only when the limit shrank: setting the length anyway is a call into the runtime.
+	if (values.length !== keep + 1) {
+		values.length = keep + 1;
 	}
-
-	// Full already (every tick of a long run): setting the length anyway is a call into the runtime.
-	if (values.length !== limit) {
-		values.length = limit;
-	}
-
-	values[limit - 1] = value;
 }
 
 export function accumulate(accumulator: IntervalAccumulator, cpu: number, memory: number, disk: number, network: number, swapMBps: number): void {

@@ -477,8 +477,13 @@ function runPolicy(world: World, strategies: Strategies, emit: (event: SimEvent)
 		emit(event);
 	}
 
-	// A request says who asked; a policy that said so already (parity's hundreds a round) is not copied.
-	applyCommands(world, decision.commands.map(command => command.type === 'requestMigration' && command.requestedBy === undefined ? {...command, requestedBy: world.policy} : command), strategies, emit);
+	// A request says who asked; a policy that said so already (parity's hundreds a round) is not copied,
+	// nor is its list when every request says so.
+	const unsigned = (command: Command) => command.type === 'requestMigration' && command.requestedBy === undefined;
+	const commands = decision.commands.some(command => unsigned(command))
+		? decision.commands.map(command => unsigned(command) ? {...command, requestedBy: world.policy} : command)
+		: decision.commands;
+	applyCommands(world, commands, strategies, emit);
 }
 
 const thresholdResources = ['cpu', 'disk', 'network'] as const satisfies readonly Resource[];
@@ -558,9 +563,8 @@ function accountPower(world: World, strategies: Strategies): void {
 				// CloudSim counts a host active while it has load, and in violation while it cannot serve all of it.
 				if (host.usage.utilisation.cpu > 0) {
 					world.counters.activeHostSeconds += tickSeconds;
-					if (host.usage.unmet.cpu > 1e-9) {
-						world.counters.overloadedActiveHostSeconds += tickSeconds;
-					}
+					// Added every time, zero or not: the first host in violation meets no untried code.
+					world.counters.overloadedActiveHostSeconds += host.usage.unmet.cpu > 1e-9 ? tickSeconds : 0;
 				}
 			}
 		}

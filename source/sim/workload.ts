@@ -26,14 +26,13 @@ export function replayFactor(values: readonly number[], sampleTicks: number, loo
 		position %= values.length;
 	}
 
+	// Past the last sample: hold it, or (looping) run on to the first. One formula for the end and the
+	// rest (the last sample held is itself and nothing more), so that a trace's end meets no code the
+	// optimising compiler has never seen run.
+	const last = values.length - 1;
 	const index = Math.floor(position);
-	if (index >= values.length - 1) {
-		return loop && values.length > 1
-			? lerp(values.at(-1)!, values[0]!, position - index)
-			: values.at(-1)!;
-	}
-
-	return lerp(values[index]!, values[index + 1]!, position - index);
+	const next = index + 1 > last ? (loop ? 0 : last) : index + 1;
+	return lerp(values[Math.min(index, last)]!, values[next]!, position - index);
 }
 
 function lerp(from: number, to: number, fraction: number): number {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import fc from 'fast-check';
 import {createStream} from '../../source/sim/rng.js';
 import type {Resource, Workload, WorkloadShape} from '../../source/sim/types.js';
 import {
@@ -72,6 +73,38 @@ test('replay interpolates linearly between samples, as CloudSim does, and holds 
 	t.is(replayFactor([0.1, 0.5], 300, false, 900), 0.5);
 	t.true(Math.abs(replayFactor([0, 1], 10, true, 15) - 0.5) < 1e-12, 'loops back towards the first value');
 	t.is(replayFactor([0, 1], 10, true, 20), 0);
+});
+
+/** Replay as it was first written, with a branch for the end of the series: what `replayFactor` must still give, bit for bit. */
+function replayWithBranches(values: readonly number[], sampleTicks: number, loop: boolean, tick: number): number {
+	if (values.length === 0) {
+		return 1;
+	}
+
+	let position = tick / sampleTicks;
+	if (loop) {
+		position %= values.length;
+	}
+
+	const index = Math.floor(position);
+	const lerp = (from: number, to: number, fraction: number) => from + ((to - from) * fraction);
+	if (index >= values.length - 1) {
+		return loop && values.length > 1 ? lerp(values.at(-1)!, values[0]!, position - index) : values.at(-1)!;
+	}
+
+	return lerp(values[index]!, values[index + 1]!, position - index);
+}
+
+test('property: replay gives what the branching version gives, inside the series, at its end and past it', t => {
+	fc.assert(fc.property(
+		fc.array(fc.integer({min: 0, max: 100}).map(percent => percent / 100), {maxLength: 6}),
+		fc.integer({min: 1, max: 7}),
+		fc.boolean(),
+		fc.nat(60),
+		(values, sampleTicks, loop, tick) => {
+			t.is(replayFactor(values, sampleTicks, loop, tick), replayWithBranches(values, sampleTicks, loop, tick));
+		},
+	), {seed: 24, numRuns: 500});
 });
 
 test('AR(1) noise keeps its stationary standard deviation and lag-1 autocorrelation', t => {
