@@ -181,6 +181,9 @@ export class PowerBuckets {
 	bound(mips: number, threshold: number): number {
 		const {bounds, members, candidates} = this;
 		this.candidateCount = 0;
+		// NaN for every bucket first, then a bound for each candidate: no store only some VMs reach (one too
+		// big for a kind's cores, the first of which threw the search back to slow code in a run's first ticks).
+		bounds.fill(Number.NaN);
 		let least = -1;
 		let leastBound = Number.POSITIVE_INFINITY;
 		// Layer by layer, two to a kind (hosts with no extra watts, then the rest); a counter, not an
@@ -198,7 +201,6 @@ export class PowerBuckets {
 				const bucket = base + band;
 				// The tolerance keeps a host whose own sum (requested + mips) / capacity rounds the other way.
 				if (members[bucket]!.length === 0 || this.#lowestOf(bucket) > (band > 0 ? threshold : 1) - share + 1e-9) {
-					bounds[bucket] = Number.NaN;
 					continue;
 				}
 
@@ -213,10 +215,6 @@ export class PowerBuckets {
 					least = bucket;
 					leastBound = bound;
 				}
-			}
-
-			for (let bucket = base + bands; bucket < base + this.#stride; bucket++) {
-				bounds[bucket] = Number.NaN;
 			}
 		}
 

@@ -170,6 +170,12 @@ function microwatts(watts: number): number {
 
 const noVms: readonly Vm[] = Object.freeze([]);
 
+/**
+What `increase` returns for a host that cannot take the VM, read from a constant: reading `Number.NaN`
+is a property load, and the first host a run finds unsuitable threw the search back to slow code.
+*/
+const unsuitable = Number.NaN;
+
 /** One scheduling round's view of the datacenter, by host index. */
 class Round {
 	readonly world: World;
@@ -250,7 +256,6 @@ class Round {
 
 		const hostOf = vmHostPositions(world);
 		const {residents} = buffers;
-		residents.begin();
 		let vmIndex = -1;
 		for (const vm of world.vms) {
 			vmIndex++;
@@ -341,7 +346,7 @@ class Round {
 	*/
 	increase(mips: number, memoryMiB: number, index: number, source: number): number {
 		if (index === source || this.excluded[index] === 1) {
-			return Number.NaN;
+			return unsuitable;
 		}
 
 		const capacity = this.capacity[index]!;
@@ -353,7 +358,7 @@ class Round {
 		const shortOfMemory = this.freeMiB[index]! < memoryMiB;
 		const tooBigForCore = mips > capacity / coresPerHost;
 		if (after > limit || shortOfMemory || tooBigForCore) {
-			return Number.NaN;
+			return unsuitable;
 		}
 
 		const table = this.tables[index];

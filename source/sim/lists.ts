@@ -13,11 +13,11 @@ export function emptyEach(lists: readonly unknown[][]): void {
 }
 
 /**
-One list per slot (a host's residents), refilled in place each tick or round: `begin`, then `add` each
-item, then `end`, which cuts each list to what was added. A list that holds as many items as last time
+One list per slot (a host's residents), refilled in place each tick or round: `add` each item, then
+`end`, which cuts each list to what was added and starts the next refill. A list that holds as many items as last time
 keeps its backing store and is not written past its items; emptying every list first (`length = 0`)
-gave each one's store up and grew it again, every tick (a tenth of a parity run's garbage). Between
-`begin` and `end` a list may still hold items of last time past those added: read lists after `end`.
+gave each one's store up and grew it again, every tick (a tenth of a parity run's garbage). Until
+`end`, a list may still hold items of last time past those added: read lists after `end`.
 */
 export class RefilledLists<T> {
 	readonly lists: T[][];
@@ -26,10 +26,6 @@ export class RefilledLists<T> {
 	constructor(slots: number) {
 		this.lists = Array.from({length: slots}, (): T[] => []);
 		this.#counts = new Int32Array(slots);
-	}
-
-	begin(): void {
-		this.#counts.fill(0);
 	}
 
 	add(slot: number, item: T): void {
@@ -49,6 +45,8 @@ export class RefilledLists<T> {
 			if (list.length !== counts[slot]) {
 				list.length = counts[slot]!;
 			}
+
+			counts[slot] = 0;
 		}
 	}
 }

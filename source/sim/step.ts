@@ -141,7 +141,6 @@ function residentLists(world: World): Vm[][] {
 		residentCache.set(hosts, residents);
 	}
 
-	residents.begin();
 	const hostOf = vmHostPositions(world);
 	let index = -1;
 	for (const vm of world.vms) {

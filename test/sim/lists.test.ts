@@ -10,7 +10,6 @@ test('property: lists refilled in place read as new lists of what each refill ad
 			const refilled = new RefilledLists<number>(slots);
 			for (const additions of refills) {
 				const expected = Array.from({length: slots}, (): number[] => []);
-				refilled.begin();
 				for (const [slot, item] of additions) {
 					refilled.add(slot % slots, item);
 					expected[slot % slots]!.push(item);
