@@ -381,16 +381,20 @@ function advanceMigrations(world: World, ends: MigrationEnds, strategies: Strate
 		return;
 	}
 
-	const remaining = [];
+	// The migrations that go on are kept in the same array, at its front (never ahead of the one read):
+	// a new array each tick was empty in most parity ticks and full in others, two kinds of array where
+	// the policy's ledger reads them, and its optimised code fell back to slow code every tick.
+	const {migrations} = world;
+	let kept = 0;
 	const unmodelled = [];
 	let index = -1;
-	for (const migration of world.migrations) {
+	for (const migration of migrations) {
 		index++;
 		const model = strategies.migrationModels[migration.mode];
 		const vm = ends.vms[index];
 		if (!model || !vm) {
 			// A restored world may hold a migration of a mode these strategies lack: end it cleanly.
-			remaining.push(migration);
+			migrations[kept++] = migration;
 			unmodelled.push(migration);
 			continue;
 		}
@@ -455,10 +459,13 @@ function advanceMigrations(world: World, ends: MigrationEnds, strategies: Strate
 			continue;
 		}
 
-		remaining.push(next);
+		migrations[kept++] = next;
 	}
 
-	world.migrations = remaining;
+	if (migrations.length !== kept) {
+		migrations.length = kept;
+	}
+
 	for (const migration of unmodelled) {
 		abortMigration(world, migration, `no model for ${migration.mode} migration`, emit);
 	}
