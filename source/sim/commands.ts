@@ -130,30 +130,36 @@ export function applyCommands(world: World, commands: readonly Command[], strate
 	}
 }
 
+/**
+A command that cannot be carried out, as an event. A function of its own, not a callback made in
+`applyCommand`: made on every call (every migration a policy asks for), it was garbage a parity day
+made forty-five thousand times.
+*/
+function rejected(emit: Emit, tick: number, command: Command, reason: string): void {
+	emit({
+		tick, type: 'commandRejected', command: command.type, reason,
+	});
+}
+
 /** `ledger`: what the batch keeps (`applyCommands`); without it, checks scan the world. */
 export function applyCommand(world: World, command: Command, strategies: Strategies, emit: Emit, ledger?: BatchLedger): void {
 	const {tick} = world;
-	const reject = (reason: string) => {
-		emit({
-			tick, type: 'commandRejected', command: command.type, reason,
-		});
-	};
 
 	switch (command.type) {
 		case 'injectLoad': {
 			const loads = loadsOf(world, command.target);
 			if (typeof loads === 'string') {
-				reject(loads);
+				rejected(emit, tick, command, loads);
 				return;
 			}
 
 			if (!Number.isFinite(command.amount) || command.amount <= 0) {
-				reject(`load must be a positive amount, got ${command.amount}`);
+				rejected(emit, tick, command, `load must be a positive amount, got ${command.amount}`);
 				return;
 			}
 
 			if (command.durationTicks !== null && !(Number.isInteger(command.durationTicks) && command.durationTicks > 0)) {
-				reject(`duration must be a positive whole number of ticks, got ${command.durationTicks}`);
+				rejected(emit, tick, command, `duration must be a positive whole number of ticks, got ${command.durationTicks}`);
 				return;
 			}
 
@@ -171,7 +177,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'clearLoad': {
 			const loads = loadsOf(world, command.target);
 			if (typeof loads === 'string') {
-				reject(loads);
+				rejected(emit, tick, command, loads);
 				return;
 			}
 
@@ -199,7 +205,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'setPolicy': {
 			const policy = strategies.policies[command.policy];
 			if (!policy) {
-				reject(`unknown policy ${command.policy} (known: ${Object.keys(strategies.policies).join(', ')})`);
+				rejected(emit, tick, command, `unknown policy ${command.policy} (known: ${Object.keys(strategies.policies).join(', ')})`);
 				return;
 			}
 
@@ -219,7 +225,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'detachNetwork': {
 			const refusal = strategies.network.apply(world, command, emit);
 			if (refusal !== undefined) {
-				reject(refusal);
+				rejected(emit, tick, command, refusal);
 			}
 
 			return;
@@ -232,7 +238,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'drainHost': {
 			const refusal = applyLifecycle(world, command, strategies, emit, ledger);
 			if (refusal !== undefined) {
-				reject(refusal);
+				rejected(emit, tick, command, refusal);
 			}
 
 			return;
@@ -243,7 +249,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'restore': {
 			const refusal = applyImageCommand(world, command, strategies, emit);
 			if (refusal !== undefined) {
-				reject(refusal);
+				rejected(emit, tick, command, refusal);
 			}
 
 			return;
@@ -252,12 +258,12 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		case 'setLinkBandwidth': {
 			const host = findHost(world, command.hostId);
 			if (!host) {
-				reject(`no host ${command.hostId}`);
+				rejected(emit, tick, command, `no host ${command.hostId}`);
 				return;
 			}
 
 			if (!(Number.isFinite(command.networkMbps) && command.networkMbps > 0)) {
-				reject(`link bandwidth must be a positive number of Mbit/s, got ${command.networkMbps}`);
+				rejected(emit, tick, command, `link bandwidth must be a positive number of Mbit/s, got ${command.networkMbps}`);
 				return;
 			}
 
