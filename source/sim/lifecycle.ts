@@ -213,10 +213,6 @@ function drainDestination(world: World, vm: Vm, source: Host, reserved: Readonly
 }
 
 /**
-Once per tick, after commands: booted hosts start serving; draining hosts send their next VMs away
-(returned as migration requests, one out at a time per the manager's limit) and power off once empty.
-*/
-/**
 Migrations leaving a host. Not written inline in `advanceLifecycle`'s loop over every host: a callback
 there that captures the loop's host makes V8 allocate a scope for every host on every tick.
 */
@@ -224,6 +220,10 @@ function migrationsFrom(world: World, hostId: string): number {
 	return world.migrations.filter(migration => migration.sourceHostId === hostId).length;
 }
 
+/**
+Once per tick, after commands: booted hosts start serving; draining hosts send their next VMs away
+(returned as migration requests, one out at a time per the manager's limit) and power off once empty.
+*/
 export function advanceLifecycle(world: World, emit: Emit): Command[] {
 	const requests: Command[] = [];
 	for (const host of world.hosts) {

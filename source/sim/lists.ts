@@ -1,6 +1,6 @@
 /**
-Lists kept between ticks and rounds and emptied for the next (a new array per host per tick was the
-largest garbage of a long run).
+Lists kept between ticks and rounds, emptied or refilled for the next (a new array per host per tick
+was the largest garbage of a long run).
 */
 
 /** Empties each list that holds something: most hosts of a consolidated datacenter hold nothing, and setting an empty list's length still costs a call into the runtime. */
@@ -14,10 +14,10 @@ export function emptyEach(lists: readonly unknown[][]): void {
 
 /**
 One list per slot (a host's residents), refilled in place each tick or round: `add` each item, then
-`end`, which cuts each list to what was added and starts the next refill. A list that holds as many items as last time
-keeps its backing store and is not written past its items; emptying every list first (`length = 0`)
-gave each one's store up and grew it again, every tick (a tenth of a parity run's garbage). Until
-`end`, a list may still hold items of last time past those added: read lists after `end`.
+`end`, which cuts each list to what was added and starts the next refill. A list that holds as many
+items as last time keeps its backing store; emptying every list first (`length = 0`) gave each one's
+store up and grew it again, every tick (a tenth of a parity run's garbage). Until `end`, a list may
+still hold items of last time past those added: read lists after `end`.
 */
 export class RefilledLists<T> {
 	readonly lists: T[][];
