@@ -30,11 +30,15 @@ const allowed: Record<string, string[]> = {
 	network: ['sim'],
 	power: ['sim'],
 	virtualisation: ['sim'],
-	scenario: ['sim', 'policy', 'migration', 'network', 'power'],
+	scenario: ['sim', 'policy', 'migration', 'network', 'power', 'terminal'],
 	// Reports format what sim/, the migration models (the teaching comparison) and the network model (the plan) compute.
 	// The view reads the network model for addresses, reachability and migration effects.
 	report: ['sim', 'migration', 'network'],
 	ui: ['sim', 'network'],
+	// Making outside text safe for a terminal: used by every writer, it uses nothing.
+	terminal: [],
+	// Checking the command line's flags (pure): policy names, the generated datacenter's limits.
+	options: ['policy', 'scenario', 'migration'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };
 

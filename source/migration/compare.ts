@@ -80,11 +80,18 @@ export function blankMigration(mode: MigrationMode, memoryMiB: number, wwsMiB: n
 	});
 }
 
+/**
+The one long step a comparison runs each model for: 1e9 s, 31 years. `sandpiper migration` accepts
+no move longer: pre-copy sends at most 4 x the memory (3 x before its stop-and-copy, then at most the
+memory), and 16 TiB four times over 1 Mbit/s (0.1125 MiB/s usable) takes 6e8 s.
+*/
+export const comparisonStepSeconds = 1e9;
+
 /** Runs a migration to its end on a link of `rateMiBps`, in one long step. */
 export function runToEnd(model: MigrationModel, start: Migration, rateMiBps: number, config: MigrationConfig, workingSetMiB: number) {
 	const begun = model.begin(start, config);
 	const {migration, finished, notes} = model.advance(begun, {
-		rateMiBps, tickSeconds: 1e9, config, workingSetMiB,
+		rateMiBps, tickSeconds: comparisonStepSeconds, config, workingSetMiB,
 	});
 	if (!finished) {
 		throw new RangeError('the migration did not finish: is the link rate zero?');

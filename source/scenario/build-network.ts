@@ -11,6 +11,7 @@ import type {
 	Host, NetworkConfig, NetworkFunction, Nic, PortForward, Vm,
 } from '../sim/types.js';
 import type {ScenarioIssue} from './build-world.js';
+import {vmClassOf} from './build-vm.js';
 import type {Scenario} from './schema.js';
 
 type ScenarioVm = Scenario['vms'][number];
@@ -151,7 +152,7 @@ export function buildNetwork(scenario: Scenario, hosts: Host[], vms: ReadonlyArr
 			continue;
 		}
 
-		const mode = input.networkMode ?? scenario.vmClasses[input.class ?? '']?.networkMode ?? 'bridged';
+		const mode = input.networkMode ?? vmClassOf(scenario, input.class)?.networkMode ?? 'bridged';
 		if (mode === 'custom' && input.customNetwork === undefined) {
 			issues.push({path: `vms[${index}].customNetwork`, message: `networkMode custom needs a customNetwork (declared: ${declared})`});
 			continue;

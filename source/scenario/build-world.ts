@@ -6,19 +6,20 @@ its JSON path, so a scenario author can find it.
 import {emptyHostUsage} from '../sim/capacity.js';
 import {emptyAccumulator, emptySamples} from '../sim/history.js';
 import {emptySeries} from '../sim/series.js';
-import {createStream, readStream, type StreamReader} from '../sim/rng.js';
 import type {TimedCommand} from '../sim/run.js';
 import type {
-	Host, HostCapacity, HostPower, Hypervisor, ResourceVector, Vm, Workload, WorkloadShape, World,
+	Host, HostCapacity, HostPower, Hypervisor, World,
 } from '../sim/types.js';
-import {zeroVector} from '../sim/resource-vector.js';
-import {initialRandomState} from '../sim/workload.js';
 import {techniqueRefusal} from '../sim/hypervisors.js';
 import {
-	defaultCapacity, defaultGuest, defaultHypervisor, defaultPower, hypervisorTypes, numberedId, specpowerTables,
+	defaultCapacity, defaultHypervisor, defaultPower, hypervisorTypes, numberedId, specpowerTables,
 } from './defaults.js';
 import {buildNetwork} from './build-network.js';
+import {buildVm, checkShapes} from './build-vm.js';
+import {checkTimedCommands} from './check-timeline.js';
 import type {Scenario} from './schema.js';
+
+export {checkTimedCommands} from './check-timeline.js';
 
 export type ScenarioIssue = {path: string; message: string};
 
@@ -54,7 +55,6 @@ export type BuildOptions = {
 };
 
 type ScenarioHost = Scenario['hosts'][number];
-type ScenarioVm = Scenario['vms'][number];
 
 function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues: ScenarioIssue[]): Host {
 	const merged = {...defaultCapacity, ...scenario.hostDefaults.capacity, ...host.capacity};
@@ -64,7 +64,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		cpuUnits: merged.cpuUnits, memoryMiB: merged.memoryMiB, hypervisorReserveMiB: merged.hypervisorReserveMiB, diskMBps: merged.diskMBps, networkMbps: merged.networkMbps,
 	};
 	const partial = {...defaultHypervisor, ...scenario.hostDefaults.hypervisor, ...host.hypervisor};
-	const derivedType = hypervisorTypes[partial.family];
+	const derivedType = hypervisorTypes.get(partial.family)!;
 	if (partial.type !== undefined && partial.type !== derivedType) {
 		issues.push({path: `hosts[${index}].hypervisor.type`, message: `${partial.family} is a type ${derivedType} hypervisor, got type ${partial.type}`});
 	}
@@ -80,7 +80,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 	}
 
 	const powerInput = {...scenario.hostDefaults.power, ...host.power};
-	const named = typeof powerInput.specpower === 'string' ? specpowerTables[powerInput.specpower] : powerInput.specpower;
+	const named = typeof powerInput.specpower === 'string' ? specpowerTables.get(powerInput.specpower) : powerInput.specpower;
 	const power: HostPower = {
 		peakWatts: powerInput.peakWatts ?? (named ? named[10]! : defaultPower.peakWatts),
 		idleShare: powerInput.idleShare ?? defaultPower.idleShare,
@@ -109,97 +109,6 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 	};
 }
 
-function buildWorkload(scenario: Scenario, vm: ScenarioVm, index: number, stream: StreamReader, issues: ScenarioIssue[]): Workload | undefined {
-	const vmClass = vm.class === undefined ? undefined : scenario.vmClasses[vm.class];
-	const override = vm.workload;
-	const base: Partial<ResourceVector> = {...vmClass?.workload.base, ...override?.base};
-	if (base.cpu === undefined || base.memory === undefined || base.disk === undefined || base.network === undefined) {
-		issues.push({path: `vms[${index}].workload.base`, message: 'expected a class or a complete base demand (cpu, memory, disk, network)'});
-		return undefined;
-	}
-
-	const scale = override?.scale ?? 1;
-	const shapes = [...(vmClass?.workload.shapes ?? []), ...(override?.shapes ?? [])].map(shape => resolveShape(shape, stream));
-	return {
-		base: {
-			cpu: base.cpu * scale, memory: base.memory * scale, disk: base.disk * scale, network: base.network * scale,
-		},
-		shapes,
-	};
-}
-
-type ScenarioShape = Scenario['vmClasses'][string]['workload']['shapes'][number];
-
-/** A scenario shape as the core runs it: a diurnal phase of "per-vm" is drawn from the VM's own stream. */
-function resolveShape(shape: ScenarioShape, stream: StreamReader): WorkloadShape {
-	if (shape.kind === 'diurnal') {
-		return {...shape, phase: shape.phase === 'per-vm' ? stream.uniform() : shape.phase};
-	}
-
-	return shape;
-}
-
-function checkShapes(shapes: readonly ScenarioShape[], path: string, issues: ScenarioIssue[]): void {
-	for (const [index, shape] of shapes.entries()) {
-		if (shape.kind === 'ramp' && shape.endTick < shape.startTick) {
-			issues.push({path: `${path}[${index}].endTick`, message: `expected endTick >= startTick (${shape.startTick}), got ${shape.endTick}`});
-		}
-	}
-}
-
-function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issues: ScenarioIssue[]): Vm | undefined {
-	const vmClass = vm.class === undefined ? undefined : scenario.vmClasses[vm.class];
-	if (vm.class !== undefined && !vmClass) {
-		issues.push({path: `vms[${index}].class`, message: `no VM class ${vm.class} (classes: ${Object.keys(scenario.vmClasses).join(', ') || 'none'})`});
-		return undefined;
-	}
-
-	const memoryMiB = vm.memoryMiB ?? vmClass?.memoryMiB;
-	if (memoryMiB === undefined) {
-		issues.push({path: `vms[${index}].memoryMiB`, message: 'expected a class or memoryMiB'});
-		return undefined;
-	}
-
-	const stream = readStream(createStream(scenario.seed, index));
-	const workload = buildWorkload(scenario, vm, index, stream, issues);
-	if (!workload) {
-		return undefined;
-	}
-
-	checkShapes(vm.workload?.shapes ?? [], `vms[${index}].workload.shapes`, issues);
-	const kind = vm.kind ?? vmClass?.kind ?? 'vm';
-	if (kind === 'vm' && vm.cpuLimitUnits !== undefined) {
-		issues.push({path: `vms[${index}].cpuLimitUnits`, message: 'a CPU limit is a cgroup setting: only containers have one'});
-	}
-
-	return {
-		id: vm.id ?? numberedId('vm', index, scenario.vms.length),
-		kind,
-		// Filled in once the host is known (the host's technique is the default).
-		technique: kind === 'container' ? null : (vm.technique ?? vmClass?.technique ?? null),
-		guest: {...(vm.guest ?? vmClass?.guest ?? defaultGuest)},
-		cpuLimitUnits: kind === 'container' ? (vm.cpuLimitUnits ?? null) : null,
-		diskWrittenMB: 0,
-		vmClass: vm.class ?? 'custom',
-		memoryMiB,
-		vcpus: vm.vcpus ?? vmClass?.vcpus ?? 1,
-		dirtying: {wwsMiB: vm.wwsMiB ?? vmClass?.wwsMiB ?? 16, coldDirtyMiBps: vm.coldDirtyMiBps ?? vmClass?.coldDirtyMiBps ?? 2},
-		workload,
-		random: initialRandomState(stream.save(), workload),
-		// Filled by buildNetwork once every VM and host exists.
-		nics: [],
-		networkFunction: null,
-		hostId: vm.host,
-		migrationId: null,
-		state: 'running',
-		lostReason: null,
-		injected: [],
-		usage: {demand: zeroVector(), granted: zeroVector(), swapMBps: 0},
-		intervals: emptySamples(),
-		accumulator: emptyAccumulator(),
-	};
-}
-
 function duplicates(ids: readonly string[], path: string, issues: ScenarioIssue[]): void {
 	const seen = new Set<string>();
 	for (const [index, value] of ids.entries()) {
@@ -208,77 +117,6 @@ function duplicates(ids: readonly string[], path: string, issues: ScenarioIssue[
 		}
 
 		seen.add(value);
-	}
-}
-
-type ScenarioCommand = Scenario['timeline'][number]['command'];
-
-/** The VM and host a command names, for checking that they exist. */
-function commandReferences(command: ScenarioCommand): {vmId?: string; hostId?: string} {
-	switch (command.type) {
-		case 'injectLoad':
-		case 'clearLoad': {
-			return command.target.kind === 'vm' ? {vmId: command.target.vmId} : {hostId: command.target.hostId};
-		}
-
-		case 'requestMigration': {
-			return {vmId: command.vmId, hostId: command.destinationHostId};
-		}
-
-		case 'setNetworkMode':
-		case 'addPortForward':
-		case 'attachNetwork':
-		case 'detachNetwork': {
-			return {vmId: command.vmId};
-		}
-
-		case 'snapshot':
-		case 'restore': {
-			return {vmId: command.vmId};
-		}
-
-		case 'clone': {
-			return {vmId: command.vmId, hostId: command.destinationHostId};
-		}
-
-		case 'removePortForward':
-		case 'powerOn':
-		case 'powerOff':
-		case 'drainHost':
-		case 'failHost':
-		case 'recoverHost':
-		case 'setLinkBandwidth': {
-			return {hostId: command.hostId};
-		}
-
-		case 'setPolicy': {
-			return {};
-		}
-	}
-}
-
-function checkTimeline(scenario: Scenario, world: World, knownPolicies: readonly string[], issues: ScenarioIssue[]): void {
-	const hostIds = new Set(world.hosts.map(host => host.id));
-	const vmIds = new Set(world.vms.map(vm => vm.id));
-	for (const [index, {command}] of scenario.timeline.entries()) {
-		const path = `timeline[${index}].command`;
-		const {vmId, hostId} = commandReferences(command);
-		if (vmId !== undefined && !vmIds.has(vmId)) {
-			issues.push({path, message: `no VM ${vmId}`});
-		}
-
-		if (hostId !== undefined && !hostIds.has(hostId)) {
-			issues.push({path, message: `no host ${hostId}`});
-		}
-
-		const network = 'network' in command ? command.network : undefined;
-		if (network !== undefined && !world.config.network.customNetworks.some(n => n.id === network)) {
-			issues.push({path: `${path}.network`, message: `no network "${network}" is declared (declared: ${world.config.network.customNetworks.map(n => n.id).join(', ') || 'none'})`});
-		}
-
-		if (command.type === 'setPolicy' && !knownPolicies.includes(command.policy)) {
-			issues.push({path: `${path}.policy`, message: `unknown policy ${command.policy} (known: ${knownPolicies.join(', ')})`});
-		}
 	}
 }
 
@@ -390,9 +228,10 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			nextMigrationId: 1,
 		},
 	};
-	checkTimeline(scenario, world, options.knownPolicies, issues);
-	if (issues.length > 0) {
-		throw new ScenarioInvalidError(issues);
+	// Joined, not pushed: push(...spread) of a long timeline's issues could overflow the stack.
+	const allIssues = [...issues, ...checkTimedCommands(world, scenario.timeline, options.knownPolicies, 'timeline')];
+	if (allIssues.length > 0) {
+		throw new ScenarioInvalidError(allIssues);
 	}
 
 	world.policyState = options.initialPolicyState?.(world) ?? null;

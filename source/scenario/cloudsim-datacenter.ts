@@ -9,6 +9,7 @@ whose power rises least and that stays at or under 80 % of its MIPS, with the RA
 */
 import {interpolate} from '../sim/power-curve.js';
 import {specpowerTables} from './defaults.js';
+import {generatedPools, maxGeneratedHosts} from './generated-network.js';
 import type {ScenarioInput} from './schema.js';
 import type {Trace} from './traces.js';
 
@@ -34,6 +35,14 @@ still packs by the 4 GB.
 */
 const parityMemoryMiB = 16 * hostRamMiB;
 
+/** A host's RAM holds at most this many VMs (of the smallest type) in the initial placement. */
+const maxVmsPerHost = Math.floor(hostRamMiB / Math.min(...vmTypes.map(type => type.ramMiB)));
+
+export {maxGeneratedHosts} from './generated-network.js';
+
+/** More VMs than the most hosts can hold; checked first, as placing them would take long only to fail. */
+export const maxGeneratedVms = maxGeneratedHosts * maxVmsPerHost;
+
 export type CloudsimDatacenterOptions = {
 	traces: readonly Trace[];
 	hosts: number;
@@ -55,12 +64,19 @@ export class PlacementError extends Error {
 export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioInput {
 	const tickSeconds = options.tickSeconds ?? 300;
 	const vmCount = options.vms ?? options.traces.length;
+	if (!Number.isInteger(options.hosts) || options.hosts < 1 || options.hosts > maxGeneratedHosts) {
+		throw new PlacementError(`a generated datacenter has from 1 to ${maxGeneratedHosts} hosts, not ${options.hosts}`);
+	}
+
+	if (!Number.isInteger(vmCount) || vmCount < 1 || vmCount > maxGeneratedVms) {
+		throw new PlacementError(`a generated datacenter has from 1 to ${maxGeneratedVms} VMs, not ${vmCount}`);
+	}
+
 	const blockSize = Math.ceil(vmCount / vmTypes.length);
 	const hosts = Array.from({length: options.hosts}, (_, index) => hostTypes[index % hostTypes.length]!);
 	const requested = hosts.map(() => 0);
 	const ramUsed = hosts.map(() => 0);
-	const tables = hosts.map(host => specpowerTables[host.specpower]);
-	const rackCount = Math.max(1, Math.ceil((options.hosts + vmCount) / 60_000));
+	const tables = hosts.map(host => specpowerTables.get(host.specpower)!);
 	const vms: ScenarioInput['vms'] = [];
 	for (let index = 0; index < vmCount; index++) {
 		const trace = options.traces[index % options.traces.length]!;
@@ -102,7 +118,6 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		});
 	}
 
-	const hostsPerRack = Math.ceil(options.hosts / rackCount);
 	return {
 		version: 1,
 		name: options.name ?? `planetlab-${options.hosts}x${vmCount}`,
@@ -114,11 +129,13 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
 		migration: {cloudsimParity: true, vmCpuPenalty: 0.1},
 		power: {bootSeconds: 0},
-		// One flat network as far as a /16 holds hosts and VMs: CloudSim has no network, so no move changes an address.
-		racks: Array.from({length: rackCount}, (_, index) => ({id: `r${index + 1}`, subnet: `10.${index}.0.0/16`})),
-		network: {natPool: {subnet: '172.16.0.0/12', prefix: 28}, hostOnlyPool: {subnet: '100.64.0.0/10', prefix: 28}},
-		hosts: hosts.map((host, index) => ({
-			rack: `r${Math.floor(index / hostsPerRack) + 1}`,
+		// One flat network, a /8 that holds every host and VM up to the limits: CloudSim has no network, so no
+		// move may change an address (across racks a bridged VM's would, and a datacenter of 50,000 hosts in
+		// racks of /16s spent most of its run re-addressing).
+		racks: [{id: 'r1', subnet: '10.0.0.0/8'}],
+		network: generatedPools(options.hosts),
+		hosts: hosts.map(host => ({
+			rack: 'r1',
 			capacity: {
 				cpuUnits: host.mips, memoryMiB: parityMemoryMiB, hypervisorReserveMiB: 0, diskMBps: 100, networkMbps: 1000,
 			},

@@ -18,24 +18,26 @@ export const defaultHypervisor: Omit<Hypervisor, 'type'> = {
 	technique: 'paravirtualisation',
 };
 
-/** Bare-metal hypervisors are type 1; those that run on a host operating system are type 2. */
-export const hypervisorTypes: Readonly<Record<HypervisorFamily, HypervisorType>> = {
-	kvm: hypervisorProfiles.kvm.type,
-	xen: hypervisorProfiles.xen.type,
-	esxi: hypervisorProfiles.esxi.type,
-	'hyper-v': hypervisorProfiles['hyper-v'].type,
-	virtualbox: hypervisorProfiles.virtualbox.type,
-	'vmware-workstation': hypervisorProfiles['vmware-workstation'].type,
-};
+/** Bare-metal hypervisors are type 1; those that run on a host operating system are type 2. Maps, as names come from input. */
+export const hypervisorTypes: ReadonlyMap<HypervisorFamily, HypervisorType> = new Map([
+	['kvm', hypervisorProfiles.kvm.type],
+	['xen', hypervisorProfiles.xen.type],
+	['esxi', hypervisorProfiles.esxi.type],
+	['hyper-v', hypervisorProfiles['hyper-v'].type],
+	['virtualbox', hypervisorProfiles.virtualbox.type],
+	['vmware-workstation', hypervisorProfiles['vmware-workstation'].type],
+]);
 
 /** The linear model's defaults (models.md, project defaults): 250 W peak, idle at 60 % of it. */
 export const defaultPower: HostPower = {peakWatts: 250, idleShare: 0.6, specpowerWatts: null};
 
+export type SpecpowerName = 'hp-ml110-g4' | 'hp-ml110-g5';
+
 /** CloudSim's SPECpower tables (models.md 4): watts at 0, 10, ..., 100 % load. */
-export const specpowerTables: Readonly<Record<'hp-ml110-g4' | 'hp-ml110-g5', readonly number[]>> = {
-	'hp-ml110-g4': [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117],
-	'hp-ml110-g5': [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135],
-};
+export const specpowerTables: ReadonlyMap<SpecpowerName, readonly number[]> = new Map([
+	['hp-ml110-g4', [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117]],
+	['hp-ml110-g5', [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135]],
+]);
 
 /** A guest that para-virtualisation can use: Linux, as in Xen's PV guests. */
 export const defaultGuest = {name: 'linux', modifiable: true} as const;

@@ -7,6 +7,9 @@ disk, 10 Gbit/s NIC) so that five VMs fit on a host on average; VMs go round-rob
 with room, so the placement is a pure function of the counts.
 */
 import {numberedId} from './defaults.js';
+import {
+	generatedPools, maxRacks, rackAddresses, rackSubnet,
+} from './generated-network.js';
 import type {ScenarioInput} from './schema.js';
 
 export type GenerateOptions = {
@@ -62,10 +65,19 @@ const mix: Array<keyof typeof classes> = [
 ];
 
 const hostMemoryMiB = 4096;
-const hostsPerRack = 500;
 const reserveMiB = 256;
+/** Racks of 500 hosts, or as many more as 256 racks need: a rack's /16 holds its hosts and all the VMs they can take. */
+const minHostsPerRack = 500;
+const maxVmsPerHost = Math.floor((hostMemoryMiB - reserveMiB) / Math.min(...Object.values(classes).map(vmClass => vmClass.memoryMiB)));
+const maxHostsPerRack = Math.floor(rackAddresses / (1 + maxVmsPerHost));
 
 export function generateScenario(options: GenerateOptions): ScenarioInput {
+	const network = generatedPools(options.hosts);
+	const hostsPerRack = Math.max(minHostsPerRack, Math.ceil(options.hosts / maxRacks));
+	if (hostsPerRack > maxHostsPerRack) {
+		throw new RangeError(`${options.hosts} hosts need racks of ${hostsPerRack}; a rack holds ${maxHostsPerRack} with their VMs`);
+	}
+
 	const free = Array.from({length: options.hosts}, () => hostMemoryMiB - reserveMiB);
 	const vms: ScenarioInput['vms'] = [];
 	let next = 0;
@@ -97,9 +109,9 @@ export function generateScenario(options: GenerateOptions): ScenarioInput {
 				cpuUnits: 200, memoryMiB: hostMemoryMiB, hypervisorReserveMiB: reserveMiB, diskMBps: 400, networkMbps: 10_000,
 			},
 		},
-		// Racks of 500 hosts, each a /16; private ranges small enough for 65,536 hosts (all VMs here are bridged).
-		racks: Array.from({length: Math.ceil(options.hosts / hostsPerRack)}, (_, index) => ({id: `r${index + 1}`, subnet: `10.${index}.0.0/16`})),
-		network: {natPool: {subnet: '172.16.0.0/12', prefix: 28}, hostOnlyPool: {subnet: '100.64.0.0/10', prefix: 28}},
+		// All VMs here are bridged: the private ranges only need one block per host.
+		racks: Array.from({length: Math.ceil(options.hosts / hostsPerRack)}, (_, index) => ({id: `r${index + 1}`, subnet: rackSubnet(index)})),
+		network,
 		hosts: Array.from({length: options.hosts}, (_, index) => ({rack: `r${Math.floor(index / hostsPerRack) + 1}`})),
 		vmClasses: classes,
 		vms,

@@ -4,6 +4,8 @@ was expected (`hosts[3].capacity.memoryMiB: expected a positive number, got -5`)
 */
 import type {z} from 'zod';
 import {ScenarioInvalidError, type ScenarioIssue} from './build-world.js';
+import {firstJsonProblem, tooDeep, tooDeepAt} from './json-problem.js';
+import {printable, quoted} from './printable.js';
 import {scenarioSchema, type Scenario} from './schema.js';
 
 export class ScenarioSyntaxError extends Error {
@@ -25,17 +27,42 @@ export function lineAndColumn(text: string, offset: number): {line: number; colu
 	return {line: lines.length, column: lines.at(-1)!.length + 1};
 }
 
+/**
+The reason and place when the locator and V8 disagree, which they should not: V8's first line, without
+the text it quotes, at its position when it names one.
+*/
+function fallbackProblem(text: string, error: unknown): {offset: number; reason: string} {
+	const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+	const position = /position (\d+)/v.exec(message);
+	const reason = message.replace(/\s*in JSON at position \d+.*$/v, '').replace(/, ".*$/v, '').slice(0, 80);
+	return {offset: position ? Number(position[1]) : text.length, reason};
+}
+
+/** JSON.parse, fast; on failure the first error's line and column, found again by a stricter reading. Refuses deep nesting. */
 export function parseJson(text: string): unknown {
+	let value: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		value = JSON.parse(text) as unknown;
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		const position = /position (\d+)/v.exec(message);
-		const offset = position ? Number(position[1]) : text.length;
+		const {offset, reason} = firstJsonProblem(text) ?? fallbackProblem(text, error);
 		const {line, column} = lineAndColumn(text, offset);
-		const reason = message.replace(/\s*in JSON at position \d+.*$/v, '').replace(/^JSON\.parse: /v, '');
 		throw new ScenarioSyntaxError(reason, line, column);
 	}
+
+	const deep = tooDeepAt(text);
+	if (deep >= 0) {
+		const {line, column} = lineAndColumn(text, deep);
+		throw new ScenarioSyntaxError(tooDeep, line, column);
+	}
+
+	return value;
+}
+
+const plainName = /^[A-Za-z_$][\w$]{0,39}$/v;
+
+/** A field name from the input: as it is when plain, else quoted, escaped and cut short. */
+function fieldName(name: string): string {
+	return plainName.test(name) ? name : quoted(name, 40);
 }
 
 /** `hosts[3].capacity.memoryMiB`, or `(root)` for the document itself. */
@@ -46,7 +73,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 			text += `[${key}]`;
 		} else {
 			const name = String(key);
-			text += /^[A-Za-z_$][\w$]*$/v.test(name) ? `${text ? '.' : ''}${name}` : `[${JSON.stringify(name)}]`;
+			text += plainName.test(name) ? `${text ? '.' : ''}${name}` : `[${quoted(name, 40)}]`;
 		}
 	}
 
@@ -58,13 +85,16 @@ function describeValue(value: unknown): string {
 		return 'nothing';
 	}
 
-	const text = JSON.stringify(value);
-	return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+	// JSON would print 1e400 (read as Infinity) as null.
+	return printable(typeof value === 'number' ? String(value) : JSON.stringify(value), 40);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'unrecognized_keys') {
-		return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+		// Three at most: a file can hold any number of stray fields.
+		const shown = issue.keys.slice(0, 3).map(key => fieldName(key)).join(', ');
+		const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '';
+		return `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown}${more}`;
 	}
 
 	if (issue.code === 'invalid_type' && issue.input === undefined) {

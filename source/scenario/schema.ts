@@ -4,67 +4,64 @@ field at all, a VM only its host and a class. `docs/scenario.schema.json` is gen
 schema (`npm run schema`) so editors can complete and check scenario files.
 */
 import {z} from 'zod';
+import {commandSchema} from './command-schema.js';
+import {
+	between, factor, fraction, hypervisorFamilySchema, id, lineOfText, mac, maxFactor, maxShapes, maxTicks, migrationModeSchema,
+	networkModeSchema, nonNegative, nonNegativeInt, port, positive, positiveInt, shapeResources, subnet, techniqueSchema,
+} from './schema-values.js';
 
-const positive = (what = 'a positive number') => z.number({error: `expected ${what}`}).positive({error: `expected ${what}`});
-const nonNegative = (what = 'a number >= 0') => z.number({error: `expected ${what}`}).min(0, {error: `expected ${what}`});
-const positiveInt = (what = 'a positive whole number') => z.int({error: `expected ${what}`}).positive({error: `expected ${what}`});
-const nonNegativeInt = (what = 'a whole number >= 0') => z.int({error: `expected ${what}`}).min(0, {error: `expected ${what}`});
-const fraction = (what = 'a fraction between 0 and 1 (exclusive)') => z.number({error: `expected ${what}`}).gt(0, {error: `expected ${what}`}).lt(1, {error: `expected ${what}`});
-const port = z.int({error: 'expected a port from 1 to 65535'}).min(1, {error: 'expected a port from 1 to 65535'}).max(65_535, {error: 'expected a port from 1 to 65535'});
-const id = z.string({error: 'expected an id string'}).regex(/^[\w.\-]{1,32}$/v, {error: 'expected an id of letters, digits, -, _ or . (at most 32)'});
-
-export const resourceSchema = z.enum(['cpu', 'memory', 'disk', 'network'], {error: 'expected one of cpu, memory, disk, network'});
-const shapeResources = z.array(resourceSchema).min(1).default(['cpu', 'disk', 'network']).describe('Resources the shape affects (default cpu, disk, network; memory is the working set).');
-
-export const networkModeSchema = z.enum(['bridged', 'nat', 'host-only', 'custom'], {error: 'expected one of bridged, nat, host-only, custom'});
-export const migrationModeSchema = z.enum(['precopy', 'postcopy', 'stop-and-copy'], {error: 'expected one of precopy, postcopy, stop-and-copy'});
-export const hypervisorFamilySchema = z.enum(['kvm', 'xen', 'esxi', 'hyper-v', 'virtualbox', 'vmware-workstation'], {error: 'expected one of kvm, xen, esxi, hyper-v, virtualbox, vmware-workstation'});
+export {commandSchema} from './command-schema.js';
+export {
+	hypervisorFamilySchema, migrationModeSchema, networkModeSchema, resourceSchema, techniqueSchema,
+} from './schema-values.js';
 
 export const shapeSchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('diurnal'),
-		amplitude: z.number().min(0).max(1, {error: 'expected an amplitude between 0 and 1'}),
+		amplitude: between(0, 1, 'an amplitude'),
 		periodTicks: positiveInt(),
-		phase: z.union([z.number().min(0).max(1), z.literal('per-vm')], {error: 'expected a phase between 0 and 1, or "per-vm"'}).default(0).describe('Fraction of a period; "per-vm" draws one from each VM\'s own stream.'),
+		phase: z.union([between(0, 1), z.literal('per-vm')], {error: 'expected a phase between 0 and 1, or "per-vm"'}).default(0).describe('Fraction of a period; "per-vm" draws one from each VM\'s own stream.'),
 		resources: shapeResources,
 	}).strict(),
 	z.object({
 		kind: z.literal('ar1'),
-		phi: z.number().min(0).lt(1, {error: 'expected phi in [0, 1)'}),
-		sigma: nonNegative(),
+		phi: z.number({error: 'expected phi in [0, 1)'}).min(0, {error: 'expected phi in [0, 1)'}).lt(1, {error: 'expected phi in [0, 1)'}),
+		sigma: factor('a standard deviation >= 0').describe('Relative to the demand (0.1 = 10 %).'),
 		resources: shapeResources,
 	}).strict(),
 	z.object({
 		kind: z.literal('bursts'),
-		meanOnTicks: z.number().min(1, {error: 'expected a mean duration of at least 1 tick'}),
-		meanOffTicks: z.number().min(1, {error: 'expected a mean duration of at least 1 tick'}),
-		factor: nonNegative(),
+		meanOnTicks: between(1, maxTicks, 'a mean duration in ticks'),
+		meanOffTicks: between(1, maxTicks, 'a mean duration in ticks'),
+		factor: factor(),
 		resources: shapeResources,
 	}).strict(),
 	z.object({
 		kind: z.literal('ramp'),
 		startTick: nonNegativeInt(),
 		endTick: nonNegativeInt(),
-		fromFactor: nonNegative(),
-		toFactor: nonNegative(),
+		fromFactor: factor(),
+		toFactor: factor(),
 		resources: shapeResources,
 	}).strict(),
 	z.object({
 		kind: z.literal('flashCrowd'),
 		startTick: nonNegativeInt(),
 		durationTicks: positiveInt(),
-		factor: nonNegative(),
+		factor: factor(),
 		rampTicks: nonNegativeInt().default(10),
 		resources: shapeResources,
 	}).strict(),
 	z.object({
 		kind: z.literal('replay'),
-		values: z.array(nonNegative()).min(1, {error: 'expected at least one value'}),
-		sampleTicks: positive(),
+		values: z.array(factor()).min(1, {error: 'expected at least one value'}).describe('Factors of the base demand, one per sample.'),
+		sampleTicks: between(0.001, maxTicks, 'ticks per sample'),
 		loop: z.boolean().default(false),
 		resources: shapeResources,
 	}).strict(),
 ], {error: 'expected a shape with kind diurnal, ar1, bursts, ramp, flashCrowd or replay'});
+
+const shapeList = z.array(shapeSchema).max(maxShapes, {error: `expected at most ${maxShapes} shapes`});
 
 const baseSchema = z.object({
 	cpu: nonNegative().describe('CPU units (100 = one server)'),
@@ -75,13 +72,13 @@ const baseSchema = z.object({
 
 const workloadSchema = z.object({
 	base: baseSchema,
-	shapes: z.array(shapeSchema).default([]),
+	shapes: shapeList.default([]),
 }).strict();
 
 const workloadOverrideSchema = z.object({
 	base: baseSchema.partial().optional().describe('Overrides fields of the class\'s base demand.'),
-	scale: positive().optional().describe('Multiplies the whole base demand.'),
-	shapes: z.array(shapeSchema).optional().describe('Added after the class\'s shapes.'),
+	scale: positive('a positive scale', maxFactor).optional().describe('Multiplies the whole base demand.'),
+	shapes: shapeList.optional().describe('Added after the class\'s shapes.'),
 }).strict();
 
 const capacitySchema = z.object({
@@ -94,7 +91,7 @@ const capacitySchema = z.object({
 
 const powerSchema = z.object({
 	peakWatts: positive().describe('Draw at 100 % CPU (models.md 4: 250 W).'),
-	idleShare: z.number().min(0).max(1, {error: 'expected a share between 0 and 1'}).describe('Idle draw as a share of peak (default 0.6).'),
+	idleShare: between(0, 1, 'a share').describe('Idle draw as a share of peak (default 0.6).'),
 	specpower: z.union([
 		z.enum(['hp-ml110-g4', 'hp-ml110-g5'], {error: 'expected hp-ml110-g4, hp-ml110-g5 or 11 numbers'}),
 		z.array(nonNegative()).length(11, {error: 'expected 11 values: watts at 0, 10, ..., 100 % load'}),
@@ -102,11 +99,9 @@ const powerSchema = z.object({
 }).strict();
 
 const guestSchema = z.object({
-	name: z.string().min(1),
+	name: lineOfText('a guest name', 64),
 	modifiable: z.boolean().describe('Whether its kernel can be changed for para-virtualisation (a closed commercial OS cannot).'),
 }).strict();
-
-export const techniqueSchema = z.enum(['full', 'hardware-assisted', 'paravirtualisation'], {error: 'expected one of full, hardware-assisted, paravirtualisation'});
 
 const hypervisorSchema = z.object({
 	family: hypervisorFamilySchema,
@@ -114,45 +109,10 @@ const hypervisorSchema = z.object({
 	technique: techniqueSchema.describe('The technique its VMs use unless they name one.'),
 }).strict();
 
-const loadTargetSchema = z.discriminatedUnion('kind', [
-	z.object({kind: z.literal('vm'), vmId: id}).strict(),
-	z.object({kind: z.literal('host'), hostId: id}).strict(),
-], {error: 'expected a target {"kind": "vm", "vmId"} or {"kind": "host", "hostId"}'});
-
-export const commandSchema = z.discriminatedUnion('type', [
-	z.object({
-		type: z.literal('injectLoad'), target: loadTargetSchema, resource: resourceSchema, amount: positive(), durationTicks: positiveInt().nullable().default(null),
-	}).strict(),
-	z.object({type: z.literal('clearLoad'), target: loadTargetSchema}).strict(),
-	z.object({
-		type: z.literal('requestMigration'), vmId: id, destinationHostId: id, mode: migrationModeSchema.nullable().default(null), allocationMiB: positive().nullable().default(null), requestedBy: z.string().optional(),
-	}).strict(),
-	z.object({type: z.literal('setPolicy'), policy: z.string()}).strict(),
-	z.object({
-		type: z.literal('setNetworkMode'), vmId: id, mode: networkModeSchema, network: id.optional(),
-	}).strict(),
-	z.object({
-		type: z.literal('addPortForward'), vmId: id, hostPort: port, vmPort: port,
-	}).strict(),
-	z.object({type: z.literal('removePortForward'), hostId: id, hostPort: port}).strict(),
-	z.object({type: z.literal('attachNetwork'), vmId: id, network: id}).strict(),
-	z.object({type: z.literal('detachNetwork'), vmId: id, network: id}).strict(),
-	z.object({type: z.literal('failHost'), hostId: id}).strict(),
-	z.object({type: z.literal('recoverHost'), hostId: id}).strict(),
-	z.object({type: z.literal('setLinkBandwidth'), hostId: id, networkMbps: positive()}).strict(),
-	z.object({type: z.literal('powerOn'), hostId: id}).strict(),
-	z.object({type: z.literal('powerOff'), hostId: id}).strict(),
-	z.object({type: z.literal('drainHost'), hostId: id}).strict(),
-	z.object({type: z.literal('snapshot'), vmId: id}).strict(),
-	z.object({type: z.literal('clone'), vmId: id, destinationHostId: id}).strict(),
-	z.object({type: z.literal('restore'), vmId: id, snapshotId: id}).strict(),
-], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, addPortForward, removePortForward, attachNetwork, detachNetwork, failHost, recoverHost, setLinkBandwidth, powerOn, powerOff, drainHost, snapshot, clone or restore'});
-
-const subnet = z.string({error: 'expected a subnet like 10.1.0.0/24'}).regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'});
-const mac = z.string().regex(/^[\da-f]{2}(?::[\da-f]{2}){5}$/v, {error: 'expected a MAC like 52:54:00:00:00:01 (lower-case hex)'});
+const prefixError = {error: 'expected a prefix from 8 to 30'};
 const pool = z.object({
 	subnet,
-	prefix: z.int().min(8).max(30, {error: 'expected a prefix from 8 to 30'}).default(24).describe('Size of each host\'s range inside the pool.'),
+	prefix: z.int(prefixError).min(8, prefixError).max(30, prefixError).default(24).describe('Size of each host\'s range inside the pool.'),
 }).strict();
 
 const networkFunctionSchema = z.discriminatedUnion('kind', [
@@ -160,8 +120,8 @@ const networkFunctionSchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('firewall'),
 		rules: z.array(z.object({
-			from: z.string().min(1).describe('any, external, a host or VM id, or a custom network id'),
-			to: z.string().min(1).describe('a VM or host id, or self'),
+			from: lineOfText('a rule source', 64).describe('any, external, a host or VM id, or a custom network id'),
+			to: lineOfText('a rule destination', 64).describe('a VM or host id, or self'),
 			port: port.nullable().default(null).describe('null: every port'),
 		}).strict()).default([]).describe('Allowed flows; everything else is dropped.'),
 	}).strict(),
@@ -169,13 +129,17 @@ const networkFunctionSchema = z.discriminatedUnion('kind', [
 ], {error: 'expected a function with kind router, firewall or load-balancer'});
 
 export const scenarioSchema = z.object({
-	$schema: z.string().optional(),
+	$schema: lineOfText('a schema URL', 2000).optional(),
 	version: z.literal(1, {error: 'expected version 1'}),
-	name: z.string().min(1),
-	description: z.string().default(''),
-	seed: nonNegativeInt().default(1),
-	tickSeconds: z.number().min(1, {error: 'expected tickSeconds from 1 to 300'}).max(300, {error: 'expected tickSeconds from 1 to 300'}).default(1),
-	policy: z.string().default('none'),
+	name: lineOfText('a name', 100),
+	// Line breaks and tabs may lay out a description; other control characters could drive the terminal.
+	description: z.string({error: 'expected a description'})
+		.max(2000, {error: 'expected a description of at most 2000 characters'})
+		.regex(/^[\P{Cc}\n\t]*$/v, {error: 'expected a description without control characters'})
+		.default(''),
+	seed: nonNegativeInt('a whole number >= 0', Number.MAX_SAFE_INTEGER).default(1),
+	tickSeconds: between(1, 300, 'tickSeconds').default(1),
+	policy: lineOfText('a policy name', 64).default('none'),
 	monitoring: z.object({
 		intervalTicks: positiveInt().default(5),
 		k: positiveInt().default(3),
@@ -198,16 +162,17 @@ export const scenarioSchema = z.object({
 		defaultMode: migrationModeSchema.default('precopy'),
 		maxRateMiBps: positive().default(112.5),
 		stopPages: nonNegative().default(50),
-		maxRounds: positiveInt().default(30),
-		maxFactor: z.number().min(1, {error: 'expected a factor >= 1'}).default(3),
+		// Rounds can end within one tick, so this bounds a loop: Xen's is 30.
+		maxRounds: positiveInt('a positive whole number', 1000).default(30),
+		maxFactor: between(1, maxFactor, 'a factor').default(3),
 		shrinkRatio: fraction().default(0.9),
 		resumeMs: nonNegative().default(10),
 		postcopyResumeMs: nonNegative().default(15),
 		prepaging: z.boolean().default(true),
-		faultFraction: z.number().min(0).max(1, {error: 'expected a share between 0 and 1'}).default(0.21),
-		faultFractionWithoutPrepaging: z.number().min(0).max(1, {error: 'expected a share between 0 and 1'}).default(0.5),
+		faultFraction: between(0, 1, 'a share').default(0.21),
+		faultFractionWithoutPrepaging: between(0, 1, 'a share').default(0.5),
 		faultRttMs: nonNegative().default(0.2),
-		vmCpuPenalty: z.number().min(0).lt(1, {error: 'expected a share in [0, 1)'}).default(0.1),
+		vmCpuPenalty: z.number({error: 'expected a share in [0, 1)'}).min(0, {error: 'expected a share in [0, 1)'}).lt(1, {error: 'expected a share in [0, 1)'}).default(0.1),
 		adaptive: z.object({startMbps: positive().default(100), incrementMbps: nonNegative().default(50), maxMbps: positive().default(500)}).strict().nullable().default(null),
 		cloudsimParity: z.boolean().default(false),
 	}).strict().prefault({}).describe('Live migration: Xen\'s pre-copy constants, post-copy faults, overheads.'),
@@ -236,16 +201,16 @@ export const scenarioSchema = z.object({
 	manager: z.object({
 		profileWindow: positiveInt('a window of at least 1 interval').default(60).describe('Interval samples in a VM profile (W).'),
 		timeSeriesWindow: positiveInt('a window of at least 1 interval').default(30).describe('Interval samples the AR(1) forecast is fitted to.'),
-		peakPercentile: z.number().gt(0, {error: 'expected a percentile in (0, 100]'}).max(100, {error: 'expected a percentile in (0, 100]'}).default(95),
+		peakPercentile: z.number({error: 'expected a percentile in (0, 100]'}).gt(0, {error: 'expected a percentile in (0, 100]'}).max(100, {error: 'expected a percentile in (0, 100]'}).default(95),
 		saturationLevel: fraction().default(0.98),
-		saturationInflate: z.number().min(1, {error: 'expected a factor >= 1'}).default(1.2),
+		saturationInflate: between(1, maxFactor, 'a factor').default(1.2),
 		maxConcurrentMigrations: positiveInt().default(3),
 		perHostOut: positiveInt().default(1),
 		perHostIn: positiveInt().default(1),
 		cooldownSeconds: nonNegative().default(30),
 		allowSwaps: z.boolean().default(true),
 		memoryPressure: fraction().default(0.95),
-		resizeHeadroom: z.number().min(1, {error: 'expected a factor >= 1'}).default(1.2),
+		resizeHeadroom: between(1, maxFactor, 'a factor').default(1.2),
 		staticCpuThreshold: fraction().default(0.8),
 		keepBridgedAddress: z.boolean().default(false).describe('Sandpiper: prefer destinations on the same subnet, so a bridged VM keeps its address.'),
 	}).strict().prefault({}).describe('Resource-manager parameters (Sandpiper and the baselines).'),
@@ -260,7 +225,7 @@ export const scenarioSchema = z.object({
 	}).strict()).min(1, {error: 'expected at least one host'}),
 	vmClasses: z.record(id, z.object({
 		memoryMiB: positive(),
-		vcpus: positiveInt().default(1),
+		vcpus: positiveInt('a positive whole number', 1024).default(1),
 		wwsMiB: nonNegative().default(16).describe('Writable working set: memory rewritten within any pre-copy round.'),
 		coldDirtyMiBps: nonNegative().default(2).describe('Dirtying outside the writable working set.'),
 		networkMode: networkModeSchema.default('bridged'),
@@ -274,7 +239,7 @@ export const scenarioSchema = z.object({
 		class: id.optional(),
 		host: id,
 		memoryMiB: positive().optional(),
-		vcpus: positiveInt().optional(),
+		vcpus: positiveInt('a positive whole number', 1024).optional(),
 		wwsMiB: nonNegative().optional(),
 		coldDirtyMiBps: nonNegative().optional(),
 		kind: z.enum(['vm', 'container'], {error: 'expected kind vm or container'}).optional(),
@@ -292,10 +257,11 @@ export const scenarioSchema = z.object({
 	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()).default([]),
 	demo: z.object({
 		endTick: positiveInt().describe('The walkthrough ends (and the program exits 0) at this tick.'),
-		speed: positive().default(2).describe('Ticks per second of wall-clock time.'),
+		// The dashboard's own range: slower overflows a timer, faster is no walkthrough.
+		speed: between(0.25, 64, 'a speed in ticks per second').default(2).describe('Ticks per second of wall-clock time (0.25 to 64).'),
 		captions: z.array(z.object({
 			tick: nonNegativeInt(),
-			text: z.string().min(1),
+			text: lineOfText('a caption', 200),
 			ticks: positiveInt().default(10).describe('How long it stays in the status line.'),
 		}).strict()).default([]),
 	}).strict().optional().describe('Makes the scenario a walkthrough for --demo: a fixed pace, captions, an end.'),
@@ -304,8 +270,13 @@ export const scenarioSchema = z.object({
 /** What --record writes and --replay reads: the commands a user gave, at the ticks they took effect. */
 export const sessionSchema = z.object({
 	version: z.literal(1, {error: 'expected version 1'}),
-	scenario: z.string().min(1),
-	seed: nonNegativeInt(),
+	scenario: lineOfText('a scenario name', 100),
+	seed: nonNegativeInt('a whole number >= 0', Number.MAX_SAFE_INTEGER),
+	scenarioHash: z.string({error: 'expected a SHA-256 in hex'})
+		.regex(/^[\da-f]{64}$/v, {error: 'expected a SHA-256 in hex (64 lower-case hex digits)'})
+		.optional()
+		.describe('SHA-256 of the scenario the session was recorded on.'),
+	program: lineOfText('a version', 64).optional().describe('The sandpiper version that recorded it.'),
 	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()),
 }).strict();
 

@@ -6,6 +6,7 @@ JavaScript sorts), so every machine maps the same file to the same VM.
 */
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
+import {printable, quoted} from './printable.js';
 import {ScenarioFileError} from './read-scenario.js';
 
 export type Trace = {
@@ -22,31 +23,74 @@ export class TraceError extends Error {
 	}
 }
 
+/** A day at 5-minute samples is about 1 KB: a file over this is no trace (and would be read whole). */
+export const maxTraceBytes = 16 * 1024 * 1024;
+
 /** Parses one trace file's text; names the file and line of the first bad value. */
 export function parseTrace(name: string, text: string): Trace {
+	const label = `trace ${printable(name)}`;
 	const lines = text.split(/\r?\n/v);
 	if (lines.at(-1) === '') {
 		lines.pop();
 	}
 
 	if (lines.every(line => line.trim() === '')) {
-		throw new TraceError(`trace ${name}: empty file`);
+		throw new TraceError(`${label}: empty file`);
 	}
 
 	const values = lines.map((line, index) => {
 		const trimmed = line.trim();
 		if (!/^-?\d+(?:\.\d+)?$/v.test(trimmed)) {
-			throw new TraceError(`trace ${name}, line ${index + 1}: expected a CPU percentage, got ${JSON.stringify(line)}`);
+			throw new TraceError(`${label}, line ${index + 1}: expected a CPU percentage, got ${quoted(line, 40)}`);
 		}
 
 		const value = Number(trimmed);
 		if (value < 0 || value > 100) {
-			throw new TraceError(`trace ${name}, line ${index + 1}: expected a percentage from 0 to 100, got ${trimmed}`);
+			throw new TraceError(`${label}, line ${index + 1}: expected a percentage from 0 to 100, got ${printable(trimmed, 40)}`);
 		}
 
 		return value / 100;
 	});
 	return {name, values};
+}
+
+/** Reasons by error code, in a few words; the path is in the message already. */
+const fileErrorReasons: ReadonlyMap<string, string> = new Map([
+	['ENOENT', 'no such file (a dangling symbolic link?)'],
+	['ELOOP', 'too many levels of symbolic links (a loop?)'],
+	['EACCES', 'permission denied'],
+	['EPERM', 'operation not permitted'],
+	['EISDIR', 'is a directory'],
+	['ENOTDIR', 'not a directory'],
+	['EIO', 'input/output error'],
+	['ENAMETOOLONG', 'name too long'],
+	['EMFILE', 'too many open files'],
+]);
+
+function fileErrorReason(error: unknown): string {
+	const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+	// Node's own message quotes the path, which may hold anything: only its first line, escaped.
+	return fileErrorReasons.get(code) ?? printable(code || String(error).split('\n')[0]!);
+}
+
+async function readTrace(directory: string, name: string): Promise<Trace | undefined> {
+	const path = join(directory, name);
+	const fail = (error: unknown) => new TraceError(`trace ${printable(name)}: ${fileErrorReason(error)}`);
+	const entry = await stat(path).catch((error: unknown) => {
+		throw fail(error);
+	});
+	if (!entry.isFile()) {
+		return undefined;
+	}
+
+	if (entry.size > maxTraceBytes) {
+		throw new TraceError(`trace ${printable(name)}: ${entry.size} bytes, more than a trace's ${maxTraceBytes}`);
+	}
+
+	const text = await readFile(path, 'utf8').catch((error: unknown) => {
+		throw fail(error);
+	});
+	return parseTrace(name, text);
 }
 
 /** Every regular file of `directory`, parsed, in name order. */
@@ -56,24 +100,20 @@ export async function readTraceDirectory(directory: string): Promise<Trace[]> {
 		names = await readdir(directory);
 	} catch (error) {
 		const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-		throw new ScenarioFileError(`cannot read trace directory ${directory}: ${code === 'ENOENT' ? 'no such directory' : (code === 'ENOTDIR' ? 'not a directory' : String(error))}`);
+		throw new ScenarioFileError(`cannot read trace directory ${printable(directory)}: ${code === 'ENOENT' ? 'no such directory' : fileErrorReason(error)}`);
 	}
 
 	const traces: Trace[] = [];
 	for (const name of names.toSorted()) {
-		const path = join(directory, name);
 		// eslint-disable-next-line no-await-in-loop -- name order, one file at a time keeps memory flat
-		const entry = await stat(path);
-		if (!entry.isFile()) {
-			continue;
+		const trace = await readTrace(directory, name);
+		if (trace) {
+			traces.push(trace);
 		}
-
-		// eslint-disable-next-line no-await-in-loop
-		traces.push(parseTrace(name, await readFile(path, 'utf8')));
 	}
 
 	if (traces.length === 0) {
-		throw new TraceError(`trace directory ${directory} has no trace files`);
+		throw new TraceError(`trace directory ${printable(directory)} has no trace files`);
 	}
 
 	return traces;

@@ -203,7 +203,7 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		}
 
 		case 'setPolicy': {
-			const policy = strategies.policies[command.policy];
+			const policy = Object.hasOwn(strategies.policies, command.policy) ? strategies.policies[command.policy] : undefined;
 			if (!policy) {
 				rejected(emit, tick, command, `unknown policy ${command.policy} (known: ${Object.keys(strategies.policies).join(', ')})`);
 				return;

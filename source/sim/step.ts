@@ -474,7 +474,7 @@ function advanceMigrations(world: World, ends: MigrationEnds, strategies: Strate
 }
 
 function runPolicy(world: World, strategies: Strategies, emit: (event: SimEvent) => void): void {
-	const policy = strategies.policies[world.policy];
+	const policy = Object.hasOwn(strategies.policies, world.policy) ? strategies.policies[world.policy] : undefined;
 	if (!policy) {
 		return;
 	}
