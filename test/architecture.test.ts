@@ -33,8 +33,8 @@ const allowed: Record<string, string[]> = {
 	scenario: ['sim', 'policy', 'migration', 'network', 'power', 'terminal'],
 	// Reports format what sim/, the migration models (the teaching comparison) and the network model (the plan) compute.
 	// The view reads the network model for addresses, reachability and migration effects.
-	report: ['sim', 'migration', 'network'],
-	ui: ['sim', 'network'],
+	report: ['sim', 'migration', 'network', 'terminal'],
+	ui: ['sim', 'network', 'terminal'],
 	// Making outside text safe for a terminal: used by every writer, it uses nothing.
 	terminal: [],
 	// Checking the command line's flags (pure): policy names, the generated datacenter's limits.

@@ -1,6 +1,7 @@
 /**
 `sandpiper eval --containers` as text and JSON.
 */
+import {safeJson, safeText} from '../terminal/safe-text.js';
 import type {ContainerComparison} from './containers.js';
 
 function row(cells: readonly string[], widths: readonly number[]): string {
@@ -15,7 +16,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 export function formatContainersTable(comparison: ContainerComparison): string {
 	const {vms, containers} = comparison;
 	const lines = [
-		`${comparison.scenario} · the same workload as VMs and as containers · ${comparison.ticks} ticks under none`,
+		`${safeText(comparison.scenario)} · the same workload as VMs and as containers · ${comparison.ticks} ticks under none`,
 		'',
 		...table(['', 'VMs', 'containers'], [
 			['virtualisation CPU per host (units)', vms.overheadCpuUnits.toFixed(2), containers.overheadCpuUnits.toFixed(2)],
@@ -43,5 +44,5 @@ export function formatContainersTable(comparison: ContainerComparison): string {
 }
 
 export function formatContainersJson(comparison: ContainerComparison): string {
-	return `${JSON.stringify(comparison, (_key, value: unknown) => typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value, 2)}\n`;
+	return `${safeJson(JSON.stringify(comparison, (_key, value: unknown) => typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value, 2))}\n`;
 }

@@ -1,5 +1,6 @@
 import {Table} from '@alcalzone/ink-table';
 import {Box, Text, renderToString} from 'ink';
+import {safeJson, safeText} from '../terminal/safe-text.js';
 import type {Evaluation, Stat} from './evaluation.js';
 
 function meanSd(value: Stat, digits = 1): string {
@@ -43,7 +44,7 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 	const seeds = evaluation.seeds.length > 3 ? `${evaluation.seeds[0]}..${evaluation.seeds.at(-1)} (${evaluation.seeds.length} seeds)` : evaluation.seeds.join(', ');
 	return renderToString(
 		<Box flexDirection='column'>
-			<Text bold>{evaluation.scenario} · {evaluation.ticks} ticks of {evaluation.tickSeconds} s · seeds {seeds}</Text>
+			<Text bold>{safeText(evaluation.scenario)} · {evaluation.ticks} ticks of {evaluation.tickSeconds} s · seeds {seeds}</Text>
 			<Text>mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold;</Text>
 			<Text>energy of the worker hosts; active hosts = powered-on workers; consolidation = running VMs per active host</Text>
 			<Table data={tradeOff}/>
@@ -56,5 +57,5 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 
 /** Rounded so the document stays readable; the same runs give the same bytes. */
 export function formatEvaluationJson(evaluation: Evaluation): string {
-	return JSON.stringify(evaluation, (_key, value: unknown) => typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value, 2) + '\n';
+	return safeJson(JSON.stringify(evaluation, (_key, value: unknown) => typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value, 2)) + '\n';
 }

@@ -1,4 +1,5 @@
 import type {SimEvent} from '../sim/types.js';
+import {safeJson} from '../terminal/safe-text.js';
 import type {RunReport} from './run-report.js';
 
 /** Rounds to 6 significant decimals so documents stay short; the same run still gives the same bytes. */
@@ -9,7 +10,7 @@ function round(value: number): number {
 const replacer = (_key: string, value: unknown): unknown => typeof value === 'number' ? round(value) : value;
 
 export function formatJson(report: RunReport): string {
-	return JSON.stringify(report, replacer, 2) + '\n';
+	return safeJson(JSON.stringify(report, replacer, 2)) + '\n';
 }
 
 /** Where the events go in `formatJson`'s text: the document is `head`, the events, then `tail`. */
@@ -30,7 +31,7 @@ One event as `formatJson` writes it inside the report's list, with what goes bef
 first line break, or a comma and one): an element two levels down is its own text indented 4 more.
 */
 export function jsonEventText(event: SimEvent, first: boolean): string {
-	return (first ? '\n    ' : ',\n    ') + JSON.stringify(event, replacer, 2).replaceAll('\n', '\n    ');
+	return (first ? '\n    ' : ',\n    ') + safeJson(JSON.stringify(event, replacer, 2)).replaceAll('\n', '\n    ');
 }
 
 /** What closes a list that has events, before `JsonFrame.tail`. */

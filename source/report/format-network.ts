@@ -2,6 +2,7 @@
 `sandpiper network` as text: the addressing plan, the NAT forwards, how the outside reaches each VM,
 and the reachability matrix (one character per pair, ids written down the column heads).
 */
+import {safeJson, safeText} from '../terminal/safe-text.js';
 import type {NetworkPlan} from './network-plan.js';
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
@@ -50,9 +51,10 @@ export function formatNetworkTable(plan: NetworkPlan): string {
 	}
 
 	lines.push('', 'Reachability (rows reach columns: # yes, . no)', ...matrix(plan), '');
-	return lines.join('\n');
+	// Names, rules and reasons come from the scenario file; the text has no styling of its own, so every line is made safe.
+	return lines.map(line => safeText(line)).join('\n');
 }
 
 export function formatNetworkJson(plan: NetworkPlan): string {
-	return `${JSON.stringify(plan, null, 2)}\n`;
+	return `${safeJson(JSON.stringify(plan, null, 2))}\n`;
 }

@@ -3,6 +3,7 @@ The readable summary of a headless run: a few header lines and a per-host table 
 */
 import {Table} from '@alcalzone/ink-table';
 import {Box, Text, renderToString} from 'ink';
+import {safeText} from '../terminal/safe-text.js';
 import type {RunReport} from './run-report.js';
 
 function percent(value: number): string {
@@ -21,8 +22,8 @@ function duration(seconds: number): string {
 function ReportView({report}: {readonly report: RunReport}) {
 	const {summary} = report;
 	const rows = report.hosts.map(host => ({
-		host: host.id,
-		rack: host.rack,
+		host: safeText(host.id),
+		rack: safeText(host.rack),
 		'cpu mean': percent(host.mean.cpu),
 		'cpu max': percent(host.max.cpu),
 		'mem mean': percent(host.mean.memory),
@@ -32,7 +33,7 @@ function ReportView({report}: {readonly report: RunReport}) {
 	}));
 	return (
 		<Box flexDirection='column'>
-			<Text bold>{report.scenario} · seed {report.seed} · policy {report.policy} · {report.ticks} ticks of {report.tickSeconds} s ({duration(report.ticks * report.tickSeconds)})</Text>
+			<Text bold>{safeText(report.scenario)} · seed {report.seed} · policy {safeText(report.policy)} · {report.ticks} ticks of {report.tickSeconds} s ({duration(report.ticks * report.tickSeconds)})</Text>
 			<Text>{summary.hostCount} hosts, {summary.vmCount} VMs</Text>
 			<Text>overloaded host-ticks: {summary.overloadedHostTicks} · sustained-overload intervals: {summary.sustainedOverloadIntervals}</Text>
 			<Text>migrations: {summary.migrations} started, {summary.migrationsCompleted} completed, {summary.migrationsAborted} aborted · {summary.movedMiB.toFixed(0)} MiB moved</Text>

@@ -5,6 +5,7 @@ app builds one after each tick and key; tests and the bench build them the same 
 import {migrationRefusal} from '../sim/commands.js';
 import type {Strategies} from '../sim/strategies.js';
 import type {Command, SimEvent, World} from '../sim/types.js';
+import {safeStrings} from '../terminal/safe-text.js';
 import type {Screen} from './components/dashboard.js';
 import {networkModel} from './network-model.js';
 import {destinationsFor, selectedVmId, type UiState} from './ui-state.js';
@@ -12,7 +13,12 @@ import {
 	dashboardModel, describeEvents, isAlert, vmRows,
 } from './view-model.js';
 
+/** The frame, with every string from outside (names, captions, rules, reasons) made safe for the terminal. */
 export function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], strategies: Strategies, standingNote: string | undefined): Screen {
+	return safeStrings(frameOf(world, ui, events, strategies, standingNote));
+}
+
+function frameOf(world: World, ui: UiState, events: readonly SimEvent[], strategies: Strategies, standingNote: string | undefined): Screen {
 	const model = dashboardModel(world);
 	const host = world.hosts[Math.min(ui.hostIndex, world.hosts.length - 1)];
 	const picker = ui.picker?.kind === 'migrate' ? ui.picker : undefined;
