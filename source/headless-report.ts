@@ -1,55 +1,97 @@
 /**
-A headless run in the chosen format, written piece by piece: the json report's events go to a
-temporary file as they happen (./report/event-spool.ts), so a long run need not hold them all.
+A headless run in the chosen format, written as it goes with bounded memory: the run advances a piece
+at a time, the CSV rows of each piece are written before the next (with the writer's backpressure),
+and the json report's events wait in a temporary file (./report/event-spool.ts). Between pieces the
+run hears signals: a stop request (Ctrl-C) ends it early with a report of the ticks that ran.
 */
 import {csvHeader, csvRows} from './report/format-csv.js';
 import {EventSpool} from './report/event-spool.js';
 import {jsonFrame} from './report/format-json.js';
-import {runReport} from './report/run-report.js';
+import {ReportRun, type RunReport} from './report/run-report.js';
 import type {Format} from './run-options.js';
 import type {BuiltScenario} from './scenario/build-world.js';
 import {defaultStrategies} from './strategies.js';
 
 export type Write = (chunk: string | Uint8Array) => Promise<void>;
 
-export async function writeHeadless(built: BuiltScenario, ticks: number, format: Format, write: Write): Promise<void> {
-	switch (format) {
+export type HeadlessOptions = {
+	ticks: number;
+	format: Format;
+	write: Write;
+	/** Asked between pieces; true ends the run early (the report says how far it got). */
+	stopRequested?: () => boolean;
+};
+
+/** About this many host- and VM-ticks a piece: some milliseconds of work, so a stop request waits no longer. */
+const workPerPiece = 65_536;
+
+/** Lets pending I/O and signal handlers run between pieces. */
+async function yieldToEvents(): Promise<void> {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
+/** Runs the report's ticks piece by piece, calling `between` after each; returns false when stopped early. */
+async function drive(run: ReportRun, built: BuiltScenario, options: HeadlessOptions, between: () => Promise<void>): Promise<void> {
+	const pieceTicks = Math.max(1, Math.floor(workPerPiece / Math.max(1, built.world.hosts.length + built.world.vms.length)));
+	while (run.ticksRun < options.ticks && !(options.stopRequested?.() ?? false)) {
+		run.advance(Math.min(pieceTicks, options.ticks - run.ticksRun));
+		// eslint-disable-next-line no-await-in-loop -- one piece at a time is the point
+		await between();
+	}
+}
+
+/** Writes the run's report; the report's `partial` field (also returned) says whether it was stopped early. */
+export async function writeHeadless(built: BuiltScenario, options: HeadlessOptions): Promise<RunReport['partial']> {
+	const {write} = options;
+	switch (options.format) {
 		case 'json': {
 			const spool = new EventSpool();
 			try {
-				const report = runReport(built.world, defaultStrategies, {
-					ticks,
+				const run = new ReportRun(built.world, defaultStrategies, {
 					timeline: built.timeline,
 					onEvent(event) {
 						spool.add(event);
 					},
 				});
+				await drive(run, built, options, yieldToEvents);
+				const report = run.report(options.ticks);
 				await spool.writeDocument(jsonFrame(report), write);
+				return report.partial;
 			} finally {
 				spool.dispose();
 			}
-
-			return;
 		}
 
 		case 'csv': {
-			const csv: string[] = [csvHeader];
-			runReport(built.world, defaultStrategies, {
-				ticks,
+			let rows: string[] = [csvHeader];
+			const run = new ReportRun(built.world, defaultStrategies, {
 				timeline: built.timeline,
 				onTick(world) {
-					csv.push(csvRows(world));
+					rows.push(csvRows(world));
 				},
 			});
-			await write(csv.join(''));
-			return;
+			await drive(run, built, options, async () => {
+				const piece = rows.join('');
+				rows = [];
+				await write(piece);
+			});
+			if (rows.length > 0) {
+				await write(rows.join(''));
+			}
+
+			return run.report(options.ticks).partial;
 		}
 
 		case 'table': {
-			const report = runReport(built.world, defaultStrategies, {ticks, timeline: built.timeline});
+			const run = new ReportRun(built.world, defaultStrategies, {timeline: built.timeline});
+			await drive(run, built, options, yieldToEvents);
+			const report = run.report(options.ticks);
 			// Ink and ink-table load only for the table: importing Ink costs about half a second.
 			const {formatTable} = await import('./report/format-table.js');
 			await write(formatTable(report));
+			return report.partial;
 		}
 	}
 }

@@ -34,6 +34,7 @@ function ReportView({report}: {readonly report: RunReport}) {
 	return (
 		<Box flexDirection='column'>
 			<Text bold>{safeText(report.scenario)} · seed {report.seed} · policy {safeText(report.policy)} · {report.ticks} ticks of {report.tickSeconds} s ({duration(report.ticks * report.tickSeconds)})</Text>
+			{report.partial ? <Text>interrupted: {report.partial.ticksRun} of {report.partial.ticksAsked} ticks ran; every figure covers those</Text> : null}
 			<Text>{summary.hostCount} hosts, {summary.vmCount} VMs</Text>
 			<Text>overloaded host-ticks: {summary.overloadedHostTicks} · sustained-overload intervals: {summary.sustainedOverloadIntervals}</Text>
 			<Text>migrations: {summary.migrations} started, {summary.migrationsCompleted} completed, {summary.migrationsAborted} aborted · {summary.movedMiB.toFixed(0)} MiB moved</Text>

@@ -1,7 +1,7 @@
 /**
 One headless run and its result as plain data: what the json, csv and table formats print.
 */
-import {runTicks, type TimedCommand} from '../sim/run.js';
+import {Run, type TimedCommand} from '../sim/run.js';
 import type {Strategies} from '../sim/strategies.js';
 import type {SimEvent, World} from '../sim/types.js';
 import {createCollector, type HostStats} from './collector.js';
@@ -46,6 +46,8 @@ export type RunReport = {
 	tickSeconds: number;
 	summary: RunSummary;
 	hosts: HostStats[];
+	/** Only in a run stopped early (Ctrl-C): every figure covers the ticks that ran, not those asked for. */
+	partial?: {ticksRun: number; ticksAsked: number};
 	events: SimEvent[];
 };
 
@@ -58,48 +60,78 @@ export type ReportOptions = {
 	onEvent?: (event: SimEvent) => void;
 };
 
+/** A headless run advanced a piece at a time, and its report from the ticks run so far. */
+export class ReportRun {
+	readonly #run: Run;
+	readonly #collector: ReturnType<typeof createCollector>;
+	readonly #start: World;
+
+	constructor(world: World, strategies: Strategies, options: Omit<ReportOptions, 'ticks'>) {
+		const collector = createCollector(world);
+		this.#collector = collector;
+		this.#start = world;
+		this.#run = new Run(world, strategies, {
+			timeline: options.timeline,
+			onEvent: options.onEvent,
+			onTick(current) {
+				collector.onTick(current);
+				options.onTick?.(current);
+			},
+		});
+	}
+
+	get ticksRun(): number {
+		return this.#run.ticksRun;
+	}
+
+	advance(ticks: number): void {
+		this.#run.advance(ticks);
+	}
+
+	/** The report of the ticks run; `ticksAsked` above them marks it partial. */
+	report(ticksAsked = this.ticksRun): RunReport {
+		const world = this.#start;
+		const end = this.#run.world;
+		const ticks = this.ticksRun;
+		const {counters} = end;
+		return {
+			scenario: world.scenarioName,
+			seed: world.seed,
+			policy: world.policy,
+			ticks,
+			tickSeconds: world.config.tickSeconds,
+			summary: {
+				hostCount: end.hosts.filter(host => host.role === 'worker').length,
+				vmCount: end.vms.length,
+				overloadedHostTicks: counters.overloadedHostTicks,
+				sustainedOverloadIntervals: counters.sustainedOverloadIntervals,
+				migrations: counters.migrationsStarted,
+				migrationsCompleted: counters.migrationsCompleted,
+				migrationsAborted: counters.migrationsAborted,
+				movedMiB: counters.movedMiB,
+				addressesChanged: counters.addressesChanged,
+				connectionsDropped: counters.connectionsDropped,
+				energyKWh: counters.energyKWh,
+				activeHosts: counters.activeHostTicks / Math.max(1, ticks),
+				consolidationRatio: counters.consolidationRatioSum / Math.max(1, ticks),
+				activeUtilisation: counters.activeUtilisationSum / Math.max(1, ticks),
+				snapshotsTaken: counters.snapshotsTaken,
+				vmsRestarted: counters.vmsRestarted,
+				workLostSeconds: counters.workLostSeconds,
+				vmsLost: counters.vmsLost,
+				...cloudsimMetrics(counters),
+			},
+			hosts: this.#collector.hostStats(),
+			...(ticksAsked > ticks ? {partial: {ticksRun: ticks, ticksAsked}} : {}),
+			events: this.#run.events,
+		};
+	}
+}
+
 export function runReport(world: World, strategies: Strategies, options: ReportOptions): RunReport {
-	const collector = createCollector(world);
-	const {world: end, events} = runTicks(world, strategies, {
-		ticks: options.ticks,
-		timeline: options.timeline,
-		onEvent: options.onEvent,
-		onTick(current) {
-			collector.onTick(current);
-			options.onTick?.(current);
-		},
-	});
-	const {counters} = end;
-	return {
-		scenario: world.scenarioName,
-		seed: world.seed,
-		policy: world.policy,
-		ticks: options.ticks,
-		tickSeconds: world.config.tickSeconds,
-		summary: {
-			hostCount: end.hosts.filter(host => host.role === 'worker').length,
-			vmCount: end.vms.length,
-			overloadedHostTicks: counters.overloadedHostTicks,
-			sustainedOverloadIntervals: counters.sustainedOverloadIntervals,
-			migrations: counters.migrationsStarted,
-			migrationsCompleted: counters.migrationsCompleted,
-			migrationsAborted: counters.migrationsAborted,
-			movedMiB: counters.movedMiB,
-			addressesChanged: counters.addressesChanged,
-			connectionsDropped: counters.connectionsDropped,
-			energyKWh: counters.energyKWh,
-			activeHosts: counters.activeHostTicks / Math.max(1, options.ticks),
-			consolidationRatio: counters.consolidationRatioSum / Math.max(1, options.ticks),
-			activeUtilisation: counters.activeUtilisationSum / Math.max(1, options.ticks),
-			snapshotsTaken: counters.snapshotsTaken,
-			vmsRestarted: counters.vmsRestarted,
-			workLostSeconds: counters.workLostSeconds,
-			vmsLost: counters.vmsLost,
-			...cloudsimMetrics(counters),
-		},
-		hosts: collector.hostStats(),
-		events,
-	};
+	const run = new ReportRun(world, strategies, options);
+	run.advance(options.ticks);
+	return run.report();
 }
 
 /** SLATAH, PDM, SLAV = SLATAH x PDM, ESV = energy x SLAV (Beloglazov and Buyya 2012, as CloudSim's Helper computes them). */

@@ -1,9 +1,11 @@
 /**
-The only file access of the scenario layer: read a scenario file, or the bundled default.
+The only file access of the scenario layer: read a scenario or session file, or the bundled default.
+Every error names the file it came from.
 */
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
-import {parseScenario} from './parse-scenario.js';
+import {ScenarioInvalidError} from './build-world.js';
+import {parseScenario, ScenarioSyntaxError} from './parse-scenario.js';
 import type {Scenario} from './schema.js';
 
 /** The bundled 16-server / 35-VM scenario of the Sandpiper paper. */
@@ -23,17 +25,38 @@ const fileErrorReasons: Readonly<Record<string, string>> = {
 	ENOENT: 'no such file',
 	EISDIR: 'is a directory',
 	EACCES: 'permission denied',
+	ELOOP: 'a loop of symbolic links',
+	ENOTDIR: 'a part of the path is not a directory',
+	ENAMETOOLONG: 'the name is too long',
 };
 
-export async function readScenarioText(path: string): Promise<string> {
+export function fileErrorReason(error: unknown): string {
+	const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+	return Object.hasOwn(fileErrorReasons, code) ? fileErrorReasons[code]! : (error instanceof Error ? error.message : String(error));
+}
+
+/** `parse()`, with a syntax or schema error's message prefixed by the file it is in (the error keeps its class and details). */
+export function labelled<T>(label: string, parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		if (error instanceof ScenarioSyntaxError || error instanceof ScenarioInvalidError) {
+			error.message = `${label}: ${error.message}`;
+		}
+
+		throw error;
+	}
+}
+
+export async function readScenarioText(path: string, what = 'scenario'): Promise<string> {
 	try {
 		return await readFile(path, 'utf8');
 	} catch (error) {
-		const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-		throw new ScenarioFileError(`cannot read scenario ${path}: ${fileErrorReasons[code] ?? (error instanceof Error ? error.message : String(error))}`);
+		throw new ScenarioFileError(`cannot read ${what} ${path}: ${fileErrorReason(error)}`);
 	}
 }
 
 export async function readScenario(path: string): Promise<Scenario> {
-	return parseScenario(await readScenarioText(path));
+	const text = await readScenarioText(path);
+	return labelled(path, () => parseScenario(text));
 }

@@ -39,19 +39,45 @@ export type RunResult = {
 
 const noCommands: readonly Command[] = [];
 
-/** Runs `ticks` ticks from a copy of `world`, applying timeline commands at their ticks. */
-export function runTicks(world: World, strategies: Strategies, options: RunOptions): RunResult {
-	const current = cloneWorld(world);
-	const timeline = indexTimeline(options.timeline ?? []);
-	const events: SimEvent[] = [];
-	for (let index = 0; index < options.ticks; index++) {
-		const tickEvents = stepInPlace(current, timeline.get(current.tick) ?? noCommands, strategies, options.onEvent);
-		for (const event of tickEvents) {
-			events.push(event);
-		}
+/**
+A run from a copy of `world`, advanced some ticks at a time: a headless run stops between pieces to
+write what it has and to hear a signal. Timeline commands apply at their ticks.
+*/
+export class Run {
+	readonly world: World;
+	/** Every event so far, unless `onEvent` takes them. */
+	readonly events: SimEvent[] = [];
+	ticksRun = 0;
+	readonly #strategies: Strategies;
+	readonly #timeline: Map<number, Command[]>;
+	readonly #options: Omit<RunOptions, 'ticks'>;
 
-		options.onTick?.(current, tickEvents);
+	constructor(world: World, strategies: Strategies, options: Omit<RunOptions, 'ticks'> = {}) {
+		this.world = cloneWorld(world);
+		this.#strategies = strategies;
+		this.#timeline = indexTimeline(options.timeline ?? []);
+		this.#options = options;
 	}
 
-	return {world: current, events};
+	advance(ticks: number): void {
+		const current = this.world;
+		const {events} = this;
+		for (let index = 0; index < ticks; index++) {
+			const tickEvents = stepInPlace(current, this.#timeline.get(current.tick) ?? noCommands, this.#strategies, this.#options.onEvent);
+			for (const event of tickEvents) {
+				events.push(event);
+			}
+
+			this.#options.onTick?.(current, tickEvents);
+		}
+
+		this.ticksRun += ticks;
+	}
+}
+
+/** Runs `ticks` ticks from a copy of `world`, applying timeline commands at their ticks. */
+export function runTicks(world: World, strategies: Strategies, options: RunOptions): RunResult {
+	const run = new Run(world, strategies, options);
+	run.advance(options.ticks);
+	return {world: run.world, events: run.events};
 }

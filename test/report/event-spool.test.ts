@@ -25,7 +25,7 @@ for (const [name, path, ticks] of [['the default scenario', defaultScenarioPath,
 		const built = await loadScenario({path});
 		const expected = formatJson(runReport(built.world, defaultStrategies, {ticks, timeline: built.timeline}));
 		const output = collector();
-		await writeHeadless(built, ticks, 'json', output.write);
+		await writeHeadless(built, {ticks, format: 'json', write: output.write});
 		t.is(output.text(), expected);
 	});
 }

@@ -67,8 +67,11 @@ test('a recorded session replays exactly: the replay\'s event log equals the rec
 	const ticksRun = log.length === 0 ? 0 : Math.max(...log.map(event => event.tick)) + 1;
 
 	// The session file round-trips, and the replay gives the same events, tick for tick.
-	const session = parseWith(sessionSchema, sessionText(built.world.scenarioName, built.world.seed, recorded));
-	const replay = withSession(built, session);
+	const header = {
+		scenario: built.world.scenarioName, seed: built.world.seed, scenarioHash: built.inputHash(), program: '0.1.0',
+	};
+	const session = parseWith(sessionSchema, sessionText(header, recorded));
+	const replay = withSession(built, session, {scenarioHash: built.inputHash(), program: '0.1.0', force: false});
 	const {events} = runTicks(replay.world, defaultStrategies, {ticks: ticksRun, timeline: replay.timeline});
 	t.deepEqual(events, log);
 	t.true(log.some(event => event.type === 'hostFailed'));
@@ -76,9 +79,25 @@ test('a recorded session replays exactly: the replay\'s event log equals the rec
 
 test('a session from another scenario is refused with the reason', async t => {
 	const built = await loadScenario();
+	const check = {scenarioHash: built.inputHash(), program: '0.1.0', force: false};
 	t.throws(() => withSession(built, {
 		version: 1, scenario: 'teaching-3x6', seed: 7, timeline: [],
-	}), {message: 'the session was recorded on scenario teaching-3x6, not sandpiper-16x35 (pass its --scenario)'});
+	}, check), {message: 'the session was recorded on scenario teaching-3x6, not sandpiper-16x35 (pass its --scenario)'});
+});
+
+test('a session whose scenario changed since it was recorded, or recorded by another version, is refused unless forced', async t => {
+	const built = await loadScenario();
+	const changed = await loadScenario({policy: 'none'});
+	const session = {
+		version: 1 as const, scenario: 'sandpiper-16x35', seed: 1, scenarioHash: built.inputHash(), program: '0.1.0', timeline: [],
+	};
+	t.not(changed.inputHash(), built.inputHash(), 'another policy is another run');
+	const again = await loadScenario();
+	t.is(again.inputHash(), built.inputHash(), 'the same inputs hash the same');
+	t.throws(() => withSession(changed, session, {scenarioHash: changed.inputHash(), program: '0.1.0', force: false}), {message: /has changed since the session was recorded.*--force replays it anyway$/v});
+	t.throws(() => withSession(built, session, {scenarioHash: built.inputHash(), program: '0.2.0', force: false}), {message: /recorded by sandpiper 0\.1\.0, this is 0\.2\.0/v});
+	t.notThrows(() => withSession(changed, session, {scenarioHash: changed.inputHash(), program: '0.2.0', force: true}));
+	t.notThrows(() => withSession(built, {...session, scenarioHash: undefined, program: undefined}, {scenarioHash: built.inputHash(), program: '0.2.0', force: false}), 'a session from before hashes is checked by name');
 });
 
 test('demo captions: the script\'s caption while it lasts, then a narration of the latest telling event', t => {

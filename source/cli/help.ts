@@ -1,0 +1,98 @@
+/**
+The command line's words: the help text, the flags meow reads, and which flags each command takes.
+*/
+import {policyNames} from '../policy/registry.js';
+import {keymap} from '../ui/keymap.js';
+
+export const help = `
+	Usage
+	  $ sandpiper [options]              live dashboard
+	  $ sandpiper --headless [options]   run without UI and print a report
+	  $ sandpiper eval [options]         every policy on the same seeds, compared
+	  $ sandpiper migration [options]    pre-copy, post-copy and stop-and-copy side by side
+	  $ sandpiper network [options]      addressing plan and who can reach whom
+
+	Options
+	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
+	  --seed N          random seed (default: the scenario's)
+	  --policy NAME     ${policyNames.join(', ')} (default: the scenario's)
+	  --headless        no UI: run --ticks ticks and print a report (Ctrl-C stops early, with a partial report)
+	  --ticks N         ticks to run headless (default 3600)
+	  --format F        table, json or csv (default table)
+	  --output FILE     write the report to FILE instead of stdout (replaced only once the report is whole)
+	  --demo            play a walkthrough (default: the bundled 90 s demo; --scenario for another)
+	  --record FILE     write every command you give, with its tick, as a session file (saved as you go)
+	  --replay FILE     play a recorded session back (same scenario and seed)
+	  --force           with --replay: play it even if the scenario or the program changed since
+	  --trace-dir DIR   replay PlanetLab CPU traces (CloudSim's format), one file per VM, in name order
+	  --workload-csv F  per-VM series from a CSV (vm,tick,cpu,mem,disk,net) as those VMs' workloads
+	  --hosts N         with --trace-dir: CloudSim's benchmark datacenter of N hosts for the traces
+	  --vms N           with --hosts: this many VMs (trace files reused in order)
+	  --cloudsim        CloudSim parity: THR-MMT-0.8, RAM / (BW / 2) migrations, SLATAH, PDM, SLAV, ESV
+
+	Options of eval
+	  --scenario FILE   as above
+	  --seeds LIST      seeds to run, as 1-10 or 1,4,9 (default 1-10)
+	  --policies LIST   policies to compare (default: all of them)
+	  --ticks N         ticks per run (default 3600)
+	  --format F        table or json (default table)
+	  --output FILE     write the result to FILE
+	  --containers      instead: the same workload as VMs and as containers (overhead, density, moves)
+
+	Options of migration (memory in MiB, rates in MiB/s, bandwidth in Mbit/s)
+	  --memory N        VM memory (default 1024)
+	  --dirty-rate N    dirtying beyond the writable working set (default 20)
+	  --wws N           writable working set (default 256)
+	  --bandwidth N     link bandwidth (default 1000)
+	  --working-set N   working set post-copy faults on (default: the wws)
+	  --cloudsim        also CloudSim's estimate, RAM / (BW / 2)
+	  --format F        table or json (default table)
+
+	Options of network
+	  --scenario FILE   as above
+	  --format F        table or json (default table)
+	  --output FILE     write the plan to FILE
+
+	Keys
+${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
+
+	A flag given twice is refused. Exit status: 0 success, 1 runtime error, 2 bad usage or bad input,
+	128 + N after signal N (130 after Ctrl-C stopped a headless run early).
+`;
+
+export const commands = ['eval', 'migration', 'network'] as const;
+export type CommandName = typeof commands[number];
+
+export const flags = {
+	headless: {type: 'boolean', default: false},
+	scenario: {type: 'string'},
+	seed: {type: 'string'},
+	ticks: {type: 'string'},
+	policy: {type: 'string'},
+	format: {type: 'string'},
+	output: {type: 'string'},
+	seeds: {type: 'string'},
+	policies: {type: 'string'},
+	memory: {type: 'string'},
+	dirtyRate: {type: 'string'},
+	wws: {type: 'string'},
+	bandwidth: {type: 'string'},
+	workingSet: {type: 'string'},
+	cloudsim: {type: 'boolean', default: false},
+	containers: {type: 'boolean', default: false},
+	traceDir: {type: 'string'},
+	workloadCsv: {type: 'string'},
+	demo: {type: 'boolean', default: false},
+	record: {type: 'string'},
+	replay: {type: 'string'},
+	force: {type: 'boolean', default: false},
+	hosts: {type: 'string'},
+	vms: {type: 'string'},
+} as const;
+
+export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[]>> = {
+	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim', 'demo', 'record', 'replay', 'force', 'workloadCsv'],
+	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers'],
+	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
+	network: ['scenario', 'format', 'output'],
+};
