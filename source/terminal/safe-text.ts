@@ -53,7 +53,10 @@ obey (DEL, C1, the format characters above) are written as `\uXXXX` escapes; C0 
 */
 export function safeJson(json: string): string {
 	// One escape per UTF-16 unit: JSON writes a character above U+FFFF as its surrogate pair.
-	return json.replaceAll(unsafeInJson, character => Array.from({length: character.length}, (_, index) => String.raw`\u${character.codePointAt(index)!.toString(16).padStart(4, '0')}`).join(''));
+	return json.replaceAll(unsafeInJson, character => Array.from({length: character.length}, (_, index) => {
+		const unit = character.charCodeAt(index); // eslint-disable-line unicorn/prefer-code-point -- the units, not the code point
+		return String.raw`\u${unit.toString(16).padStart(4, '0')}`;
+	}).join(''));
 }
 
 /**

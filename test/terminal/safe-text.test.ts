@@ -21,6 +21,11 @@ test('safeText leaves no control, format or separator character, whatever the in
 	}), {numRuns: 2000});
 });
 
+test('safeJson writes a format character above U+FFFF as its surrogate pair, so the text reads back the same', t => {
+	t.is(safeJson(JSON.stringify('tag\u{E0077}x')), String.raw`"tag\udb40\udc77x"`);
+	t.is(JSON.parse(safeJson(JSON.stringify('tag\u{E0077}x'))), 'tag\u{E0077}x');
+});
+
 test('safeJson keeps the document\'s meaning and leaves no C1, bidi or separator character raw', t => {
 	fc.assert(fc.property(fc.jsonValue(), fc.string({unit: 'binary'}), (value, text) => {
 		const document = JSON.stringify({value, text}, null, 2);
