@@ -1,6 +1,6 @@
 /**
-Faults from outside, as whole processes: a disk that fills up, hostile names in files, sessions whose
-scenario changed. Each ends in one line and the documented status, and loses nothing the user kept.
+Faults from outside: a disk that fills up and hostile names as whole processes, names in traces and
+sessions whose scenario changed through the same `main` in-process. Each ends in one line and the documented status, and loses nothing the user kept.
 */
 import {spawn} from 'node:child_process';
 import {
@@ -10,6 +10,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
+import {failureOf, main} from '../source/cli/main.js';
+import {loadScenario} from '../source/scenario/load-scenario.js';
 import {root, runCli} from './helpers/cli.js';
 import {removeDisk, smallDisk} from './helpers/small-disk.js';
 import {terminalHazardInOutput} from './helpers/terminal-hazard.js';
@@ -70,33 +72,31 @@ function renamedScenario(name: string): string {
 	return path;
 }
 
-const reportCommands = [['--headless', '--ticks', '20'], ['--headless', '--ticks', '20', '--format', 'json'], ['network'], ['eval', '--seeds', '1', '--policies', 'none', '--ticks', '10']];
+// Every report's writer is checked in-process (test/terminal/outside-text.test.tsx); these two go through a whole process.
+test('a scenario name with terminal escapes is refused in one line that shows them escaped', async t => {
+	const {code, stdout, stderr} = await runCli(['network', '--scenario', renamedScenario('lab\u001B]0;pwned\u0007\u001B[2J\r\nevil')]);
+	t.is(code, 2);
+	t.is(stdout, '');
+	t.is(stderr.split('\n').length, 2, `stderr: ${stderr}`);
+	t.is(terminalHazardInOutput(stderr), undefined);
+});
 
-for (const args of reportCommands) {
-	test(`a scenario name with terminal escapes is refused by ${args[0]} ${args.at(-1)!} in one line that shows them escaped`, async t => {
-		const {code, stdout, stderr} = await runCli([...args, '--scenario', renamedScenario('lab\u001B]0;pwned\u0007\u001B[2J\r\nevil')]);
-		t.is(code, 2);
-		t.is(stdout, '');
-		t.is(stderr.split('\n').length, 2, `stderr: ${stderr}`);
-		t.is(terminalHazardInOutput(stderr), undefined);
-	});
-
-	test(`a scenario name with bidi overrides reaches ${args[0]} ${args.at(-1)!} output escaped`, async t => {
-		const {code, stdout} = await runCli([...args, '--scenario', renamedScenario('lab\u202Eevil\u2066x')]);
-		t.is(code, 0);
-		t.is(terminalHazardInOutput(stdout), undefined);
-		t.true(stdout.includes(String.raw`lab\u202eevil\u2066x`), `output: ${stdout.slice(0, 300)}`);
-	});
-}
+test('a scenario name with bidi overrides reaches the table report escaped', async t => {
+	const output = join(directory(), 'report.txt');
+	await main(['--headless', '--ticks', '5', '--output', output, '--scenario', renamedScenario('lab\u202Eevil\u2066x')], () => undefined);
+	const report = readFileSync(output, 'utf8');
+	t.is(terminalHazardInOutput(report), undefined);
+	t.true(report.includes(String.raw`lab\u202eevil\u2066x`), `report: ${report.slice(0, 300)}`);
+});
 
 test('a trace file whose name has a newline and an escape is named on one line', async t => {
 	const traces = join(directory(), 'traces');
 	mkdirSync(traces);
 	writeFileSync(join(traces, 'bad\nname\u001B[2J'), 'not a number\n');
-	const {code, stderr} = await runCli(['--headless', '--trace-dir', traces]);
+	const {message, code} = failureOf(await t.throwsAsync(main(['--headless', '--trace-dir', traces], () => undefined)));
 	t.is(code, 2);
-	t.is(stderr.split('\n').length, 2, `stderr: ${stderr}`);
-	t.is(terminalHazardInOutput(stderr.trimEnd()), undefined);
+	t.is(terminalHazardInOutput(message), undefined);
+	t.false(message.includes('\n'));
 });
 
 test('a session replayed after its scenario changed is refused in one line unless --force', async t => {
@@ -105,21 +105,16 @@ test('a session replayed after its scenario changed is refused in one line unles
 	const text = readFileSync(join(root, 'fixtures/scenarios/teaching-3x6.json'), 'utf8');
 	writeFileSync(scenario, text);
 	const session = join(folder, 'session.json');
-	const recorded = await runCli(['--headless', '--scenario', scenario, '--ticks', '1', '--format', 'json']);
-	t.is(recorded.code, 0);
 	// The hash a recording of this scenario keeps: the one the replay computes when nothing changed.
-	const {loadScenario} = await import('../source/scenario/load-scenario.js');
 	const loaded = await loadScenario({path: scenario});
-	const hash = loaded.inputHash();
 	writeFileSync(session, JSON.stringify({
-		version: 1, scenario: 'teaching-3x6', seed: 1, scenarioHash: hash, program: '0.1.0', timeline: [],
+		version: 1, scenario: 'teaching-3x6', seed: 1, scenarioHash: loaded.inputHash(), program: '0.1.0', timeline: [],
 	}));
-	const same = await runCli(['--headless', '--scenario', scenario, '--replay', session, '--ticks', '5']);
-	t.is(same.code, 0, `stderr: ${same.stderr}`);
+	const replay = async (...more: string[]) => main(['--headless', '--scenario', scenario, '--replay', session, '--ticks', '5', '--output', join(folder, 'report.txt'), ...more], () => undefined);
+	await t.notThrowsAsync(replay());
 	writeFileSync(scenario, text.replace('"seed": 7', '"seed": 8').replace(/"tickSeconds": 1\b/v, '"tickSeconds": 2'));
-	const changed = await runCli(['--headless', '--scenario', scenario, '--replay', session, '--ticks', '5']);
-	t.is(changed.code, 2);
-	t.regex(changed.stderr, /^sandpiper: scenario teaching-3x6 has changed since the session was recorded [^\n]*--force replays it anyway\n$/v);
-	const forced = await runCli(['--headless', '--scenario', scenario, '--replay', session, '--ticks', '5', '--force']);
-	t.is(forced.code, 0, `stderr: ${forced.stderr}`);
+	const {message, code} = failureOf(await t.throwsAsync(replay()));
+	t.is(code, 2);
+	t.regex(message, /^scenario teaching-3x6 has changed since the session was recorded [^\n]*--force replays it anyway$/v);
+	await t.notThrowsAsync(replay('--force'));
 });

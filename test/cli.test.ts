@@ -2,6 +2,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test from 'ava';
+import {failureOf, main} from '../source/cli/main.js';
 import {runCli} from './helpers/cli.js';
 
 type JsonReport = {
@@ -112,12 +113,7 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--replay', 'missing.json'], 'sandpiper: cannot read session missing.json: no such file'],
 	[['--headless', '--replay', 'fixtures/invalid/json-syntax-error.json'], 'sandpiper: fixtures/invalid/json-syntax-error.json: invalid JSON at line 4, column 2: Expected \',\' or \'}\' after property value'],
 	[['--headless', '--seed', '1', '--seed', '2'], 'sandpiper: --seed: given more than once; give each flag once'],
-	[['--headless', '--format', 'json', '--format', 'csv'], 'sandpiper: --format: given more than once; give each flag once'],
-	[['--headless', '--output', 'newdir/'], 'sandpiper: --output: cannot write newdir/: a directory path (ends in /); name a file'],
-	[['--headless', '--output', '/dev/full'], 'sandpiper: --output: cannot write /dev/full: not a regular file (leave out --output to write to standard output)'],
 	[['--record', 'no/such/dir/session.json'], 'sandpiper: --record: cannot write no/such/dir/session.json: no directory no/such/dir'],
-	[['--record', 'fixtures'], 'sandpiper: --record: cannot write fixtures: it is a directory'],
-	[['--record', '/dev/full'], 'sandpiper: --record: cannot write /dev/full: not a regular file'],
 	[['--headless', '--record', 'session.json'], 'sandpiper: --record saves the commands given at the dashboard; a headless run takes none (--replay plays a session headless)'],
 	[['--headless', '--hosts', '10'], 'sandpiper: --hosts: builds a datacenter for traces; give --trace-dir too'],
 	[['--headless', '--trace-dir', 'nowhere'], 'sandpiper: cannot read trace directory nowhere: no such directory'],
@@ -130,8 +126,18 @@ const badInput: Array<[string[], string]> = [
 	[['eval', '--output', 'fixtures'], 'sandpiper: --output: cannot write fixtures: it is a directory'],
 ];
 
+// In-process: the same `main` and `failureOf` the entry runs, without a process for each row.
 for (const [args, message] of badInput) {
-	test(`bad input ${args.join(' ')} ends with one line on stderr and status 2`, async t => {
+	test(`bad input ${args.join(' ')} is refused with its one line and status 2`, async t => {
+		const error = await t.throwsAsync(main(args, () => undefined));
+		t.deepEqual(failureOf(error), {message: message.replace(/^sandpiper: /v, ''), code: 2 as const});
+	});
+}
+
+// A few rows as whole processes: the entry writes the line to stderr, nothing to stdout, and exits 2.
+for (const index of [0, badInput.findIndex(([args]) => args.filter(word => word === '--seed').length === 2), badInput.findIndex(([args]) => args.includes('fixtures/invalid/json-syntax-error.json'))]) {
+	const [args, message] = badInput[index]!;
+	test(`as a process, bad input ${args.join(' ')} ends with one line on stderr and status 2`, async t => {
 		const {code, stdout, stderr} = await runCli(args);
 		t.is(code, 2);
 		t.is(stdout, '');

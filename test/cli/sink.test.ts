@@ -52,7 +52,7 @@ test.serial('whatever point a write stops at (an error, a signal), the target is
 		const expected = stops ? (hadOld ? 'old' : undefined) : chunks.join('');
 		t.deepEqual(readdirSync(folder), expected === undefined ? [] : ['out.json']);
 		t.is(expected === undefined ? undefined : readFileSync(target, 'utf8'), expected);
-	}), {numRuns: 60});
+	}), {numRuns: 30});
 });
 
 test.serial('the signal handlers\' last clean-up removes every temporary file still open', async t => {

@@ -8,9 +8,10 @@ import {
 	existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync,
 } from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import process from 'node:process';
-import {root, runCli} from '../helpers/cli.js';
+import {main} from '../../source/cli/main.js';
+import {root} from '../helpers/cli.js';
 import {Pane, run} from '../helpers/pane.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -32,9 +33,9 @@ for (const [signal, status] of [['INT', 130], ['HUP', 129], ['TERM', 143]] as co
 			pane.close();
 		}
 
-		const replay = await runCli(['--headless', '--replay', session, '--ticks', '100', '--format', 'json']);
-		t.is(replay.code, 0, `stderr: ${replay.stderr}`);
-		t.true((JSON.parse(replay.stdout) as {events: Array<{type: string}>}).events.some(event => event.type === 'policyChanged'));
+		const report = join(dirname(session), 'replay.json');
+		await main(['--headless', '--replay', session, '--ticks', '100', '--format', 'json', '--output', report], () => undefined);
+		t.true((JSON.parse(readFileSync(report, 'utf8')) as {events: Array<{type: string}>}).events.some(event => event.type === 'policyChanged'));
 	});
 }
 

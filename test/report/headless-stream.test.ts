@@ -19,7 +19,7 @@ function collector() {
 
 test('a long CSV report is written in pieces of bounded size as the run goes, and is the whole CSV', async t => {
 	const built = await loadScenario();
-	const ticks = 12_000;
+	const ticks = 6000;
 	const output = collector();
 	await writeHeadless(built, {ticks, format: 'csv', write: output.write});
 	let expected = csvHeader;
@@ -32,8 +32,8 @@ test('a long CSV report is written in pieces of bounded size as the run goes, an
 	});
 	t.is(output.chunks.join(''), expected);
 	const largest = Math.max(...output.chunks.map(chunk => chunk.length));
-	// 12,000 ticks of 17 hosts are 9 MB; a piece is about 65,536 host- and VM-ticks (1,260 ticks here, under 1 MB).
-	t.true(output.chunks.length >= 9, `${output.chunks.length} pieces`);
+	// 6,000 ticks of 17 hosts are 4.5 MB; a piece is about 65,536 host- and VM-ticks (1,260 ticks here, under 1 MB).
+	t.true(output.chunks.length >= 5, `${output.chunks.length} pieces`);
 	t.true(largest < 1_500_000, `largest piece ${largest} characters of ${expected.length}`);
 });
 

@@ -65,7 +65,7 @@ test('every report keeps outside text inert: table, json, network table and json
 		}
 
 		t.is((JSON.parse(formatJson(report)) as {scenario: string}).scenario, name, 'json keeps the name exactly');
-	}), {numRuns: 40});
+	}), {numRuns: 25});
 });
 
 test('the dashboard\'s frame keeps outside text inert: the status line\'s name, a caption, at 80x24 and 120x40', t => {
@@ -79,7 +79,7 @@ test('the dashboard\'s frame keeps outside text inert: the status line\'s name, 
 				t.is(terminalHazardInOutput(frame), undefined, `${view} at ${columns}x${rows}`);
 			}
 		}
-	}), {numRuns: 25});
+	}), {numRuns: 15});
 });
 
 test('the running app shows a hostile name and a hostile caption escaped, on one status line', t => {
