@@ -88,7 +88,6 @@ export async function writeHeadless(built: BuiltScenario, options: HeadlessOptio
 			const run = new ReportRun(built.world, defaultStrategies, {timeline: built.timeline});
 			await drive(run, built, options, yieldToEvents);
 			const report = run.report(options.ticks);
-			// Ink and ink-table load only for the table: importing Ink costs about half a second.
 			const {formatTable} = await import('./report/format-table.js');
 			await write(formatTable(report));
 			return report.partial;

@@ -1,0 +1,24 @@
+/**
+A table in box-drawing characters, as ink-table draws it (a rule between every row), written as plain
+text. Not ink-table itself for the run report: it lays out every cell through Ink, which took 8 s and
+714 MiB for 3,200 hosts and 2.35 GB for 12,800, so a report of the 50,000 hosts `--hosts` allows could
+not be written. This is linear in the cells.
+*/
+export function boxedTable(rows: ReadonlyArray<Readonly<Record<string, string | number>>>): string {
+	const first = rows[0];
+	if (!first) {
+		return '';
+	}
+
+	const columns = Object.keys(first);
+	const widths = columns.map(column => Math.max(column.length, ...rows.map(row => String(row[column]).length)) + 2);
+	const rule = (left: string, middle: string, right: string) => `${left}${widths.map(width => '─'.repeat(width)).join(middle)}${right}`;
+	const line = (cells: readonly string[]) => `│${cells.map((cell, index) => ` ${cell.padEnd(widths[index]! - 1)}`).join('│')}│`;
+	const lines = [rule('┌', '┬', '┐'), line(columns)];
+	for (const row of rows) {
+		lines.push(rule('├', '┼', '┤'), line(columns.map(column => String(row[column]))));
+	}
+
+	lines.push(rule('└', '┴', '┘'));
+	return lines.join('\n');
+}
