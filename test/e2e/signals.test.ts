@@ -39,14 +39,9 @@ for (const [signal, status] of [['INT', 130], ['HUP', 129], ['TERM', 143]] as co
 	});
 }
 
+/** A long headless run writing to `output`; `exited` is its status, `stderr()` what it has said. */
 function startHeadless(output: string) {
-	return spawn(process.execPath, ['dist/cli.js', '--headless', '--format', 'json', '--ticks', '10000000', '--output', output], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
-}
-
-run('Ctrl-C stops a headless run with a whole report of the ticks that ran, marked partial (status 130)', async t => {
-	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-interrupt-'));
-	const output = join(directory, 'report.json');
-	const child = startHeadless(output);
+	const child = spawn(process.execPath, ['dist/cli.js', '--headless', '--format', 'json', '--ticks', '10000000', '--output', output], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
 	let stderr = '';
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
 		stderr += chunk;
@@ -54,13 +49,20 @@ run('Ctrl-C stops a headless run with a whole report of the ticks that ran, mark
 	const exited = new Promise<number | null>(resolve => {
 		child.on('close', resolve);
 	});
+	return {child, exited, stderr: () => stderr};
+}
+
+run('Ctrl-C stops a headless run with a whole report of the ticks that ran, marked partial (status 130)', async t => {
+	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-interrupt-'));
+	const output = join(directory, 'report.json');
+	const {child, exited, stderr} = startHeadless(output);
 	await waitFor(() => readdirSync(directory).length > 0, 'the run to start writing', 10_000);
 	child.kill('SIGINT');
 	t.is(await exited, 130);
 	const report = JSON.parse(readFileSync(output, 'utf8')) as {ticks: number; partial: {ticksRun: number; ticksAsked: number}};
 	t.is(report.partial.ticksAsked, 10_000_000);
 	t.is(report.ticks, report.partial.ticksRun);
-	t.regex(stderr, /interrupted: the report covers \d+ of 10000000 ticks/v);
+	t.regex(stderr(), /interrupted: the report covers \d+ of 10000000 ticks/v);
 	t.deepEqual(readdirSync(directory), ['report.json']);
 });
 
@@ -68,14 +70,7 @@ run('SIGUSR1 opens no inspector; SIGTERM abandons a headless run: the old report
 	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-terminate-'));
 	const output = join(directory, 'report.json');
 	writeFileSync(output, '{"old": true}\n');
-	const child = startHeadless(output);
-	let stderr = '';
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-		stderr += chunk;
-	});
-	const exited = new Promise<number | null>(resolve => {
-		child.on('close', resolve);
-	});
+	const {child, exited, stderr} = startHeadless(output);
 	await waitFor(() => readdirSync(directory).length > 1, 'the run to start writing', 10_000);
 	child.kill('SIGUSR1');
 	// Node would open its inspector within milliseconds and say so on stderr.
@@ -84,7 +79,7 @@ run('SIGUSR1 opens no inspector; SIGTERM abandons a headless run: the old report
 	});
 	child.kill('SIGTERM');
 	t.is(await exited, 143);
-	t.false(stderr.includes('Debugger listening'), `stderr: ${stderr}`);
+	t.false(stderr().includes('Debugger listening'), `stderr: ${stderr()}`);
 	t.is(readFileSync(output, 'utf8'), '{"old": true}\n');
 	t.deepEqual(readdirSync(directory), ['report.json']);
 });
