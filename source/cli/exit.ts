@@ -5,6 +5,7 @@ the process ends. Clean-ups run last-registered first, so what was set up last i
 */
 import process from 'node:process';
 import {safeText} from '../terminal/safe-text.js';
+import {removeUnfinishedFiles} from './sink.js';
 
 const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
 type HandledSignal = keyof typeof signalNumbers;
@@ -77,6 +78,8 @@ export function installExitHandlers(): void {
 
 	// Without a listener, SIGUSR1 would open Node's inspector on a port, over the dashboard.
 	process.on('SIGUSR1', () => undefined);
+	// Registered first, so it runs last: any temporary output file a clean-up did not remove.
+	atExit(removeUnfinishedFiles);
 	// `process.exit` anywhere (meow's --help, Ink) still cleans up.
 	process.on('exit', runCleanups);
 	const internalError = (error: unknown) => {
