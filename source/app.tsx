@@ -8,6 +8,7 @@ import {useApp, useInput} from 'ink';
 import {
 	useCallback, useEffect, useMemo, useRef, useState,
 } from 'react';
+import {cycledPolicyNames} from './policy/registry.js';
 import {indexTimeline, type TimedCommand} from './sim/run.js';
 import {cloneWorld, stepInPlace} from './sim/step.js';
 import type {Strategies} from './sim/strategies.js';
@@ -178,7 +179,7 @@ export function App({
 			return;
 		}
 
-		const result = reduceKey(uiRef.current, action, {world: world.current, strategies, policyNames: Object.keys(strategies.policies)});
+		const result = reduceKey(uiRef.current, action, {world: world.current, strategies, policyNames: cycledPolicyNames});
 		if (result.quit) {
 			exit();
 			return;

@@ -91,8 +91,8 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--seed', 'abc'], 'sandpiper: --seed: expected a whole number >= 0, got "abc"'],
 	[['--headless', '--ticks', '-3'], 'sandpiper: --ticks: expected a whole number >= 1, got "-3"'],
 	[['--headless', '--format', 'xml'], 'sandpiper: --format: expected one of table, json, csv, got "xml"'],
-	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, threshold-cloudsim)'],
-	[['eval', '--policies', 'none,magic'], 'sandpiper: --policies: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, threshold-cloudsim)'],
+	[['--headless', '--policy', 'magic'], 'sandpiper: --policy: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, cloudsim:DETECTOR-SELECTOR-PARAMETER (detectors thr, iqr, mad, lr, lrr; selectors mmt, mc, rs, mu; e.g. cloudsim:thr-mmt-0.8))'],
+	[['eval', '--policies', 'none,magic'], 'sandpiper: --policies: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, cloudsim:DETECTOR-SELECTOR-PARAMETER (detectors thr, iqr, mad, lr, lrr; selectors mmt, mc, rs, mu; e.g. cloudsim:thr-mmt-0.8))'],
 	[['eval', '--seeds', '5-2'], 'sandpiper: --seeds: expected a range like 1-10, got "5-2"'],
 	[['eval', '--seeds', 'x'], 'sandpiper: --seeds: expected a whole number >= 0, got "x"'],
 	[['eval', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
@@ -266,7 +266,7 @@ test('--trace-dir --hosts --cloudsim: CloudSim\'s datacenter for the traces, a d
 	const {code, stdout, stderr} = await runCli(['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '10', '--cloudsim', '--format', 'json']);
 	t.is(code, 0, `stderr: ${stderr}`);
 	const report = JSON.parse(stdout) as JsonReport;
-	t.like(report, {ticks: 288, tickSeconds: 300, policy: 'threshold-cloudsim'});
+	t.like(report, {ticks: 288, tickSeconds: 300, policy: 'cloudsim:thr-mmt-0.8'});
 	for (const key of ['energyKWh', 'migrations', 'slatah', 'pdm', 'slav', 'esv']) {
 		t.is(typeof report.summary[key], 'number', `${key} is a number`);
 	}

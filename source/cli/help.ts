@@ -1,7 +1,7 @@
 /**
 The command line's words: the help text, the flags meow reads, and which flags each command takes.
 */
-import {policyNames} from '../policy/registry.js';
+import {knownPoliciesText} from '../policy/registry.js';
 import {keymap} from '../ui/keymap.js';
 
 export const help = `
@@ -15,7 +15,7 @@ export const help = `
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
 	  --seed N          random seed (default: the scenario's)
-	  --policy NAME     ${policyNames.join(', ')} (default: the scenario's)
+	  --policy NAME     ${knownPoliciesText} (default: the scenario's)
 	  --headless        no UI: run --ticks ticks and print a report (Ctrl-C stops early, with a partial report)
 	  --ticks N         ticks to run headless (default 3600)
 	  --format F        table, json or csv (default table)

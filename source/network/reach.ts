@@ -13,6 +13,7 @@ import type {
 	FirewallRule, Host, Vm, World,
 } from '../sim/types.js';
 import {primaryNic} from './addressing.js';
+import {isPlaced, isDown} from '../sim/vm-state.js';
 
 export type Endpoint = {kind: 'external'} | {kind: 'host'; hostId: string} | {kind: 'vm'; vmId: string};
 
@@ -235,7 +236,7 @@ function liveness(index: NetworkIndex, nodeId: string): string | undefined {
 		return `no host or VM ${nodeId}`;
 	}
 
-	if (vm.state === 'stopped' || vm.state === 'lost') {
+	if (isDown(vm)) {
 		return `${vm.id} is ${vm.state}`;
 	}
 
@@ -354,6 +355,6 @@ export function endpoints(world: World): Endpoint[] {
 	return [
 		{kind: 'external'},
 		...world.hosts.map((host): Endpoint => ({kind: 'host', hostId: host.id})),
-		...world.vms.filter(vm => vm.state !== 'lost').map((vm): Endpoint => ({kind: 'vm', vmId: vm.id})),
+		...world.vms.filter(vm => isPlaced(vm)).map((vm): Endpoint => ({kind: 'vm', vmId: vm.id})),
 	];
 }

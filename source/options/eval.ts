@@ -1,5 +1,5 @@
 /** The flags of `sandpiper eval`: every policy on the same seeds. */
-import {policyNames} from '../policy/registry.js';
+import {cycledPolicyNames, findPolicy, unknownPolicyText} from '../policy/registry.js';
 import {grouped, parseWholeNumber} from './numbers.js';
 import {
 	defaultHeadlessTicks, seedLimit, ticksLimit,
@@ -61,10 +61,10 @@ export type EvalOptions = {
 
 export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
 	const format = parseTableOrJson(flags.format);
-	const policies = (flags.policies ?? policyNames.join(',')).split(',').map(name => name.trim()).filter(Boolean);
-	const unknown = policies.find(name => !policyNames.includes(name));
+	const policies = (flags.policies ?? cycledPolicyNames.join(',')).split(',').map(name => name.trim()).filter(Boolean);
+	const unknown = policies.find(name => !findPolicy(name));
 	if (unknown !== undefined || policies.length === 0) {
-		throw new UsageError(`--policies: unknown policy ${JSON.stringify(unknown ?? '')} (known: ${policyNames.join(', ')})`);
+		throw new UsageError(`--policies: ${unknownPolicyText(unknown ?? '')}`);
 	}
 
 	if (flags.scenario === '') {

@@ -2,7 +2,7 @@
 The flags of a run (the dashboard or `--headless`), checked and turned into options. Pure, so every
 bad value has a test.
 */
-import {policyNames} from '../policy/registry.js';
+import {findPolicy, unknownPolicyText} from '../policy/registry.js';
 import {maxGeneratedHosts, maxGeneratedVms} from '../scenario/cloudsim-datacenter.js';
 import {type Limit, parseWholeNumber} from './numbers.js';
 import {type Format, formats, UsageError} from './usage.js';
@@ -90,8 +90,8 @@ function isFormat(value: string): value is Format {
 
 /** The flags that must not be empty or unknown, and those that need another. */
 function checkRunFlags(flags: RawRunFlags): void {
-	if (flags.policy !== undefined && !policyNames.includes(flags.policy)) {
-		throw new UsageError(`--policy: unknown policy ${JSON.stringify(flags.policy)} (known: ${policyNames.join(', ')})`);
+	if (flags.policy !== undefined && !findPolicy(flags.policy)) {
+		throw new UsageError(`--policy: ${unknownPolicyText(flags.policy)}`);
 	}
 
 	if (flags.scenario === '') {

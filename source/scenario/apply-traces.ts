@@ -7,6 +7,7 @@ does; the VM's other shapes keep shaping its memory, disk and network.
 `withCloudsimParity`: the THR-MMT-0.8 policy, CloudSim's migration time (RAM / (BW / 2)) and 10 %
 CPU penalty, hosts that switch on at once (CloudSim has no boot delay).
 */
+import {cloudsimDefaultPolicy} from '../policy/registry.js';
 import type {World, WorkloadShape} from '../sim/types.js';
 import {initialRandomState} from '../sim/workload.js';
 import type {Scenario} from './schema.js';
@@ -33,7 +34,7 @@ export function withTraces(world: World, traces: readonly Trace[]): World {
 export function withCloudsimParity(scenario: Scenario): Scenario {
 	return {
 		...scenario,
-		policy: 'threshold-cloudsim',
+		policy: cloudsimDefaultPolicy,
 		migration: {...scenario.migration, cloudsimParity: true, vmCpuPenalty: 0.1},
 		power: {...scenario.power, bootSeconds: 0},
 	};

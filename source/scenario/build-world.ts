@@ -14,6 +14,7 @@ import {techniqueRefusal} from '../sim/hypervisors.js';
 import {
 	defaultCapacity, defaultHypervisor, defaultPower, hypervisorTypes, numberedId, specpowerTables,
 } from './defaults.js';
+import type {KnownPolicies} from '../policy/registry.js';
 import {buildNetwork} from './build-network.js';
 import {buildVm, checkShapes} from './build-vm.js';
 import {checkTimedCommands} from './check-timeline.js';
@@ -49,7 +50,7 @@ export type BuildOptions = {
 	/** Overrides the scenario's policy. */
 	policy?: string;
 	/** Policy names this build knows, to check the scenario's. */
-	knownPolicies: readonly string[];
+	knownPolicies: KnownPolicies;
 	/** The policy's initial state for the built world. */
 	initialPolicyState?: (world: World) => unknown;
 };
@@ -134,8 +135,8 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 	}
 
 	const policy = options.policy ?? scenario.policy;
-	if (!options.knownPolicies.includes(policy)) {
-		issues.push({path: 'policy', message: `unknown policy ${policy} (known: ${options.knownPolicies.join(', ')})`});
+	if (!options.knownPolicies.has(policy)) {
+		issues.push({path: 'policy', message: options.knownPolicies.describe(policy)});
 	}
 
 	duplicates(scenario.racks.map(rack => rack.id), 'racks', issues);

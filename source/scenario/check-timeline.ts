@@ -4,6 +4,7 @@ alike: the VMs, hosts and networks they name exist, and a policy they switch to 
 by earlier commands get ids like `vm01-c7`, so those are taken on trust for a VM cloned before.
 */
 import type {Command, World} from '../sim/types.js';
+import type {KnownPolicies} from '../policy/registry.js';
 import type {ScenarioIssue} from './build-world.js';
 
 /** The VM and host a command names, for checking that they exist. */
@@ -60,14 +61,13 @@ function isCloneOf(vmId: string, cloned: ReadonlySet<string>): boolean {
 Issues with `timeline`'s commands in `world` as built (before any tick), each at `label[i].command`.
 Commands are taken in tick order (a scenario's timeline may list them in any), as they will run.
 */
-export function checkTimedCommands(world: World, timeline: ReadonlyArray<{tick: number; command: Command}>, knownPolicies: readonly string[], label: string): ScenarioIssue[] {
+export function checkTimedCommands(world: World, timeline: ReadonlyArray<{tick: number; command: Command}>, knownPolicies: KnownPolicies, label: string): ScenarioIssue[] {
 	// Per command, so that the issues come out in the timeline's own order.
 	const issues: ScenarioIssue[][] = timeline.map(() => []);
 	const hostIds = new Set(world.hosts.map(host => host.id));
 	const vmIds = new Set(world.vms.map(vm => vm.id));
 	const networks = world.config.network.customNetworks.map(network => network.id);
 	const networkIds = new Set(networks);
-	const policies = new Set(knownPolicies);
 	const cloned = new Set<string>();
 	const inOrder = timeline.map((entry, index) => ({entry, index})).toSorted((a, b) => (a.entry.tick - b.entry.tick) || (a.index - b.index));
 	for (const {entry: {command}, index} of inOrder) {
@@ -92,8 +92,8 @@ export function checkTimedCommands(world: World, timeline: ReadonlyArray<{tick: 
 			found.push({path: `${path}.network`, message: `no network "${network}" is declared (declared: ${networks.join(', ') || 'none'})`});
 		}
 
-		if (command.type === 'setPolicy' && !policies.has(command.policy)) {
-			found.push({path: `${path}.policy`, message: `unknown policy ${command.policy} (known: ${knownPolicies.join(', ')})`});
+		if (command.type === 'setPolicy' && !knownPolicies.has(command.policy)) {
+			found.push({path: `${path}.policy`, message: knownPolicies.describe(command.policy)});
 		}
 	}
 

@@ -7,6 +7,7 @@ reused in order when there are more VMs than files). CPU is counted in MIPS here
 are its MIPS). The initial placement is CloudSim's power-aware best fit: each VM, in order, to the host
 whose power rises least and that stays at or under 80 % of its MIPS, with the RAM for it.
 */
+import {cloudsimDefaultPolicy} from '../policy/registry.js';
 import {interpolate} from '../sim/power-curve.js';
 import {specpowerTables} from './defaults.js';
 import {generatedPools, maxGeneratedHosts} from './generated-network.js';
@@ -123,7 +124,7 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		name: options.name ?? `planetlab-${options.hosts}x${vmCount}`,
 		description: `CloudSim's PlanetLab benchmark datacenter: ${options.hosts} HP ML110 G4/G5 hosts and ${vmCount} VMs of its four types replaying ${options.traces.length} trace files.`,
 		tickSeconds,
-		policy: options.policy ?? 'threshold-cloudsim',
+		policy: options.policy ?? cloudsimDefaultPolicy,
 		monitoring: {intervalTicks: 1, historyIntervals: 60},
 		manager: {profileWindow: 12, timeSeriesWindow: 12, cooldownSeconds: 0},
 		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},

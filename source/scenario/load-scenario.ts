@@ -1,4 +1,4 @@
-import {policies, policyNames} from '../policy/registry.js';
+import {findPolicy, knownPolicies} from '../policy/registry.js';
 import {buildWorld, type BuiltScenario} from './build-world.js';
 import {withCloudsimParity, withTraces} from './apply-traces.js';
 import {cloudsimScenario} from './cloudsim-datacenter.js';
@@ -37,8 +37,8 @@ export function buildScenario(scenario: Scenario, options: Omit<LoadOptions, 'pa
 	return buildWorld(scenario, {
 		seed: options.seed,
 		policy: options.policy,
-		knownPolicies: policyNames,
-		initialPolicyState: world => Object.hasOwn(policies, world.policy) ? policies[world.policy]!.initialState(world) : null,
+		knownPolicies,
+		initialPolicyState: world => findPolicy(world.policy)?.initialState(world) ?? null,
 	});
 }
 

@@ -7,7 +7,7 @@ differently without a word.
 */
 import type {TimedCommand} from '../sim/run.js';
 import type {Command} from '../sim/types.js';
-import {policyNames} from '../policy/registry.js';
+import {knownPolicies} from '../policy/registry.js';
 import {checkTimedCommands, ScenarioInvalidError, type BuiltScenario} from './build-world.js';
 import {parseWith} from './parse-scenario.js';
 import {labelled, readScenarioText} from './read-scenario.js';
@@ -81,7 +81,7 @@ export function withSession(built: BuiltScenario, session: Session, check: Repla
 		throw new SessionMismatchError(refusal);
 	}
 
-	const issues = checkTimedCommands(built.world, session.timeline, policyNames, 'timeline');
+	const issues = checkTimedCommands(built.world, session.timeline, knownPolicies, 'timeline');
 	if (issues.length > 0) {
 		throw new ScenarioInvalidError(issues);
 	}

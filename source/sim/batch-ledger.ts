@@ -8,6 +8,7 @@ a parity round builds one every tick, and maps keyed by host id cost several tim
 import {migrationReservation} from './capacity.js';
 import {hostPosition, vmHostPositions} from './lookup.js';
 import type {Migration, World} from './types.js';
+import {isPlaced} from './vm-state.js';
 
 export type BatchLedger = {
 	world: World;
@@ -29,7 +30,7 @@ export function batchLedger(world: World): BatchLedger {
 	for (const vm of world.vms) {
 		index++;
 		const at = hostOf[index]!;
-		if (at >= 0 && vm.state !== 'lost') {
+		if (at >= 0 && isPlaced(vm)) {
 			ledger.memoryMiB[at]! += vm.memoryMiB;
 			ledger.residents[at]!++;
 		}

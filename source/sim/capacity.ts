@@ -7,6 +7,7 @@ import type {
 	Host, HostUsage, Migration, World,
 } from './types.js';
 import {zeroVector} from './resource-vector.js';
+import {isPlaced} from './vm-state.js';
 
 /** Memory the VMs of a host may allocate: physical memory less the hypervisor reserve. */
 export function usableMemoryMiB(host: Host): number {
@@ -21,7 +22,7 @@ export function allocatedMemoryByHost(world: World): Map<string, number> {
 	}
 
 	for (const vm of world.vms) {
-		if (vm.state !== 'lost') {
+		if (isPlaced(vm)) {
 			allocated.set(vm.hostId, (allocated.get(vm.hostId) ?? 0) + vm.memoryMiB);
 		}
 	}
@@ -50,7 +51,7 @@ export function freeMemoryMiB(world: World, host: Host): number {
 	// One host: sum in place, no map (commands check one destination each, thousands a tick in parity runs).
 	let allocated = 0;
 	for (const vm of world.vms) {
-		if (vm.hostId === host.id && vm.state !== 'lost') {
+		if (vm.hostId === host.id && isPlaced(vm)) {
 			allocated += vm.memoryMiB;
 		}
 	}

@@ -14,6 +14,7 @@ import type {Strategies} from './strategies.js';
 import type {
 	Command, CommandType, InjectedLoad, LoadTarget, MigrationMode, SimEvent, Vm, World,
 } from './types.js';
+import {isDown} from './vm-state.js';
 
 type Emit = (event: SimEvent) => void;
 
@@ -52,7 +53,7 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 		return `${vm.id} already runs on ${destination.id}`;
 	}
 
-	if (vm.state === 'stopped' || vm.state === 'lost') {
+	if (isDown(vm)) {
 		return `${vm.id} is ${vm.state}`;
 	}
 

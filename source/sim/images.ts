@@ -19,6 +19,7 @@ import type {
 	Command, Operation, SimEvent, Vm, World,
 } from './types.js';
 import {initialRandomState} from './workload.js';
+import {isPlaced, isDown} from './vm-state.js';
 
 type Emit = (event: SimEvent) => void;
 
@@ -45,7 +46,7 @@ export function applyImageCommand(world: World, command: ImageCommand, _strategi
 		return `no VM ${command.vmId}`;
 	}
 
-	if (vm.state === 'lost' || vm.state === 'stopped') {
+	if (isDown(vm)) {
 		return `${vm.id} is ${vm.state}`;
 	}
 
@@ -173,7 +174,7 @@ export function advanceOperations(world: World, strategies: Strategies, emit: Em
 		}
 
 		const vm = findVm(world, operation.vmId);
-		if (!vm || vm.state === 'lost') {
+		if (!vm || !isPlaced(vm)) {
 			continue;
 		}
 

@@ -14,6 +14,7 @@ import type {Strategies} from './strategies.js';
 import type {
 	Command, Host, SimEvent, Vm, World,
 } from './types.js';
+import {isPlaced} from './vm-state.js';
 
 type Emit = (event: SimEvent) => void;
 
@@ -21,7 +22,7 @@ export type LifecycleCommand = Extract<Command, {type: 'failHost' | 'recoverHost
 
 /** VMs that occupy a host: running, paused or restoring there, not lost. */
 export function residentsOf(world: World, hostId: string): Vm[] {
-	return world.vms.filter(vm => vm.hostId === hostId && vm.state !== 'lost');
+	return world.vms.filter(vm => vm.hostId === hostId && isPlaced(vm));
 }
 
 function touchesMigration(world: World, hostId: string): boolean {

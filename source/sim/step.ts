@@ -34,6 +34,7 @@ import type {
 	Command, Host, InjectedLoad, LoadTarget, Resource, ResourceVector, SimEvent, Vm, World,
 } from './types.js';
 import {sampleDemand} from './workload.js';
+import {isPlaced, isDown} from './vm-state.js';
 
 export type StepResult = {
 	world: World;
@@ -145,7 +146,7 @@ function residentLists(world: World): Vm[][] {
 	let index = -1;
 	for (const vm of world.vms) {
 		index++;
-		if (vm.state !== 'lost') {
+		if (isPlaced(vm)) {
 			residents.add(hostOf[index]!, vm);
 		}
 	}
@@ -323,7 +324,7 @@ function migrationTraffic(world: World, ends: MigrationEnds): Array<HostTraffic 
 /** Paused while a migration model says so, running otherwise; stopped VMs stay stopped. */
 function updateVmStates(world: World, ends: MigrationEnds, strategies: Strategies): void {
 	for (const vm of world.vms) {
-		if (vm.state !== 'stopped' && vm.state !== 'lost') {
+		if (!isDown(vm)) {
 			vm.state = 'running';
 		}
 	}

@@ -313,7 +313,7 @@ export type VmRandomState = {
 };
 
 /** `lost`: its memory was split between two hosts when one failed (post-copy), or it had nowhere to run. */
-export type VmState = 'running' | 'paused' | 'stopped' | 'lost';
+export type VmState = 'running' | 'paused' | 'stopped' | 'lost' | 'finished';
 
 /**
 How a VM dirties memory while it runs, the writable-working-set model of Clark et al. (NSDI 2005)

@@ -11,6 +11,7 @@ import {
 import type {
 	Migration, NetworkEffect, NetworkMode, Vm, World,
 } from '../sim/types.js';
+import {isPlaced} from '../sim/vm-state.js';
 
 export type ReachLine = {label: string; text: string; reachable: boolean};
 
@@ -116,7 +117,7 @@ function selectedVmNetwork(world: World, index: NetworkIndex, vm: Vm, withDetail
 	const nic = primaryNic(vm);
 	const self: Endpoint = {kind: 'vm', vmId: vm.id};
 	const hosts = world.hosts.map((host): Endpoint => ({kind: 'host', hostId: host.id}));
-	const others = world.vms.filter(other => other.id !== vm.id && other.state !== 'lost').map((other): Endpoint => ({kind: 'vm', vmId: other.id}));
+	const others = world.vms.filter(other => other.id !== vm.id && isPlaced(other)).map((other): Endpoint => ({kind: 'vm', vmId: other.id}));
 	const external = reach(index, {kind: 'external'}, self);
 	const line = (label: string, from: Endpoint): ReachLine => {
 		const answer = reach(index, from, self);
@@ -152,7 +153,7 @@ export function networkModel(world: World, vmId: string | undefined, hostId: str
 		bridged: 0, nat: 0, 'host-only': 0, custom: 0,
 	};
 	for (const vm of world.vms) {
-		if (vm.state !== 'lost') {
+		if (isPlaced(vm)) {
 			counts[primaryNic(vm).mode]++;
 		}
 	}

@@ -10,6 +10,7 @@ import type {
 	Command, LoadTarget, MigrationMode, NetworkMode, Resource, World,
 } from '../sim/types.js';
 import {nextSpeed, type UiAction} from './keymap.js';
+import {isPlaced} from '../sim/vm-state.js';
 
 export type View = 'hosts' | 'vms' | 'migrations' | 'network';
 
@@ -92,7 +93,7 @@ function selectedHost(state: UiState, world: World) {
 }
 
 function vmsOf(world: World, hostId: string | undefined) {
-	return world.vms.filter(vm => vm.hostId === hostId && vm.state !== 'lost');
+	return world.vms.filter(vm => vm.hostId === hostId && isPlaced(vm));
 }
 
 function selectedVm(state: UiState, world: World) {
@@ -108,7 +109,7 @@ export function selectedVmId(state: UiState, world: World): string | undefined {
 
 /** The network view walks every VM in the datacenter, moving the host selection along. */
 function moveAcrossVms(state: UiState, world: World, delta: 1 | -1): UiState {
-	const all = world.vms.filter(vm => vm.state !== 'lost');
+	const all = world.vms.filter(vm => isPlaced(vm));
 	const current = selectedVm(state, world);
 	const index = current ? all.indexOf(current) : -1;
 	const next = all[clamp(index + delta, all.length)];

@@ -11,6 +11,7 @@ import type {
 	Migration, MigrationMode, NetworkMode, Resource, SimEvent, World,
 } from '../sim/types.js';
 import {shortEffect} from './network-model.js';
+import {isPlaced} from '../sim/vm-state.js';
 
 export type HostMarker = 'down' | 'off' | 'booting' | 'draining' | 'hot' | 'overloaded' | 'scratch' | 'none';
 
@@ -179,7 +180,7 @@ export function dashboardModel(world: World): DashboardModel {
 		bridged: 0, nat: 0, 'host-only': 0, custom: 0,
 	};
 	for (const vm of world.vms) {
-		if (vm.state !== 'lost') {
+		if (isPlaced(vm)) {
 			counts.set(vm.hostId, (counts.get(vm.hostId) ?? 0) + 1);
 			networkCounts[vm.nics[0]!.mode]++;
 		}
@@ -241,7 +242,7 @@ export function dashboardModel(world: World): DashboardModel {
 
 export function vmRows(world: World, hostId: string): VmRowModel[] {
 	const migrations = new Map(world.migrations.map(migration => [migration.id, migration]));
-	return world.vms.filter(vm => vm.hostId === hostId && vm.state !== 'lost').map(vm => {
+	return world.vms.filter(vm => vm.hostId === hostId && isPlaced(vm)).map(vm => {
 		const migration = vm.migrationId === null ? undefined : migrations.get(vm.migrationId);
 		return {
 			id: vm.id,

@@ -64,7 +64,7 @@ const expectedErrors: Record<string, string> = {
 	'tick-seconds-out-of-range': 'tickSeconds: expected tickSeconds from 1 to 300, got 600',
 	'timeline-unknown-host': 'timeline[0].command: no host h07',
 	'unknown-field': 'unknown field hostz',
-	'unknown-policy': 'policy: unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, threshold-cloudsim)',
+	'unknown-policy': 'policy: unknown policy "magic" (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, cloudsim:DETECTOR-SELECTOR-PARAMETER (detectors thr, iqr, mad, lr, lrr; selectors mmt, mc, rs, mu; e.g. cloudsim:thr-mmt-0.8))',
 	'profile-window-zero': 'manager.profileWindow: expected a window of at least 1 interval, got 0',
 	'window-longer-than-history': 'manager.timeSeriesWindow: expected at most monitoring.historyIntervals (60), got 90',
 	'peak-percentile-out-of-range': 'manager.peakPercentile: expected a percentile in (0, 100], got 150',

@@ -43,7 +43,7 @@ test('traces replayed on the scenario\'s VMs: CPU follows the file, interpolated
 test('CloudSim parity on the sample: a day of 288 five-minute ticks, hosts switched off, CloudSim\'s metrics', async t => {
 	const built = await loadScenario({traceDir: sample, hosts: 10, cloudsim: true});
 	t.is(built.world.config.tickSeconds, 300);
-	t.is(built.world.policy, 'threshold-cloudsim');
+	t.is(built.world.policy, 'cloudsim:thr-mmt-0.8');
 	const {world, events} = runTicks(built.world, defaultStrategies, {ticks: 288});
 	t.true(events.some(event => event.type === 'hostPoweredOff'));
 	t.true(world.counters.energyKWh > 0);

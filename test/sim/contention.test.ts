@@ -3,6 +3,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {noTraffic, shareHost, staysIdle} from '../../source/sim/contention.js';
 import {runTicks} from '../../source/sim/run.js';
+import {policyNames} from '../../source/policy/registry.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {runArbitrary} from '../helpers/arbitraries.js';
 import {build, scenarioInput, steadyClass} from '../helpers/scenarios.js';
@@ -151,7 +152,7 @@ test('commands that cannot be carried out say why and change nothing', t => {
 	t.deepEqual(result.events.map(event => event.type === 'commandRejected' ? event.reason : event.type), [
 		'no VM vm99',
 		'h01 has not failed',
-		'unknown policy magic (known: none, sandpiper, sandpiper-gray, threshold, consolidate, sandpiper+consolidate, threshold-cloudsim)',
+		`unknown policy magic (known: ${policyNames.join(', ')})`,
 		'vm01 is already in bridged mode',
 	]);
 	const {world: after} = runTicks(world, defaultStrategies, {ticks: 1});

@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import {PowerBuckets} from '../../source/policy/power-buckets.js';
+import {PowerBuckets} from '../../source/policy/place/power-buckets.js';
 import {interpolate} from '../../source/sim/power-curve.js';
 
 const threshold = 0.8;

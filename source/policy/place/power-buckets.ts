@@ -28,8 +28,8 @@ Without that, a band next to the flattest segment is bounded by the flat value a
 host is (or no host is any more: the underload pass empties the least utilised hosts first), ties the
 best host, and is scanned host by host in vain; the more hosts, the longer that scan.
 */
-import {emptyEach} from '../sim/lists.js';
-import {interpolate} from '../sim/power-curve.js';
+import {emptyEach} from '../../sim/lists.js';
+import {interpolate} from '../../sim/power-curve.js';
 
 export type BucketKind = {
 	/** MIPS of every host of this kind. */

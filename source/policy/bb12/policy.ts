@@ -1,0 +1,119 @@
+/**
+A member of BB12's family (Beloglazov and Buyya, CCPE 2012), composed: an overload detector, a VM
+selector and power-aware best fit, over one planning round (./passes.ts). Named as CloudSim's runs
+are, `cloudsim:<detector>-<selector>-<parameter>` (`cloudsim:thr-mmt-0.8`, `cloudsim:lr-mmt-1.2`).
+
+As CloudSim runs them: no round at the first sample (its first comes at the end of the first
+interval); each VM's request is recorded every interval (the histories the adaptive detectors and
+MC read); a VM's grant is capped at one of its host's two cores; a host lists its VMs in order of
+arrival, which breaks ties; empty hosts no move reaches are switched off at the end of the round.
+*/
+import {createStream, StateStream} from '../../sim/rng.js';
+import type {Policy, PolicyDecision} from '../../sim/strategies.js';
+import type {Host, World} from '../../sim/types.js';
+import {createDetector, type DetectorName} from '../detect/detectors.js';
+import {recordRound, type VmHistories} from '../detect/history.js';
+import {Pabfd} from '../place/pabfd.js';
+import {PlanningRound} from '../round/round.js';
+import {createSelector, type SelectorName} from '../select/selectors.js';
+import {overloadPass, underloadPass} from './passes.js';
+
+export type Bb12Spec = {detector: DetectorName; selector: SelectorName; parameter: number};
+
+type Bb12State = {
+	histories: VmHistories;
+	/** Each VM's rank on its host's list (by VM position), and the next rank to give. */
+	arrival: number[];
+	nextArrival: number;
+	/** The random selector's stream (xoroshiro128+ words). */
+	random: number[];
+};
+
+/** CloudSim's benchmark hosts have two cores; a VM (one core) is granted at most one. */
+const coresPerHost = 2;
+const coreUnits = (host: Host) => host.capacity.cpuUnits / coresPerHost;
+
+/** The random selector's stream number: past any VM's. */
+const selectorStream = 0x7F_FF_FF_FF;
+
+export function bb12PolicyName(spec: Bb12Spec): string {
+	return `cloudsim:${spec.detector}-${spec.selector}-${spec.parameter}`;
+}
+
+function asState(value: unknown, world: World): Bb12State {
+	const state = value as Partial<Bb12State> | null;
+	return {
+		histories: state?.histories ?? [],
+		arrival: state?.arrival ?? world.vms.map((_, index) => index),
+		nextArrival: state?.nextArrival ?? world.vms.length,
+		random: state?.random ?? createStream(world.seed, selectorStream),
+	};
+}
+
+/** Switches off each empty worker that is up, touched by no migration and planned no VM. */
+function switchOffEmpty(round: PlanningRound): void {
+	const busy = new Uint8Array(round.hosts.length);
+	for (const migration of round.world.migrations) {
+		for (const id of [migration.sourceHostId, migration.destinationHostId]) {
+			const at = round.position(id);
+			if (at !== undefined) {
+				busy[at] = 1;
+			}
+		}
+	}
+
+	for (let index = 0; index < round.hosts.length; index++) {
+		if (round.up[index] === 1 && busy[index] === 0 && round.poweredOn[index] === 0 && round.plannedOn(index).length === 0) {
+			round.commands.push({type: 'powerOff', hostId: round.hosts[index]!.id});
+		}
+	}
+}
+
+export function bb12Policy(spec: Bb12Spec): Policy {
+	const detector = createDetector(spec.detector, spec.parameter);
+	const selector = createSelector(spec.selector);
+	return {
+		name: bb12PolicyName(spec),
+		description: `BB12 as CloudSim runs it: ${spec.detector.toUpperCase()} (${spec.parameter}) overload detection, ${spec.selector.toUpperCase()} selection, power-aware best fit, underloaded hosts emptied`,
+		initialState: world => asState(null, world),
+		decide(world, stateValue): PolicyDecision {
+			const state = asState(stateValue, world);
+			const histories = recordRound(world, state.histories);
+			if (world.tick === 0) {
+				return {
+					commands: [], rejections: [], events: [], state: {...state, histories},
+				};
+			}
+
+			const round = new PlanningRound(world, {arrival: state.arrival, coreUnits});
+			const detectorContext = {round, histories, intervalSeconds: world.config.tickSeconds * world.config.monitoring.intervalTicks};
+			const stream = new StateStream();
+			stream.state = [...state.random];
+			const selectorContext = {round, histories, uniform: () => stream.uniform()};
+			const placement = new Pabfd(round, detector, detectorContext);
+			const tools = {
+				round, detector, selector, placement, detectorContext, selectorContext,
+			};
+			const overloaded = overloadPass(tools);
+			underloadPass(tools, overloaded);
+			switchOffEmpty(round);
+			const arrival = [...state.arrival];
+			let {nextArrival} = state;
+			for (const command of round.commands) {
+				if (command.type === 'requestMigration') {
+					const vmIndex = round.vmIndex.get(world.vms.find(vm => vm.id === command.vmId)!)!;
+					arrival[vmIndex] = nextArrival++;
+				}
+			}
+
+			return {
+				commands: round.commands,
+				rejections: [],
+				events: round.events,
+				state: {
+					histories, arrival, nextArrival, random: stream.getState(),
+				},
+			};
+		},
+	};
+}

@@ -1,0 +1,276 @@
+/**
+Power-aware best fit (Beloglazov and Buyya, CCPE 2012, PABFD; CloudSim's `findHostForVm`): a VM goes
+to the host whose power rises least, among hosts not excluded that can take it:
+- it fits one core and the MIPS the host has not granted (`isSuitableForVm`), and its memory fits;
+- a host that carries load must not be overloaded with it, as the detector sees the host then (an
+  empty host is not asked);
+- the increase is the power at the MIPS granted as planned plus the VM's request, less the power
+  when the round began (CloudSim's `host.getPower()`, which a round's plans do not change: a host that
+  took VMs earlier in the round pays for them again in each later price); an empty host is priced at
+  its idle draw, so waking one costs only its curve's first slope;
+- ties go to the first host in id order (a strict `<`), increases compared in whole microwatts so a
+  tie is a tie and not the last bit of a float.
+With a static threshold, loaded hosts are searched by bands of utilisation with a lower bound on the
+increase in each (./power-buckets.ts), and only the first suitable empty host of each kind is priced:
+the answer is the scan's, found on a few dozen hosts. Other detectors scan every host, pricing first
+and asking the detector only of a host that would win.
+*/
+import {interpolate} from '../../sim/power-curve.js';
+import type {Host, Vm} from '../../sim/types.js';
+import type {DetectorContext, OverloadDetector} from '../detect/detectors.js';
+import type {PlanningRound, RoundListener} from '../round/round.js';
+import {curveWattsOf, kindTable} from './host-kinds.js';
+import type {PowerBuckets} from './power-buckets.js';
+
+/** A power increase in whole microwatts (see above). */
+const microwatts = (watts: number) => Math.round(watts * 1e6);
+
+/** What `increase` returns for a host that cannot take the VM, read from a constant (a NaN load on a hot path cost an optimised frame). */
+const unsuitable = Number.NaN;
+
+export class Pabfd implements RoundListener {
+	readonly #round: PlanningRound;
+	readonly #detector: OverloadDetector;
+	readonly #context: DetectorContext;
+	readonly #threshold: number | undefined;
+	readonly #tables: Array<readonly number[] | undefined>;
+	readonly #wattsAtStart: Float64Array;
+	readonly #buckets: PowerBuckets;
+	/** Per kind, the hosts empty when the round began, in id order, and the MIPS of one of their cores. */
+	readonly #empty: number[][] = [];
+	readonly #emptyCoreMips: number[] = [];
+	readonly #bucketed: Uint8Array;
+	/** While the detector is asked a what-if, the round's moves are not followed. */
+	#trying = false;
+	#best = -1;
+	#bestKey = Number.POSITIVE_INFINITY;
+
+	constructor(round: PlanningRound, detector: OverloadDetector, context: DetectorContext) {
+		this.#round = round;
+		this.#detector = detector;
+		this.#context = context;
+		this.#threshold = detector.threshold;
+		const {hosts} = round;
+		const kinds = kindTable(hosts, round.coreUnits);
+		this.#tables = kinds.tables;
+		this.#buckets = kinds.buckets;
+		this.#buckets.clear();
+		this.#wattsAtStart = new Float64Array(hosts.length);
+		this.#bucketed = new Uint8Array(hosts.length);
+		const emptyOfKind: Array<number[] | undefined> = [];
+		let index = -1;
+		for (const host of hosts) {
+			index++;
+			const granted = round.allocatedAtStart[index]!;
+			this.#wattsAtStart[index] = curveWattsOf(host, Math.min(1, granted / round.capacity[index]!));
+			if (host.role !== 'worker' || host.state === 'failed' || host.state === 'booting') {
+				continue;
+			}
+
+			if (granted > 0) {
+				this.#bucketed[index] = 1;
+				this.#rebucket(index);
+				continue;
+			}
+
+			const kind = kinds.kindOfHost[index]!;
+			const list = emptyOfKind[kind];
+			if (list) {
+				list.push(index);
+			} else {
+				emptyOfKind[kind] = [index];
+				this.#empty.push(emptyOfKind[kind]);
+				this.#emptyCoreMips.push(kinds.kinds[kind]!.coreMips);
+			}
+		}
+
+		round.listeners.push(this);
+	}
+
+	moved(_vm: Vm, _vmIndex: number, from: number, to: number): void {
+		if (this.#trying) {
+			return;
+		}
+
+		for (const index of [from, to]) {
+			if (index >= 0 && this.#round.allocated[index]! > 0 && this.#round.excluded[index] === 0) {
+				this.#bucketed[index] = 1;
+			}
+
+			this.#rebucket(index);
+		}
+	}
+
+	excluded(index: number): void {
+		this.#buckets.remove(index);
+	}
+
+	/** Only hosts that carried load when the round began take VMs from here on (CloudSim's underload pass excludes the "switched off"). */
+	onlyLoadedAtStart(): void {
+		const round = this.#round;
+		for (let index = 0; index < round.hosts.length; index++) {
+			if (round.allocatedAtStart[index] === 0 || round.up[index] === 0) {
+				round.excluded[index] = 1;
+				this.#buckets.remove(index);
+			}
+		}
+
+		this.#empty.length = 0;
+		this.#emptyCoreMips.length = 0;
+	}
+
+	/** The host for `vm`, or undefined. */
+	findHost(vm: Vm): number | undefined {
+		const source = this.#round.plannedHost[this.#round.vmIndex.get(vm)!]!;
+		const mips = vm.usage.demand.cpu;
+		this.#best = -1;
+		this.#bestKey = Number.POSITIVE_INFINITY;
+		if (this.#threshold === undefined) {
+			for (let index = 0; index < this.#round.hosts.length; index++) {
+				this.#offer(vm, index, source, mips);
+			}
+		} else {
+			this.#searchEmpty(vm, mips, source);
+			this.#searchLoaded(vm, mips, source, this.#threshold);
+		}
+
+		return this.#best < 0 ? undefined : this.#best;
+	}
+
+	/**
+	The increase of `mips` on host `index`, or NaN when the host cannot take the VM by capacity or
+	memory (the detector is asked later, and only of a host that would win).
+	*/
+	#increase(mips: number, memoryMiB: number, index: number, source: number): number {
+		const round = this.#round;
+		if (index === source || round.excluded[index] === 1) {
+			return unsuitable;
+		}
+
+		const capacity = round.capacity[index]!;
+		const granted = round.allocated[index]!;
+		if (mips > round.coreUnitsOf(index) || capacity - granted < mips || round.freeMiB[index]! < memoryMiB) {
+			return unsuitable;
+		}
+
+		if (this.#threshold !== undefined && granted > 0 && (round.requested[index]! + mips) / capacity > this.#threshold) {
+			return unsuitable;
+		}
+
+		const after = (granted + mips) / capacity;
+		const table = this.#tables[index];
+		return (table ? interpolate(table, after) : curveWattsOf(round.hosts[index]!, after)) - this.#wattsAtStart[index]!;
+	}
+
+	/** Prices host `index` and takes it when it wins and (for a detector with no static threshold) is not overloaded with the VM. */
+	#offer(vm: Vm, index: number, source: number, mips: number): void {
+		const increase = this.#increase(mips, vm.memoryMiB, index, source);
+		if (Number.isNaN(increase)) {
+			return;
+		}
+
+		const key = microwatts(increase);
+		if (!(key < this.#bestKey || (key === this.#bestKey && index < this.#best))) {
+			return;
+		}
+
+		if (this.#threshold === undefined && this.#round.allocated[index]! > 0 && this.#overloadedWith(vm, index)) {
+			return;
+		}
+
+		this.#best = index;
+		this.#bestKey = key;
+	}
+
+	/** The detector's answer for host `index` with `vm` planned on it (CloudSim creates the VM there, asks, destroys it). */
+	#overloadedWith(vm: Vm, index: number): boolean {
+		const round = this.#round;
+		const mark = round.mark();
+		this.#trying = true;
+		round.tryOn(vm, index);
+		const overloaded = this.#detector.overloaded(this.#context, index);
+		round.undo(mark);
+		this.#trying = false;
+		return overloaded;
+	}
+
+	/** The first suitable empty host of each kind (hosts of a kind price alike; the first wins a tie). */
+	#searchEmpty(vm: Vm, mips: number, source: number): void {
+		let kindId = -1;
+		for (const kind of this.#empty) {
+			kindId++;
+			if (mips > this.#emptyCoreMips[kindId]!) {
+				continue;
+			}
+
+			for (const index of kind) {
+				if (this.#round.allocated[index]! > 0) {
+					continue;
+				}
+
+				// The first host of the kind that can take the VM is its only candidate.
+				if (!Number.isNaN(this.#increase(mips, vm.memoryMiB, index, source))) {
+					this.#offer(vm, index, source, mips);
+					break;
+				}
+			}
+		}
+	}
+
+	/** The loaded hosts: first the bucket with the least bound, then every other bucket that may do better. */
+	#searchLoaded(vm: Vm, mips: number, source: number, threshold: number): void {
+		const buckets = this.#buckets;
+		const first = buckets.bound(mips, threshold);
+		if (first < 0) {
+			return;
+		}
+
+		this.#searchBucket(vm, first, mips, source, threshold);
+		const {candidates} = buckets;
+		for (let at = 0; at < buckets.candidateCount; at++) {
+			const bucket = candidates[at]!;
+			if (bucket !== first) {
+				this.#searchBucket(vm, bucket, mips, source, threshold);
+			}
+		}
+	}
+
+	/** One bucket's hosts while each one's bound says it may beat the best so far (bounds grow along a bucket). */
+	#searchBucket(vm: Vm, bucket: number, mips: number, source: number, threshold: number): void {
+		const buckets = this.#buckets;
+		if (!(microwatts(buckets.bounds[bucket]!) <= this.#bestKey)) {
+			return;
+		}
+
+		const rise = buckets.leastRise(bucket, mips, threshold);
+		for (const index of buckets.members[bucket]!) {
+			const boundKey = microwatts(buckets.hostBound(rise, index));
+			if (boundKey > this.#bestKey) {
+				break;
+			}
+
+			if (boundKey === this.#bestKey && index > this.#best) {
+				if (buckets.extraOf(index) === 0) {
+					break;
+				}
+
+				continue;
+			}
+
+			this.#offer(vm, index, source, mips);
+		}
+	}
+
+	/** Keeps host `index`'s bucket in step with what it is granted, while it may take VMs. */
+	#rebucket(index: number): void {
+		const round = this.#round;
+		if (index < 0 || this.#bucketed[index] === 0 || round.excluded[index] === 1) {
+			return;
+		}
+
+		const utilisation = round.allocated[index]! / round.capacity[index]!;
+		const host: Host = round.hosts[index]!;
+		// What the price carries over F(u): the power of the VMs the round planned onto the host (see above).
+		this.#buckets.place(index, utilisation, curveWattsOf(host, utilisation) - this.#wattsAtStart[index]!);
+	}
+}
