@@ -1,5 +1,7 @@
 import type {Policy} from '../sim/strategies.js';
-import {bb12Policies, cloudsimDefaultPolicy, detectorNames, parseBb12Name, selectorNames} from './bb12/family.js';
+import {
+	bb12Policies, cloudsimDefaultPolicy, detectorNames, parseBb12Name, selectorNames,
+} from './bb12/family.js';
 import {bb12Policy} from './bb12/policy.js';
 import {consolidatePolicy, sandpiperConsolidatePolicy} from './consolidate.js';
 import {nonePolicy} from './none.js';

@@ -35,6 +35,7 @@ export function withCloudsimParity(scenario: Scenario): Scenario {
 	return {
 		...scenario,
 		policy: cloudsimDefaultPolicy,
+		semantics: 'cloudsim',
 		migration: {...scenario.migration, cloudsimParity: true, vmCpuPenalty: 0.1},
 		power: {...scenario.power, bootSeconds: 0},
 	};

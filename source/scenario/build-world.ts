@@ -11,10 +11,10 @@ import type {
 	Host, HostCapacity, HostPower, Hypervisor, World,
 } from '../sim/types.js';
 import {techniqueRefusal} from '../sim/hypervisors.js';
+import type {KnownPolicies} from '../policy/registry.js';
 import {
 	defaultCapacity, defaultHypervisor, defaultPower, hypervisorTypes, numberedId, specpowerTables,
 } from './defaults.js';
-import type {KnownPolicies} from '../policy/registry.js';
 import {buildNetwork} from './build-network.js';
 import {buildVm, checkShapes} from './build-vm.js';
 import {checkTimedCommands} from './check-timeline.js';
@@ -187,6 +187,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		tick: 0,
 		config: {
 			tickSeconds: scenario.tickSeconds,
+			semantics: scenario.semantics,
 			monitoring: {...monitoring, thresholds: {...monitoring.thresholds}},
 			manager: {...scenario.manager},
 			overhead: {...scenario.overhead},
@@ -197,6 +198,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		},
 		policy,
 		policyState: null,
+		semanticsState: null,
 		hosts,
 		vms,
 		migrations: [],

@@ -82,16 +82,19 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 	for (let index = 0; index < vmCount; index++) {
 		const trace = options.traces[index % options.traces.length]!;
 		const type = vmTypes[Math.floor(index / blockSize)]!;
-		const mips = type.mips * (trace.values[0] ?? 0);
+		// Being created, a VM asks its full MIPS (CloudSim's `isBeingInstantiated`), and each host's power
+		// before is taken at 0 % (no update has run): a host with VMs is dearer than an empty one, so the
+		// VMs spread over every host before any takes a second.
+		const {mips} = type;
 		let best = -1;
 		let bestIncrease = Number.POSITIVE_INFINITY;
 		for (const [hostIndex, host] of hosts.entries()) {
-			if (ramUsed[hostIndex]! + type.ramMiB > hostRamMiB || (requested[hostIndex]! + mips) / host.mips > 0.8) {
+			if (ramUsed[hostIndex]! + type.ramMiB > hostRamMiB || mips > host.mips / 2 || requested[hostIndex]! + mips > host.mips) {
 				continue;
 			}
 
 			const table = tables[hostIndex]!;
-			const increase = interpolate(table, (requested[hostIndex]! + mips) / host.mips) - interpolate(table, requested[hostIndex]! / host.mips);
+			const increase = interpolate(table, (requested[hostIndex]! + mips) / host.mips) - interpolate(table, 0);
 			if (increase < bestIncrease) {
 				best = hostIndex;
 				bestIncrease = increase;
@@ -125,6 +128,7 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		description: `CloudSim's PlanetLab benchmark datacenter: ${options.hosts} HP ML110 G4/G5 hosts and ${vmCount} VMs of its four types replaying ${options.traces.length} trace files.`,
 		tickSeconds,
 		policy: options.policy ?? cloudsimDefaultPolicy,
+		semantics: 'cloudsim',
 		monitoring: {intervalTicks: 1, historyIntervals: 60},
 		manager: {profileWindow: 12, timeSeriesWindow: 12, cooldownSeconds: 0},
 		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},

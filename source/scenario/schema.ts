@@ -140,6 +140,7 @@ export const scenarioSchema = z.object({
 	seed: nonNegativeInt('a whole number >= 0', Number.MAX_SAFE_INTEGER).default(1),
 	tickSeconds: between(1, 300, 'tickSeconds').default(1),
 	policy: lineOfText('a policy name', 64).default('none'),
+	semantics: z.enum(['native', 'cloudsim']).default('native').describe('How the datacenter is accounted: this project\'s model, or CloudSim\'s (parity: its energy, SLA and VM lifetimes; models.md 5.6).'),
 	monitoring: z.object({
 		intervalTicks: positiveInt().default(5),
 		k: positiveInt().default(3),

@@ -29,11 +29,12 @@ import {isZero} from './resource-vector.js';
 import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
 import {findVm, hostIndex as hostPositions, vmHostPositions} from './lookup.js';
-import type {Strategies} from './strategies.js';
+import type {Semantics, Strategies} from './strategies.js';
 import type {
 	Command, Host, InjectedLoad, LoadTarget, Resource, ResourceVector, SimEvent, Vm, World,
 } from './types.js';
 import {sampleDemand} from './workload.js';
+import {accountPower} from './account-power.js';
 import {isPlaced, isDown} from './vm-state.js';
 
 export type StepResult = {
@@ -80,7 +81,9 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	expireLoads(world, emit);
 
 	// 2. Demand.
-	sampleDemands(world);
+	const semantics = semanticsOf(world, strategies);
+	sampleDemands(world, semantics.demandTick?.(world.tick, world.config.tickSeconds) ?? world.tick);
+	semantics.afterDemand?.(world, strategies);
 
 	// 3. Contention, with the migration traffic of this tick.
 	// Lookup's index of the hosts (the core never adds, removes or reorders hosts, so every id hits).
@@ -106,21 +109,34 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	recordHistory(world, closing);
 
 	// 6. Policy.
+	semantics.beforeRound?.(world, emit);
 	if (closing) {
 		runPolicy(world, strategies, emit);
 	}
 
 	// 7. Accounting.
 	accountOverload(world, closing, emit);
-	accountPower(world, strategies);
+	if (semantics.account) {
+		semantics.account(world, strategies);
+	} else {
+		accountPower(world, strategies);
+	}
+
 	world.tick++;
 	return events;
 }
 
+/** The world's semantics (an unknown name, as from a hand-made world, is this project's own). */
+function semanticsOf(world: World, strategies: Strategies): Semantics {
+	const {semantics} = strategies;
+	const name = world.config.semantics;
+	return Object.hasOwn(semantics, name) ? semantics[name] : semantics.native;
+}
+
 /** Every VM draws every tick, whatever its state, so its stream never depends on placement. */
-function sampleDemands(world: World): void {
+function sampleDemands(world: World, demandTick: number): void {
 	for (const vm of world.vms) {
-		sampleDemand(vm.workload, vm.random, world.tick, vm.usage.demand);
+		sampleDemand(vm.workload, vm.random, demandTick, vm.usage.demand);
 		// A container's cgroup caps its CPU.
 		if (vm.cpuLimitUnits !== null && vm.usage.demand.cpu > vm.cpuLimitUnits) {
 			vm.usage.demand.cpu = vm.cpuLimitUnits;
@@ -232,16 +248,9 @@ function recordHistory(world: World, closing: boolean): void {
 /** Each migration's rate this tick: its model's cap, shared fairly with other migrations and the VMs' traffic. */
 function linkRates(world: World, strategies: Strategies, ends: MigrationEnds, residents: readonly Vm[][]): number[] {
 	const {migration: config} = world.config;
-	if (config.cloudsimParity) {
-		// CloudSim keeps half of each NIC for the VMs and gives migrations the other half: T = RAM / (BW / 2),
-		// with MB per Mbit/8 as CloudSim counts (1024 MiB at 1 Gbit/s: 16.4 s).
-		const rates: number[] = [];
-		for (const index of ends.sources) {
-			const source = world.hosts[index];
-			rates.push(source?.state === 'up' ? source.capacity.networkMbps / 2 / 8 : 0);
-		}
-
-		return rates;
+	const fixed = semanticsOf(world, strategies).migrationRates?.(world, ends.sources);
+	if (fixed) {
+		return fixed;
 	}
 
 	const caps = world.migrations.map(migration => strategies.migrationModels[migration.mode]?.rateCapMiBps(migration, config) ?? 0);
@@ -549,50 +558,5 @@ function accountOverload(world: World, closing: boolean, emit: (event: SimEvent)
 				world.counters.sustainedOverloadIntervals++;
 			}
 		}
-	}
-}
-
-/**
-Power and energy per host (the power strategy, models.md 4), the worker total, and the sums behind the
-consolidation figures: active hosts, running VMs per active host, and their mean CPU utilisation.
-Also each VM's disk writes since its last snapshot (what the next one stores).
-*/
-function accountPower(world: World, strategies: Strategies): void {
-	const {tickSeconds} = world.config;
-	let active = 0;
-	let utilisation = 0;
-	for (const host of world.hosts) {
-		const watts = strategies.power.watts(host, host.usage.utilisation.cpu);
-		host.powerWatts = watts;
-		const kWh = watts * tickSeconds / 3_600_000;
-		host.energyKWh += kWh;
-		if (host.role === 'worker') {
-			world.counters.energyKWh += kWh;
-			if (host.state === 'up') {
-				active++;
-				utilisation += host.usage.utilisation.cpu;
-				// CloudSim counts a host active while it has load, and in violation while it cannot serve all of it.
-				if (host.usage.utilisation.cpu > 0) {
-					world.counters.activeHostSeconds += tickSeconds;
-					// Added every time, zero or not: the first host in violation meets no untried code.
-					world.counters.overloadedActiveHostSeconds += host.usage.unmet.cpu > 1e-9 ? tickSeconds : 0;
-				}
-			}
-		}
-	}
-
-	let running = 0;
-	for (const vm of world.vms) {
-		if (vm.state === 'running' || vm.state === 'paused') {
-			running++;
-			vm.diskWrittenMB += vm.usage.granted.disk * tickSeconds;
-			world.counters.requestedCpuUnitSeconds += vm.usage.demand.cpu * tickSeconds;
-		}
-	}
-
-	world.counters.activeHostTicks += active;
-	if (active > 0) {
-		world.counters.consolidationRatioSum += running / active;
-		world.counters.activeUtilisationSum += utilisation / active;
 	}
 }

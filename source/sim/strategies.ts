@@ -3,7 +3,7 @@ The function types the core consumes. Policies and migration models plug in here
 imports them, so a new policy or model is a new file and a registry entry, never an `if` in `step`.
 */
 import type {
-	Command, Host, Migration, MigrationConfig, MigrationMode, MigrationPhase, SimEvent, Vm, World,
+	Command, Host, Migration, MigrationConfig, MigrationMode, MigrationPhase, SemanticsName, SimEvent, Vm, World,
 } from './types.js';
 
 /** Why a policy left a hot host as it is (`no host has 768 MiB free under the CPU threshold`). */
@@ -93,7 +93,27 @@ export type PowerModel = {
 	watts(host: Host, cpuUtilisation: number): number;
 };
 
+/**
+How the datacenter is accounted and what happens inside an interval: this project's model, or
+CloudSim's. The core calls each hook it has at its place in the tick; a hook it lacks is the core's
+own behaviour.
+*/
+export type Semantics = {
+	name: SemanticsName;
+	/** The (fractional) tick at which workloads are read for tick `tick`. */
+	demandTick?(tick: number, tickSeconds: number): number;
+	/** After demand is sampled, before anything moves: close what the last interval left open. */
+	afterDemand?(world: World, strategies: Strategies): void;
+	/** Just before the policy's round (every tick). */
+	beforeRound?(world: World, emit: (event: SimEvent) => void): void;
+	/** Each migration's rate this tick (MiB/s), instead of sharing the links. */
+	migrationRates?(world: World, sourcePositions: Int32Array): number[];
+	/** Power, energy and the SLA inputs for the tick, instead of the core's. */
+	account?(world: World, strategies: Strategies): void;
+};
+
 export type Strategies = {
+	semantics: Readonly<Record<SemanticsName, Semantics>>;
 	policies: Readonly<Record<string, Policy>>;
 	migrationModels: Readonly<Partial<Record<MigrationMode, MigrationModel>>>;
 	network: NetworkModel;

@@ -518,8 +518,12 @@ export type ManagerConfig = {
 	keepBridgedAddress: boolean;
 };
 
+/** How the datacenter is accounted: this project's model, or CloudSim's (parity). */
+export type SemanticsName = 'native' | 'cloudsim';
+
 export type WorldConfig = {
 	tickSeconds: number;
+	semantics: SemanticsName;
 	monitoring: MonitoringConfig;
 	manager: ManagerConfig;
 	overhead: OverheadConfig;
@@ -596,6 +600,8 @@ export type World = {
 	policy: string;
 	/** Opaque, JSON-safe state owned by the current policy. */
 	policyState: unknown;
+	/** Opaque, JSON-safe state owned by the datacenter's semantics (`config.semantics`). */
+	semanticsState: unknown;
 	hosts: Host[];
 	vms: Vm[];
 	migrations: Migration[];
@@ -655,6 +661,8 @@ export type SimEvent = At & (
 	| {type: 'migrationPhaseChanged'; migrationId: string; vmId: string; phase: MigrationPhase; sentMiB: number; elapsedSeconds: number}
 	| {type: 'migrationFailed'; migrationId: string; vmId: string; from: string; to: string; reason: string}
 	| {type: 'vmLost'; vmId: string; reason: string}
+	/** Its workload asks nothing: CloudSim's datacenter takes such a VM as done and removes it for good. */
+	| {type: 'vmFinished'; vmId: string; hostId: string}
 	| {type: 'linkBandwidthChanged'; hostId: string; from: number; to: number}
 	| {type: 'migrationRefused'; vmId: string; to: string; reason: string}
 	| {type: 'hostOverloaded'; hostId: string; resources: Resource[]}

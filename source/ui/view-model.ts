@@ -421,6 +421,10 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 			return {severity: 'info', text: `${event.vmId} round ${event.round}: ${Math.round(event.dataMiB)} MiB in ${seconds(event.seconds)}, ${Math.round(event.dirtiedMiB)} MiB dirtied`};
 		}
 
+		case 'vmFinished': {
+			return {severity: 'info', text: `${event.vmId} finished (asks no CPU): it leaves ${event.hostId}`};
+		}
+
 		case 'hostOverloaded':
 		case 'hostOverloadEnded':
 		case 'loadExpired': {

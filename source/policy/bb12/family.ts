@@ -16,7 +16,7 @@ export const detectorParameters: Readonly<Record<DetectorName, {standard: number
 	lrr: {standard: 1.2, min: 0.1, max: 10},
 };
 
-export const detectorNames = Object.keys(detectorParameters) as DetectorName[];
+export const detectorNames: readonly DetectorName[] = ['thr', 'iqr', 'mad', 'lr', 'lrr'];
 export const selectorNames: readonly SelectorName[] = ['mmt', 'mc', 'rs', 'mu'];
 
 /** The family's standard members, THR-MMT-0.8 first (what `--cloudsim` runs). */
@@ -26,25 +26,27 @@ export const cloudsimDefaultPolicy = bb12PolicyName({detector: 'thr', selector: 
 
 /** `cloudsim:<detector>-<selector>-<parameter>` read, or why not. */
 export function parseBb12Name(name: string): Bb12Spec | string | undefined {
-	const match = /^cloudsim:([a-z]+)-([a-z]+)-(\d+(?:\.\d+)?)$/.exec(name);
+	const match = /^cloudsim:([a-z]+)-([a-z]+)-(\d+(?:\.\d+)?)$/v.exec(name);
 	if (!match) {
 		return undefined;
 	}
 
 	const [, detector = '', selector = '', text = ''] = match;
-	if (!Object.hasOwn(detectorParameters, detector)) {
+	const detectorName = detectorNames.find(known => known === detector);
+	if (detectorName === undefined) {
 		return `unknown detector "${detector}" (known: ${detectorNames.join(', ')})`;
 	}
 
-	if (!(selectorNames as readonly string[]).includes(selector)) {
+	const selectorName = selectorNames.find(known => known === selector);
+	if (selectorName === undefined) {
 		return `unknown selector "${selector}" (known: ${selectorNames.join(', ')})`;
 	}
 
-	const range = detectorParameters[detector as DetectorName];
+	const range = detectorParameters[detectorName];
 	const parameter = Number(text);
 	if (!(parameter >= range.min && parameter <= range.max)) {
 		return `${detector} takes a parameter from ${range.min} to ${range.max}, not ${text}`;
 	}
 
-	return {detector: detector as DetectorName, selector: selector as SelectorName, parameter};
+	return {detector: detectorName, selector: selectorName, parameter};
 }

@@ -16,7 +16,7 @@ import type {Pabfd} from '../place/pabfd.js';
 import type {PlanningRound} from '../round/round.js';
 import type {SelectorContext, VmSelector} from '../select/selectors.js';
 
-/** Stable (Array#sort is): equal requests keep the order they came in, as CloudSim's sort keeps them. */
+/** Stable (Array#toSorted is): equal requests keep the order they came in, as CloudSim's sort keeps them. */
 const byCpuDescending = (a: Vm, b: Vm) => b.usage.demand.cpu - a.usage.demand.cpu;
 
 const notMigrating = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
@@ -57,7 +57,7 @@ export function overloadPass(tools: PassTools): number[] {
 		}
 	}
 
-	for (const vm of leaving.sort(byCpuDescending)) {
+	for (const vm of leaving.toSorted(byCpuDescending)) {
 		const target = placement.findHost(vm);
 		if (target !== undefined) {
 			round.propose(vm, target, `${vm.hostId} overloaded (${detector.name.toUpperCase()}); ${vm.id} chosen by ${selector.name.toUpperCase()}`);
@@ -104,7 +104,7 @@ export function underloadPass(tools: PassTools, overloaded: readonly number[]): 
 		round.exclude(index);
 		const mark = round.mark();
 		const targets: number[] = [];
-		for (const vm of planned.sort(byCpuDescending)) {
+		for (const vm of planned.toSorted(byCpuDescending)) {
 			const target = placement.findHost(vm);
 			if (target === undefined) {
 				round.undo(mark);

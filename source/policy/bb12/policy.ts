@@ -41,6 +41,7 @@ export function bb12PolicyName(spec: Bb12Spec): string {
 }
 
 function asState(value: unknown, world: World): Bb12State {
+	// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the state is this policy's own, written by `decide` only.
 	const state = value as Partial<Bb12State> | null;
 	return {
 		histories: state?.histories ?? [],
@@ -63,7 +64,7 @@ function switchOffEmpty(round: PlanningRound): void {
 	}
 
 	for (let index = 0; index < round.hosts.length; index++) {
-		if (round.up[index] === 1 && busy[index] === 0 && round.poweredOn[index] === 0 && round.plannedOn(index).length === 0) {
+		if (round.up[index] === 1 && busy[index] === 0 && round.poweredOn[index] === 0 && round.vmsOn(index).length === 0 && round.plannedOn(index).length === 0) {
 			round.commands.push({type: 'powerOff', hostId: round.hosts[index]!.id});
 		}
 	}

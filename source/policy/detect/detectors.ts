@@ -81,7 +81,7 @@ function regressionDetector(name: 'lr' | 'lrr', parameter: number): OverloadDete
 			}
 
 			// Oldest first, x = 1 ... 10.
-			const [intercept, slope] = leastSquaresLine(history.slice(0, regressionWindow).reverse());
+			const [intercept, slope] = leastSquaresLine(history.slice(0, regressionWindow).toReversed());
 			if (Number.isNaN(intercept) || Number.isNaN(slope)) {
 				return fallback(context, index);
 			}

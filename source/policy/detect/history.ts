@@ -31,8 +31,8 @@ export function hostHistory(round: PlanningRound, histories: VmHistories, index:
 	const sums = Array.from({length: historyLength}, () => 0);
 	for (const vm of round.plannedOn(index)) {
 		const history = histories[round.vmIndex.get(vm)!] ?? [];
-		for (let at = 0; at < history.length; at++) {
-			sums[at]! += history[at]! / capacity;
+		for (const [at, element] of history.entries()) {
+			sums[at]! += element / capacity;
 		}
 	}
 

@@ -49,9 +49,9 @@ export function leastSquaresLine(y: readonly number[]): [intercept: number, slop
 	let sumXY = 0;
 	let sumX = 0;
 	let sumY = 0;
-	for (let index = 0; index < y.length; index++) {
+	for (const [index, element] of y.entries()) {
 		const x = index + 1;
-		const value = y[index]!;
+		const value = element;
 		if (index === 0) {
 			meanX = x;
 			meanY = value;

@@ -6,10 +6,11 @@ nothing). The world is never changed: the round's answer is its commands.
 */
 import {migrationReservation, usableMemoryMiB} from '../../sim/capacity.js';
 import {hostIndex, hostPosition, vmHostPositions} from '../../sim/lookup.js';
-import {buffersFor} from './buffers.js';
 import type {
 	Command, Host, SimEvent, Vm, World,
 } from '../../sim/types.js';
+import {isPlaced} from '../../sim/vm-state.js';
+import {buffersFor} from './buffers.js';
 
 /** What `undo` returns to: lengths of the journals, the commands and the events. */
 export type RoundMark = {hosts: number; moves: number; commands: number; events: number};
@@ -29,9 +30,7 @@ const noVms: readonly Vm[] = Object.freeze([]);
 /** A VM a policy may move now: running, and not moving already. */
 export const isMovable = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
 
-
 export {isPlaced} from '../../sim/vm-state.js';
-import {isPlaced} from '../../sim/vm-state.js';
 
 export type RoundOptions = {
 	/**

@@ -65,7 +65,7 @@ function reflect(a: number[][], column: number, rows: number, get: (row: number)
 		dot += a[row]![column]! * get(row);
 	}
 
-	// v'v = -2 x diagonal x v0 for a Householder vector built so.
+	// V'v = -2 x diagonal x v0 for a Householder vector built so.
 	const scale = dot / (diagonal * a[column]![column]!);
 	for (let row = column; row < rows; row++) {
 		set(row, get(row) + (scale * a[row]![column]!));

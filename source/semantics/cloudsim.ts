@@ -1,0 +1,206 @@
+/**
+CloudSim's semantics (CloudSim 4.0's power package, as its PlanetLab runs of BB12 use it), for parity:
+- workloads are read 0.1 s into each interval (CloudSim's updates fall at 300 k + 0.1 s), so a trace
+  sample of 0 followed by another asks a little;
+- a VM that asks exactly no CPU at an update is done and leaves the datacenter for good (vmFinished);
+- a migration takes RAM / (BW / 2) (1,740 MB at 1 Gbit/s: 27.8 s) and ends inside the interval it
+  starts in; until then the source grants the VM in full and the destination 10 % of it;
+- energy: each host's power, the mean of its two ends (trapezoid), over each piece of the interval
+  between updates (the round and each migration's end), and nothing for a piece a host began at 0 %;
+  nothing before the first round;
+- SLATAH: a host is active over a piece it began granting something, and in violation when it began
+  granting less than asked, a VM migrating in asked in full; PDM: 10 % of a migrating VM's grant,
+  over the time it migrates, against all the CPU asked.
+Each interval is settled once the next update's demand is known (CloudSim settles it at that update),
+with demand between updates linear, as its traces are. See models.md 5.6 and docs/cloudsim-parity.md.
+*/
+import {accountPower} from '../sim/account-power.js';
+import {curveWatts} from '../sim/power-curve.js';
+import {vmHostPositions, findVm} from '../sim/lookup.js';
+import type {Semantics} from '../sim/strategies.js';
+import type {World} from '../sim/types.js';
+import {isPlaced} from '../sim/vm-state.js';
+
+/** Seconds into an interval at which CloudSim's updates fall. */
+const updateOffsetSeconds = 0.1;
+/** CloudSim's hosts have two cores; a VM is granted at most one. */
+const coresPerHost = 2;
+/** The share of a VM's grant a migration costs it, and the share its destination grants it meanwhile. */
+const migrationShare = 0.1;
+
+type CloudsimState = {
+	/** Each VM's CPU request at the last update, by VM position (none before the first round). */
+	previousDemand: number[] | null;
+	energyKWh: number;
+	activeSeconds: number;
+	violationSeconds: number;
+	requestedUnitSeconds: number;
+	lostUnitSeconds: number;
+};
+
+function stateOf(world: World): CloudsimState {
+	// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the state is this module's own, written by `afterDemand` only.
+	const known = world.semanticsState as CloudsimState | null;
+	return known ?? {
+		previousDemand: null, energyKWh: 0, activeSeconds: 0, violationSeconds: 0, requestedUnitSeconds: 0, lostUnitSeconds: 0,
+	};
+}
+
+/** A migration's CloudSim duration: RAM in MB over half the destination's link in MB/s. */
+function migrationSeconds(world: World, memoryMiB: number, destination: number): number {
+	const host = world.hosts[destination];
+	return host ? memoryMiB / (host.capacity.networkMbps / 16) : 0;
+}
+
+/** Settles the interval that just ended: its pieces between updates, for energy and the SLA inputs. */
+function settle(world: World, state: CloudsimState, previous: readonly number[]): void {
+	const {hosts, vms} = world;
+	const seconds = world.config.tickSeconds;
+	const hostOf = vmHostPositions(world);
+	// Each migration's VM, destination and end (seconds into the interval).
+	const moving = new Int32Array(vms.length).fill(-1);
+	const endsAt = new Float64Array(vms.length);
+	for (const migration of world.migrations) {
+		const vm = findVm(world, migration.vmId);
+		const destination = hosts.findIndex(host => host.id === migration.destinationHostId);
+		if (!vm || destination === -1) {
+			continue;
+		}
+
+		const vmIndex = vms.indexOf(vm);
+		moving[vmIndex] = destination;
+		endsAt[vmIndex] = Math.min(seconds, migrationSeconds(world, migration.memoryMiB, destination));
+	}
+
+	const cuts = [...new Set([0, ...world.migrations.map(migration => {
+		const vm = findVm(world, migration.vmId);
+		return vm ? endsAt[vms.indexOf(vm)]! : 0;
+	}), seconds])].filter(at => at >= 0 && at <= seconds).toSorted((a, b) => a - b);
+	const granted = new Float64Array(hosts.length);
+	const asked = new Float64Array(hosts.length);
+	const grantedAtEnd = new Float64Array(hosts.length);
+	const demandAt = (vmIndex: number, at: number) => {
+		const from = previous[vmIndex] ?? 0;
+		return from + ((vms[vmIndex]!.usage.demand.cpu - from) * (at / seconds));
+	};
+
+	// Host sums at `at`, with the moves that ended by `movedBy` made.
+	const sum = (into: Float64Array, askedInto: Float64Array | undefined, at: number, movedBy: number, lost: {units: number}) => {
+		into.fill(0);
+		askedInto?.fill(0);
+		let vmIndex = -1;
+		for (const vm of vms) {
+			vmIndex++;
+			const home = hostOf[vmIndex]!;
+			if (home < 0 || !isPlaced(vm) || vm.state === 'stopped') {
+				continue;
+			}
+
+			const demand = demandAt(vmIndex, at);
+			const destination = moving[vmIndex]!;
+			const arrived = destination >= 0 && endsAt[vmIndex]! <= movedBy;
+			const host = arrived ? destination : home;
+			const grant = Math.min(demand, hosts[host]!.capacity.cpuUnits / coresPerHost);
+			into[host]! += grant;
+			if (askedInto) {
+				askedInto[host]! += demand;
+			}
+
+			if (destination >= 0 && !arrived) {
+				into[destination]! += migrationShare * Math.min(demand, hosts[destination]!.capacity.cpuUnits / coresPerHost);
+				if (askedInto) {
+					askedInto[destination]! += demand;
+				}
+
+				lost.units += migrationShare * grant;
+			}
+		}
+	};
+
+	for (let piece = 0; piece + 1 < cuts.length; piece++) {
+		const start = cuts[piece]!;
+		const end = cuts[piece + 1]!;
+		const length = end - start;
+		if (length <= 0) {
+			continue;
+		}
+
+		const lost = {units: 0};
+		sum(granted, asked, start, start, lost);
+		sum(grantedAtEnd, undefined, end, start, {units: 0});
+		state.lostUnitSeconds += lost.units * length;
+		let index = -1;
+		for (const host of hosts) {
+			index++;
+			if (host.role !== 'worker') {
+				continue;
+			}
+
+			const capacity = host.capacity.cpuUnits;
+			const from = Math.min(1, granted[index]! / capacity);
+			const to = Math.min(1, grantedAtEnd[index]! / capacity);
+			if (from > 0) {
+				state.energyKWh += (curveWatts(host.power, from) + curveWatts(host.power, to)) / 2 * length / 3_600_000;
+				state.activeSeconds += length;
+				if (granted[index]! < asked[index]!) {
+					state.violationSeconds += length;
+				}
+			}
+		}
+
+		let vmIndex = -1;
+		for (const vm of vms) {
+			vmIndex++;
+			if (isPlaced(vm) && vm.state !== 'stopped') {
+				state.requestedUnitSeconds += demandAt(vmIndex, start) * length;
+			}
+		}
+	}
+}
+
+export const cloudsimSemantics: Semantics = {
+	name: 'cloudsim',
+	demandTick: (tick, tickSeconds) => tick + (updateOffsetSeconds / tickSeconds),
+	afterDemand(world) {
+		const state = stateOf(world);
+		if (state.previousDemand) {
+			settle(world, state, state.previousDemand);
+		}
+
+		// The first round is at the end of the first interval: nothing is settled before it.
+		const previousDemand = world.tick >= 1 ? world.vms.map(vm => vm.usage.demand.cpu) : null;
+		world.semanticsState = {...state, previousDemand};
+	},
+	beforeRound(world, emit) {
+		// CloudSim's first update (at 0.1 s) only submits the workloads.
+		if (world.tick === 0) {
+			return;
+		}
+
+		for (const vm of world.vms) {
+			if (isPlaced(vm) && vm.state === 'running' && vm.migrationId === null && vm.usage.demand.cpu === 0) {
+				vm.state = 'finished';
+				emit({
+					tick: world.tick, type: 'vmFinished', vmId: vm.id, hostId: vm.hostId,
+				});
+			}
+		}
+	},
+	migrationRates(world, sources) {
+		// CloudSim keeps half of each NIC for the VMs and gives migrations the other half: T = RAM / (BW / 2).
+		return Array.from(sources, index => {
+			const source = world.hosts[index];
+			return source?.state === 'up' ? source.capacity.networkMbps / 2 / 8 : 0;
+		});
+	},
+	account(world, strategies) {
+		accountPower(world, strategies);
+		const state = stateOf(world);
+		const {counters} = world;
+		counters.energyKWh = state.energyKWh;
+		counters.activeHostSeconds = state.activeSeconds;
+		counters.overloadedActiveHostSeconds = state.violationSeconds;
+		counters.requestedCpuUnitSeconds = state.requestedUnitSeconds;
+		counters.migrationLostCpuUnitSeconds = state.lostUnitSeconds;
+	},
+};
