@@ -12,8 +12,8 @@ source through those, so the path it returns is a shortest one.
 import type {
 	FirewallRule, Host, Vm, World,
 } from '../sim/types.js';
-import {primaryNic} from './addressing.js';
 import {isPlaced, isDown} from '../sim/vm-state.js';
+import {primaryNic} from './addressing.js';
 
 export type Endpoint = {kind: 'external'} | {kind: 'host'; hostId: string} | {kind: 'vm'; vmId: string};
 

@@ -9,8 +9,8 @@ import type {Strategies} from '../sim/strategies.js';
 import type {
 	Command, LoadTarget, MigrationMode, NetworkMode, Resource, World,
 } from '../sim/types.js';
-import {nextSpeed, type UiAction} from './keymap.js';
 import {isPlaced} from '../sim/vm-state.js';
+import {nextSpeed, type UiAction} from './keymap.js';
 
 export type View = 'hosts' | 'vms' | 'migrations' | 'network';
 

@@ -10,8 +10,8 @@ import {seriesValues} from '../sim/series.js';
 import type {
 	Migration, MigrationMode, NetworkMode, Resource, SimEvent, World,
 } from '../sim/types.js';
-import {shortEffect} from './network-model.js';
 import {isPlaced} from '../sim/vm-state.js';
+import {shortEffect} from './network-model.js';
 
 export type HostMarker = 'down' | 'off' | 'booting' | 'draining' | 'hot' | 'overloaded' | 'scratch' | 'none';
 
