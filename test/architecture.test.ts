@@ -29,6 +29,8 @@ const allowed: Record<string, string[]> = {
 	migration: ['sim'],
 	network: ['sim'],
 	power: ['sim'],
+	// How the datacenter is accounted (this project's model, CloudSim's): strategies over the core.
+	semantics: ['sim'],
 	virtualisation: ['sim'],
 	scenario: ['sim', 'policy', 'migration', 'network', 'power', 'terminal'],
 	// Reports format what sim/, the migration models (the teaching comparison) and the network model (the plan) compute.

@@ -117,7 +117,7 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--record', 'session.json'], 'sandpiper: --record saves the commands given at the dashboard; a headless run takes none (--replay plays a session headless)'],
 	[['--headless', '--hosts', '10'], 'sandpiper: --hosts: builds a datacenter for traces; give --trace-dir too'],
 	[['--headless', '--trace-dir', 'nowhere'], 'sandpiper: cannot read trace directory nowhere: no such directory'],
-	[['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '1', '--vms', '40'], 'sandpiper: 40 VMs do not fit on 1 hosts (VM 5 found no host with 870 MB and the MIPS for it)'],
+	[['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '1', '--vms', '40'], 'sandpiper: 40 VMs do not fit on 1 hosts (VM 1 found no host with 870 MB and the MIPS for it)'],
 	[['network', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
 	[['network', '--ticks', '5'], 'sandpiper: unknown flag --ticks (see sandpiper --help)'],
 	[['network', '--scenario', 'fixtures/invalid/duplicate-mac.json'], 'sandpiper: fixtures/invalid/duplicate-mac.json: vms[1].mac: 52:54:00:aa:bb:01 is already vm01\'s MAC'],

@@ -66,6 +66,7 @@ test('CloudSim parity: 1024 MiB at 1 Gbit/s takes about 16.4 s, in the teaching 
 		memoryMiB: 1024, wwsMiB: 0, dirtyRateMiBps: 0, bandwidthMbps: 1000,
 	}).cloudsim.totalSeconds, 16.4, 0.01, 'teaching');
 	const {world} = build(scenarioInput({
+		semantics: 'cloudsim',
 		migration: {cloudsimParity: true},
 		vmClasses: {
 			a: {
