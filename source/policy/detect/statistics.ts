@@ -11,7 +11,8 @@ export function median(values: readonly number[]): number {
 
 	const sorted = values.toSorted((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+	// Lower plus half the gap, as commons-math's percentile gives it (not their mean: the last bits differ).
+	return sorted.length % 2 === 1 ? sorted[middle]! : sorted[middle - 1]! + (0.5 * (sorted[middle]! - sorted[middle - 1]!));
 }
 
 /** Median absolute deviation: the median of the distances from the median. */
