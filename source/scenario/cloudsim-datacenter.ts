@@ -8,7 +8,7 @@ are its MIPS). The initial placement is CloudSim's power-aware best fit: each VM
 whose power rises least and that stays at or under 80 % of its MIPS, with the RAM for it.
 */
 import {cloudsimDefaultPolicy} from '../policy/registry.js';
-import {interpolate} from '../sim/power-curve.js';
+import {cloudsimSpecpower} from '../sim/power-curve.js';
 import {specpowerTables} from './defaults.js';
 import {generatedPools, maxGeneratedHosts} from './generated-network.js';
 import type {ScenarioInput} from './schema.js';
@@ -94,7 +94,7 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 			}
 
 			const table = tables[hostIndex]!;
-			const increase = interpolate(table, (requested[hostIndex]! + mips) / host.mips) - interpolate(table, 0);
+			const increase = cloudsimSpecpower(table, (requested[hostIndex]! + mips) / host.mips) - cloudsimSpecpower(table, 0);
 			if (increase < bestIncrease) {
 				best = hostIndex;
 				bestIncrease = increase;

@@ -15,7 +15,7 @@ Each interval is settled once the next update's demand is known (CloudSim settle
 with demand between updates linear, as its traces are. See models.md 5.6 and docs/cloudsim-parity.md.
 */
 import {accountPower} from '../sim/account-power.js';
-import {curveWatts} from '../sim/power-curve.js';
+import {cloudsimSpecpower, curveWatts} from '../sim/power-curve.js';
 import {vmHostPositions, findVm} from '../sim/lookup.js';
 import type {Semantics} from '../sim/strategies.js';
 import type {World} from '../sim/types.js';
@@ -50,6 +50,12 @@ function stateOf(world: World): CloudsimState {
 function migrationSeconds(world: World, memoryMiB: number, destination: number): number {
 	const host = world.hosts[destination];
 	return host ? memoryMiB / (host.capacity.networkMbps / 16) : 0;
+}
+
+/** A host's draw as CloudSim reads its SPECpower table. */
+function watts(host: World['hosts'][number], utilisation: number): number {
+	const table = host.power.specpowerWatts;
+	return table ? cloudsimSpecpower(table, utilisation) : curveWatts(host.power, utilisation);
 }
 
 /** Settles the interval that just ended: its pieces between updates, for energy and the SLA inputs. */
@@ -140,7 +146,7 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 			const from = Math.min(1, granted[index]! / capacity);
 			const to = Math.min(1, grantedAtEnd[index]! / capacity);
 			if (from > 0) {
-				state.energyKWh += (curveWatts(host.power, from) + curveWatts(host.power, to)) / 2 * length / 3_600_000;
+				state.energyKWh += (watts(host, from) + watts(host, to)) / 2 * length / 3_600_000;
 				state.activeSeconds += length;
 				if (granted[index]! < asked[index]!) {
 					state.violationSeconds += length;
@@ -158,9 +164,40 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 	}
 }
 
+/** CloudSim's clock at each update: 0.1 s, then the interval added again and again (a double, as its events carry it). */
+const clocks: number[] = [];
+
+function clockAt(tick: number, tickSeconds: number): number {
+	if (clocks[0] !== tickSeconds) {
+		clocks.length = 0;
+		clocks.push(tickSeconds, updateOffsetSeconds);
+	}
+
+	while (clocks.length <= tick + 1) {
+		clocks.push(clocks.at(-1)! + tickSeconds);
+	}
+
+	return clocks[tick + 1]!;
+}
+
+/** A trace read as CloudSim's `UtilizationModelPlanetLabInMemory` reads it at `time`, to the last bit (the last sample held). */
+function planetlabUtilisation(values: readonly number[], sampleSeconds: number, time: number): number {
+	const at = (index: number) => values[Math.min(index, values.length - 1)] ?? 0;
+	if (time % sampleSeconds === 0) {
+		return at(Math.trunc(time) / Math.trunc(sampleSeconds));
+	}
+
+	const low = Math.floor(time / sampleSeconds);
+	const high = Math.ceil(time / sampleSeconds);
+	const delta = (at(high) - at(low)) / ((high - low) * sampleSeconds);
+	return at(low) + (delta * (time - (low * sampleSeconds)));
+}
+
 export const cloudsimSemantics: Semantics = {
 	name: 'cloudsim',
 	demandTick: (tick, tickSeconds) => tick + (updateOffsetSeconds / tickSeconds),
+	movesOn: true,
+	replayAt: (values, sampleTicks, _loop, tick, tickSeconds) => planetlabUtilisation(values, sampleTicks * tickSeconds, clockAt(tick, tickSeconds)),
 	afterDemand(world) {
 		const state = stateOf(world);
 		if (state.previousDemand) {

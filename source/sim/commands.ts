@@ -10,6 +10,7 @@ import {applyImageCommand} from './images.js';
 import {applyLifecycle} from './lifecycle.js';
 import {newMigration} from './migration-record.js';
 import {findHost, findVm} from './lookup.js';
+import {semanticsOf} from './semantics-of.js';
 import type {Strategies} from './strategies.js';
 import type {
 	Command, CommandType, InjectedLoad, LoadTarget, MigrationMode, SimEvent, Vm, World,
@@ -31,6 +32,32 @@ function loadsOf(world: World, target: LoadTarget): InjectedLoad[] | string {
 /** The mode a migration runs in: the one asked for, else the default; a container always checkpoints and restores. */
 export function migrationModeFor(world: World, vm: Vm, asked: MigrationMode | null): MigrationMode {
 	return vm.kind === 'container' ? 'stop-and-copy' : (asked ?? world.config.migration.defaultMode);
+}
+
+/**
+Sends a VM whose migration this batch started on to another destination, where the semantics lets it
+(`movesOn`): the migration, not begun, now ends there, and it counts as one more. False when the
+request is an ordinary one.
+*/
+function moveOn(world: World, command: Extract<Command, {type: 'requestMigration'}>, strategies: Strategies, emit: Emit): boolean {
+	const vm = findVm(world, command.vmId);
+	if (!semanticsOf(world, strategies).movesOn || vm === undefined || vm.migrationId === null) {
+		return false;
+	}
+
+	const migration = world.migrations.find(candidate => candidate.id === vm.migrationId);
+	const destination = findHost(world, command.destinationHostId);
+	if (migration?.startTick !== world.tick || migration.elapsedSeconds > 0 || destination?.state !== 'up' || destination.id === vm.hostId || destination.id === migration.destinationHostId) {
+		return false;
+	}
+
+	const from = migration.destinationHostId;
+	migration.destinationHostId = destination.id;
+	world.counters.migrationsStarted++;
+	emit({
+		tick: world.tick, type: 'migrationStarted', migrationId: migration.id, vmId: vm.id, from, to: destination.id, mode: migration.mode, requestedBy: command.requestedBy ?? world.policy,
+	});
+	return true;
 }
 
 /** Why a migration cannot start, or undefined when it can. `ledger`: a batch's allocations by host, when the caller keeps them. */
@@ -124,9 +151,13 @@ export function applyCommands(world: World, commands: readonly Command[], strate
 		}
 
 		const started = world.counters.migrationsStarted;
+		const migrations = world.migrations.length;
 		applyCommand(world, command, strategies, emit, ledger);
-		if (ledger && world.counters.migrationsStarted !== started) {
+		if (ledger && world.migrations.length !== migrations) {
 			recordMigration(ledger, world.migrations.at(-1)!);
+		} else if (world.counters.migrationsStarted !== started) {
+			// A move on changed where a migration ends: the ledger's reservations no longer hold.
+			ledger = undefined;
 		}
 	}
 }
@@ -191,6 +222,10 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 		}
 
 		case 'requestMigration': {
+			if (moveOn(world, command, strategies, emit)) {
+				return;
+			}
+
 			const refusal = migrationRefusal(world, command, strategies, ledger);
 			if (refusal !== undefined) {
 				emit({

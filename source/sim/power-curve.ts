@@ -23,3 +23,20 @@ export function curveWatts(power: HostPower, utilisation: number): number {
 	const idle = peakWatts * idleShare;
 	return idle + ((peakWatts - idle) * Math.min(1, Math.max(0, utilisation)));
 }
+
+/**
+A SPECpower table read as CloudSim's `PowerModelSpecPower` reads it, to the last bit: its own order of
+operations (the step to the next point over ten, times the distance in percent). Parity prices hosts
+with it, and CloudSim's best fit compares such prices as raw doubles, so the last bit picks the host.
+*/
+export function cloudsimSpecpower(table: readonly number[], utilisation: number): number {
+	const u = Math.min(1, Math.max(0, utilisation));
+	if (u % 0.1 === 0) {
+		return table[Math.trunc(u * 10)]!;
+	}
+
+	const low = Math.floor(u * 10);
+	const high = Math.ceil(u * 10);
+	const delta = (table[high]! - table[low]!) / 10;
+	return table[low]! + (delta * (u - (low / 10)) * 100);
+}

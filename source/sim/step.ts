@@ -30,6 +30,7 @@ import {latest, pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
 import {findVm, hostIndex as hostPositions, vmHostPositions} from './lookup.js';
 import type {Semantics, Strategies} from './strategies.js';
+import {semanticsOf} from './semantics-of.js';
 import type {
 	Command, Host, InjectedLoad, LoadTarget, Resource, ResourceVector, SimEvent, Vm, World,
 } from './types.js';
@@ -82,7 +83,7 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 
 	// 2. Demand.
 	const semantics = semanticsOf(world, strategies);
-	sampleDemands(world, semantics.demandTick?.(world.tick, world.config.tickSeconds) ?? world.tick);
+	sampleDemands(world, semantics);
 	semantics.afterDemand?.(world, strategies);
 
 	// 3. Contention, with the migration traffic of this tick.
@@ -126,17 +127,15 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	return events;
 }
 
-/** The world's semantics (an unknown name, as from a hand-made world, is this project's own). */
-function semanticsOf(world: World, strategies: Strategies): Semantics {
-	const {semantics} = strategies;
-	const name = world.config.semantics;
-	return Object.hasOwn(semantics, name) ? semantics[name] : semantics.native;
-}
-
 /** Every VM draws every tick, whatever its state, so its stream never depends on placement. */
-function sampleDemands(world: World, demandTick: number): void {
+function sampleDemands(world: World, semantics: Semantics): void {
+	const {tick} = world;
+	const {tickSeconds} = world.config;
+	const demandTick = semantics.demandTick?.(tick, tickSeconds) ?? tick;
+	const {replayAt} = semantics;
+	const replay = replayAt ? (values: readonly number[], sampleTicks: number, loop: boolean) => replayAt(values, sampleTicks, loop, tick, tickSeconds) : undefined;
 	for (const vm of world.vms) {
-		sampleDemand(vm.workload, vm.random, demandTick, vm.usage.demand);
+		sampleDemand(vm.workload, vm.random, demandTick, vm.usage.demand, replay);
 		// A container's cgroup caps its CPU.
 		if (vm.cpuLimitUnits !== null && vm.usage.demand.cpu > vm.cpuLimitUnits) {
 			vm.usage.demand.cpu = vm.cpuLimitUnits;

@@ -75,7 +75,10 @@ the VM's own stream in shape order, one draw each per tick.
 */
 const stream = new StateStream();
 
-export function sampleDemand(workload: Workload, random: VmRandomState, tick: number, out: ResourceVector): void {
+/** Reads a replayed series at the tick being sampled: the default interpolates at `tick`; a semantics may read it its own way. */
+export type ReplayReader = (values: readonly number[], sampleTicks: number, loop: boolean, tick: number) => number;
+
+export function sampleDemand(workload: Workload, random: VmRandomState, tick: number, out: ResourceVector, replay: ReplayReader = replayFactor): void {
 	let cpu = 1;
 	let memory = 1;
 	let disk = 1;
@@ -122,7 +125,7 @@ export function sampleDemand(workload: Workload, random: VmRandomState, tick: nu
 			}
 
 			case 'replay': {
-				factor = replayFactor(shape.values, shape.sampleTicks, shape.loop, tick);
+				factor = replay(shape.values, shape.sampleTicks, shape.loop, tick);
 				break;
 			}
 		}

@@ -8,6 +8,7 @@ interval); each VM's request is recorded every interval (the histories the adapt
 MC read); a VM's grant is capped at one of its host's two cores; a host lists its VMs in order of
 arrival, which breaks ties; empty hosts no move reaches are switched off at the end of the round.
 */
+import {findVm} from '../../sim/lookup.js';
 import {createStream, StateStream} from '../../sim/rng.js';
 import type {Policy, PolicyDecision} from '../../sim/strategies.js';
 import type {Host, World} from '../../sim/types.js';
@@ -70,6 +71,30 @@ function switchOffEmpty(round: PlanningRound): void {
 	}
 }
 
+/**
+The ranks of this round's moves on their new hosts: a VM joins its host's list when its migration
+ends, the shortest first (CloudSim's migrations take RAM / (BW / 2)), those that end together in the
+order they were asked for.
+*/
+function arrivals(round: PlanningRound, state: Bb12State): {arrival: number[]; nextArrival: number} {
+	const arrival = [...state.arrival];
+	let {nextArrival} = state;
+	const moves = [];
+	for (const command of round.commands) {
+		if (command.type === 'requestMigration') {
+			const vm = findVm(round.world, command.vmId)!;
+			const link = round.hosts[round.position(command.destinationHostId)!]!.capacity.networkMbps;
+			moves.push({vmIndex: round.vmIndex.get(vm)!, seconds: vm.memoryMiB / (link / 16)});
+		}
+	}
+
+	for (const move of moves.toSorted((a, b) => a.seconds - b.seconds)) {
+		arrival[move.vmIndex] = nextArrival++;
+	}
+
+	return {arrival, nextArrival};
+}
+
 export function bb12Policy(spec: Bb12Spec): Policy {
 	const detector = createDetector(spec.detector, spec.parameter);
 	const selector = createSelector(spec.selector);
@@ -98,14 +123,7 @@ export function bb12Policy(spec: Bb12Spec): Policy {
 			const overloaded = overloadPass(tools);
 			underloadPass(tools, overloaded);
 			switchOffEmpty(round);
-			const arrival = [...state.arrival];
-			let {nextArrival} = state;
-			for (const command of round.commands) {
-				if (command.type === 'requestMigration') {
-					const vmIndex = round.vmIndex.get(world.vms.find(vm => vm.id === command.vmId)!)!;
-					arrival[vmIndex] = nextArrival++;
-				}
-			}
+			const {arrival, nextArrival} = arrivals(round, state);
 
 			return {
 				commands: round.commands,

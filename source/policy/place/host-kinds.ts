@@ -2,13 +2,14 @@
 Hosts of one kind (the same MIPS, cores and power curve) price a VM alike: PABFD tries only the first
 suitable empty host of each kind, and buckets the loaded ones by kind (./power-buckets.ts).
 */
-import {curveWatts} from '../../sim/power-curve.js';
+import {cloudsimSpecpower, curveWatts} from '../../sim/power-curve.js';
 import type {Host} from '../../sim/types.js';
 import {PowerBuckets, type BucketKind} from './power-buckets.js';
 
-/** A host's draw on its power curve, whether it is on or not (CloudSim prices an empty host at idle). */
+/** A host's draw on its power curve, whether it is on or not (CloudSim prices an empty host at idle), read as CloudSim reads it. */
 export function curveWattsOf(host: Host, utilisation: number): number {
-	return curveWatts(host.power, utilisation);
+	const table = host.power.specpowerWatts;
+	return table ? cloudsimSpecpower(table, utilisation) : curveWatts(host.power, utilisation);
 }
 
 /** The points of the power curve: its SPECpower table, or idle and peak. */

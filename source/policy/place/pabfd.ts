@@ -8,22 +8,21 @@ to the host whose power rises least, among hosts not excluded that can take it:
   when the round began (CloudSim's `host.getPower()`, which a round's plans do not change: a host that
   took VMs earlier in the round pays for them again in each later price); an empty host is priced at
   its idle draw, so waking one costs only its curve's first slope;
-- ties go to the first host in id order (a strict `<`), increases compared in whole microwatts so a
-  tie is a tie and not the last bit of a float.
+- increases are compared as the raw doubles CloudSim computes (its SPECpower reading, its sums in its
+  hosts' order): among hosts that price a tiny VM almost alike, the last bit picks, as in CloudSim; an
+  exact tie goes to the first host in id order (a strict `<`).
 With a static threshold, loaded hosts are searched by bands of utilisation with a lower bound on the
 increase in each (./power-buckets.ts), and only the first suitable empty host of each kind is priced:
 the answer is the scan's, found on a few dozen hosts. Other detectors scan every host, pricing first
 and asking the detector only of a host that would win.
 */
-import {interpolate} from '../../sim/power-curve.js';
+import {cloudsimSpecpower} from '../../sim/power-curve.js';
 import type {Host, Vm} from '../../sim/types.js';
 import type {DetectorContext, OverloadDetector} from '../detect/detectors.js';
 import type {PlanningRound, RoundListener} from '../round/round.js';
 import {curveWattsOf, kindTable} from './host-kinds.js';
 import type {PowerBuckets} from './power-buckets.js';
 
-/** A power increase in whole microwatts (see above). */
-const microwatts = (watts: number) => Math.round(watts * 1e6);
 
 /** What `increase` returns for a host that cannot take the VM, read from a constant (a NaN load on a hot path cost an optimised frame). */
 const unsuitable = Number.NaN;
@@ -159,7 +158,7 @@ export class Pabfd implements RoundListener {
 
 		const after = (granted + mips) / capacity;
 		const table = this.#tables[index];
-		return (table ? interpolate(table, after) : curveWattsOf(round.hosts[index]!, after)) - this.#wattsAtStart[index]!;
+		return (table ? cloudsimSpecpower(table, after) : curveWattsOf(round.hosts[index]!, after)) - this.#wattsAtStart[index]!;
 	}
 
 	/** Prices host `index` and takes it when it wins and (for a detector with no static threshold) is not overloaded with the VM. */
@@ -169,7 +168,7 @@ export class Pabfd implements RoundListener {
 			return;
 		}
 
-		const key = microwatts(increase);
+		const key = increase;
 		if (!(key < this.#bestKey || (key === this.#bestKey && index < this.#best))) {
 			return;
 		}
@@ -238,13 +237,13 @@ export class Pabfd implements RoundListener {
 	/** One bucket's hosts while each one's bound says it may beat the best so far (bounds grow along a bucket). */
 	#searchBucket(vm: Vm, bucket: number, mips: number, source: number, threshold: number): void {
 		const buckets = this.#buckets;
-		if (!(microwatts(buckets.bounds[bucket]!) <= this.#bestKey)) {
+		if (!(buckets.bounds[bucket]! <= this.#bestKey)) {
 			return;
 		}
 
 		const rise = buckets.leastRise(bucket, mips, threshold);
 		for (const index of buckets.members[bucket]!) {
-			const boundKey = microwatts(buckets.hostBound(rise, index));
+			const boundKey = buckets.hostBound(rise, index);
 			if (boundKey > this.#bestKey) {
 				break;
 			}

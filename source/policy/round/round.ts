@@ -123,10 +123,6 @@ export class PlanningRound {
 			this.plannedHost[vmIndex] = at;
 			this.freeMiB[at]! -= vm.memoryMiB;
 			residents.add(at, vm);
-			if (vm.state === 'running' || vm.state === 'paused') {
-				this.requested[at]! += vm.usage.demand.cpu;
-				this.allocated[at]! += this.grant(vm, at);
-			}
 		}
 
 		residents.end();
@@ -138,6 +134,10 @@ export class PlanningRound {
 					list.sort((a, b) => arrival[this.vmIndex.get(a)!]! - arrival[this.vmIndex.get(b)!]!);
 				}
 			}
+		}
+
+		for (let at = 0; at < hosts.length; at++) {
+			this.#sum(at, this.vmsOn(at));
 		}
 
 		this.requestedAtStart.set(this.requested);
@@ -263,27 +263,46 @@ export class PlanningRound {
 	}
 
 	#move(vm: Vm, vmIndex: number, from: number, to: number): void {
-		const mips = vm.usage.demand.cpu;
 		if (from >= 0) {
 			this.#remember(from);
-			this.requested[from]! -= mips;
-			this.allocated[from]! -= this.grant(vm, from);
 			this.freeMiB[from]! += vm.memoryMiB;
 		}
 
 		if (to >= 0) {
 			this.#remember(to);
-			this.requested[to]! += mips;
-			this.allocated[to]! += this.grant(vm, to);
 			this.freeMiB[to]! -= vm.memoryMiB;
 			(this.#plannedIn[to] ??= []).push(vm);
 		}
 
 		this.plannedHost[vmIndex] = to;
+		for (const index of [from, to]) {
+			if (index >= 0) {
+				this.#sum(index, this.plannedOn(index));
+			}
+		}
+
 		this.#moveJournal.push(vmIndex, from, to);
 		for (const listener of this.listeners) {
 			listener.moved(vm, vmIndex, from, to);
 		}
+	}
+
+	/**
+	Host `index`'s requests and grants, summed over `vms` in their order: CloudSim sums its host's list
+	anew each time, so a sum here is the same double, not one worn by additions and subtractions.
+	*/
+	#sum(index: number, vms: readonly Vm[]): void {
+		let requested = 0;
+		let allocated = 0;
+		for (const vm of vms) {
+			if (vm.state === 'running' || vm.state === 'paused') {
+				requested += vm.usage.demand.cpu;
+				allocated += this.grant(vm, index);
+			}
+		}
+
+		this.requested[index] = requested;
+		this.allocated[index] = allocated;
 	}
 
 	#remember(index: number): void {
