@@ -9,8 +9,9 @@ CloudSim's semantics (CloudSim 4.0's power package, as its PlanetLab runs of BB1
   between updates (the round and each migration's end), and nothing for a piece a host began at 0 %;
   nothing before the first round;
 - SLATAH: a host is active over a piece it began granting something, and in violation when it began
-  granting less than asked, a VM migrating in asked in full; PDM: 10 % of a migrating VM's grant,
-  over the time it migrates, against all the CPU asked.
+  granting less than asked (a VM migrating in asked in full, a VM over one core or a host over its
+  MIPS granted less); PDM: what a migrating VM asked and its source did not grant (90 % of its capped
+  request), over the time it migrates, against all the CPU asked.
 Each interval is settled once the next update's demand is known (CloudSim settles it at that update),
 with demand between updates linear, as its traces are. See models.md 5.6 and docs/cloudsim-parity.md.
 */
@@ -66,6 +67,8 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 	// Each migration's VM, destination and end (seconds into the interval).
 	const moving = new Int32Array(vms.length).fill(-1);
 	const endsAt = new Float64Array(vms.length);
+	// Hosts a VM was sent to and moved on from in the same round: CloudSim still carries the VM in there until it ends.
+	const passedOver = new Map<number, number[]>();
 	for (const migration of world.migrations) {
 		const vm = findVm(world, migration.vmId);
 		const destination = hosts.findIndex(host => host.id === migration.destinationHostId);
@@ -76,6 +79,9 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 		const vmIndex = vms.indexOf(vm);
 		moving[vmIndex] = destination;
 		endsAt[vmIndex] = Math.min(seconds, migrationSeconds(world, migration.memoryMiB, destination));
+		if (migration.movedOnFrom.length > 0) {
+			passedOver.set(vmIndex, migration.movedOnFrom.map(id => hosts.findIndex(host => host.id === id)).filter(index => index >= 0));
+		}
 	}
 
 	const cuts = [...new Set([0, ...world.migrations.map(migration => {
@@ -113,12 +119,15 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 			}
 
 			if (destination >= 0 && !arrived) {
-				into[destination]! += migrationShare * Math.min(demand, hosts[destination]!.capacity.cpuUnits / coresPerHost);
-				if (askedInto) {
-					askedInto[destination]! += demand;
+				for (const incoming of [...(passedOver.get(vmIndex) ?? []), destination]) {
+					into[incoming]! += migrationShare * Math.min(demand, hosts[incoming]!.capacity.cpuUnits / coresPerHost);
+					if (askedInto) {
+						askedInto[incoming]! += demand;
+					}
 				}
 
-				lost.units += migrationShare * grant;
+				// The source grants a migrating VM 90 % of its capped request; PDM counts all it asked and did not get.
+				lost.units += demand - ((1 - migrationShare) * grant);
 			}
 		}
 	};
@@ -148,7 +157,8 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 			if (from > 0) {
 				state.energyKWh += (watts(host, from) + watts(host, to)) / 2 * length / 3_600_000;
 				state.activeSeconds += length;
-				if (granted[index]! < asked[index]!) {
+				// A host asked for more than it has grants all it has, less than asked.
+				if (Math.min(granted[index]!, capacity) < asked[index]!) {
 					state.violationSeconds += length;
 				}
 			}

@@ -52,6 +52,7 @@ function moveOn(world: World, command: Extract<Command, {type: 'requestMigration
 	}
 
 	const from = migration.destinationHostId;
+	migration.movedOnFrom.push(from);
 	migration.destinationHostId = destination.id;
 	world.counters.migrationsStarted++;
 	emit({

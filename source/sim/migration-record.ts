@@ -40,5 +40,6 @@ export function newMigration(start: MigrationStart): Migration {
 		rateCapMbps: null,
 		switched: false,
 		stallFraction: 0,
+		movedOnFrom: [],
 	};
 }

@@ -421,6 +421,8 @@ export type Migration = {
 	switched: boolean;
 	/** Post-copy: share of the VM's time lost to network page faults until the push ends. */
 	stallFraction: number;
+	/** Destinations it was sent to first and then moved on from before it began (a semantics' `movesOn`), in order. */
+	movedOnFrom: string[];
 	/** Who asked: a key, the timeline or a policy. */
 	requestedBy: string;
 };
