@@ -17,7 +17,7 @@ type JsonReport = {
 };
 
 test('--format json prints one document with the run, its summary, per-host stats and events', async t => {
-	const {code, stdout, stderr} = await runCli(['--headless', '--format', 'json', '--ticks', '400', '--seed', '3', '--policy', 'none']);
+	const {code, stdout, stderr} = await runCli(['--headless', '--format', 'json', '--events', '--ticks', '400', '--seed', '3', '--policy', 'none']);
 	t.is(code, 0, `stderr: ${stderr}`);
 	const report = JSON.parse(stdout) as JsonReport;
 	t.like(report, {
@@ -40,7 +40,7 @@ test('--format json prints one document with the run, its summary, per-host stat
 });
 
 test('the json report is byte-identical across runs with the same seed, and differs with another seed', async t => {
-	const args = ['--headless', '--format', 'json', '--ticks', '600'];
+	const args = ['--headless', '--format', 'json', '--events', '--ticks', '600'];
 	const [first, second, other] = await Promise.all([runCli([...args, '--seed', '9']), runCli([...args, '--seed', '9']), runCli([...args, '--seed', '10'])]);
 	t.is(first.stdout, second.stdout);
 	t.not(first.stdout, other.stdout);
@@ -117,7 +117,15 @@ const badInput: Array<[string[], string]> = [
 	[['--headless', '--record', 'session.json'], 'sandpiper: --record saves the commands given at the dashboard; a headless run takes none (--replay plays a session headless)'],
 	[['--headless', '--hosts', '10'], 'sandpiper: --hosts: builds a datacenter for traces; give --trace-dir too'],
 	[['--headless', '--trace-dir', 'nowhere'], 'sandpiper: cannot read trace directory nowhere: no such directory'],
-	[['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '1', '--vms', '40'], 'sandpiper: 40 VMs do not fit on 1 hosts (VM 1 found no host with 870 MB and the MIPS for it)'],
+	[['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '1', '--vms', '40'], 'sandpiper: --vms 40: the trace directory fixtures/traces/sample has 12 files, and each VM replays one of its own'],
+	[['--headless', '--trace-dir', 'fixtures/traces/sample', '--hosts', '1', '--vms', '12'], 'sandpiper: 12 VMs do not fit on 1 hosts (VM 1 found no host with 870 MB and the MIPS for it)'],
+	[['--headless', '--policy', 'cloudsim:thr-mmt-1.5'], 'sandpiper: --policy: policy "cloudsim:thr-mmt-1.5": thr takes a parameter from 0.05 to 1, not 1.5'],
+	[['--headless', '--policy', 'cloudsim:svm-mmt-0.8'], 'sandpiper: --policy: policy "cloudsim:svm-mmt-0.8": unknown detector "svm" (known: thr, iqr, mad, lr, lrr)'],
+	[['eval', '--policies', 'none,cloudsim:iqr-best-1.5'], 'sandpiper: --policies: policy "cloudsim:iqr-best-1.5": unknown selector "best" (known: mmt, mc, rs, mu)'],
+	[['--headless', '--events'], 'sandpiper: --events: alone it adds the event log to the JSON report; give --format json, or --events FILE for JSON lines'],
+	[['--events', 'log.jsonl'], 'sandpiper: --events: only with --headless (the dashboard shows its events; --record keeps its commands)'],
+	[['--headless', '--events', 'a.jsonl', '--output', 'a.jsonl'], 'sandpiper: --events: the event log and the report cannot go to the same file'],
+	[['--headless', '--events', 'no/such/dir/events.jsonl'], 'sandpiper: --events: cannot write no/such/dir/events.jsonl: no directory no/such/dir'],
 	[['network', '--format', 'csv'], 'sandpiper: --format: expected table or json, got "csv"'],
 	[['network', '--ticks', '5'], 'sandpiper: unknown flag --ticks (see sandpiper --help)'],
 	[['network', '--scenario', 'fixtures/invalid/duplicate-mac.json'], 'sandpiper: fixtures/invalid/duplicate-mac.json: vms[1].mac: 52:54:00:aa:bb:01 is already vm01\'s MAC'],
@@ -279,7 +287,7 @@ test('--replay of a recorded session file gives the run it recorded (headless)',
 	writeFileSync(session, JSON.stringify({
 		version: 1, scenario: 'sandpiper-16x35', seed: 2, timeline: [{tick: 5, command: {type: 'failHost', hostId: 'h03'}}],
 	}));
-	const {code, stdout} = await runCli(['--headless', '--replay', session, '--ticks', '20', '--format', 'json']);
+	const {code, stdout} = await runCli(['--headless', '--replay', session, '--ticks', '20', '--format', 'json', '--events']);
 	t.is(code, 0);
 	const report = JSON.parse(stdout) as JsonReport;
 	t.is(report.seed, 2);

@@ -87,7 +87,7 @@ export const planetlabDay = fileURLToPath(new URL('../../../shared/traces/planet
 
 function planetlab(hosts: number, vms: number | undefined, policy?: string): () => Promise<BuiltScenario> {
 	return async () => loadScenario({
-		traceDir: planetlabDay, hosts, vms, cloudsim: policy === undefined, policy,
+		traceDir: planetlabDay, hosts, vms, reuseTraces: true, cloudsim: policy === undefined, policy,
 	});
 }
 

@@ -4,7 +4,7 @@ Ctrl-C stops it at the end of the piece it is in and writes the report of the ti
 partial (exit 130); a second Ctrl-C, SIGTERM or SIGHUP abandon it, leaving any old report untouched.
 */
 import process from 'node:process';
-import {writeHeadless} from '../headless-report.js';
+import {writeHeadless, type HeadlessEvents} from '../headless-report.js';
 import type {RunOptions} from '../run-options.js';
 import {
 	atExit, onInterrupt, say,
@@ -15,20 +15,26 @@ import {fileSink, stdoutSink} from './sink.js';
 
 export async function runHeadless(options: RunOptions, program: string): Promise<void> {
 	await checkWritablePath('output', options.outputPath);
+	const eventsPath = options.events.kind === 'file' ? options.events.path : undefined;
+	await checkWritablePath('events', eventsPath);
 	const {built} = await loadRun(options, program);
 	const ticks = ticksFor(options, built);
 	const sink = options.outputPath === undefined ? stdoutSink() : await fileSink(options.outputPath);
+	const eventsSink = eventsPath === undefined ? undefined : await fileSink(eventsPath);
 	atExit(() => {
 		sink.abort();
+		eventsSink?.abort();
 	});
 	let stopRequested = false;
 	onInterrupt(() => {
 		stopRequested = true;
 		say('stopping: the report will cover the ticks run so far (Ctrl-C again to abandon it)');
 	});
+	const events: HeadlessEvents = eventsSink ? {kind: 'lines', write: async chunk => eventsSink.write(chunk)} : {kind: options.events.kind === 'report' ? 'report' : 'none'};
 	const partial = await writeHeadless(built, {
-		ticks, format: options.format, write: async chunk => sink.write(chunk), stopRequested: () => stopRequested,
+		ticks, format: options.format, write: async chunk => sink.write(chunk), stopRequested: () => stopRequested, events, adopt: true,
 	});
+	await eventsSink?.commit();
 	await sink.commit();
 	if (partial) {
 		say(`interrupted: the report covers ${partial.ticksRun} of ${partial.ticksAsked} ticks`);

@@ -20,6 +20,7 @@ export const help = `
 	  --ticks N         ticks to run headless (default 3600)
 	  --format F        table, json or csv (default table)
 	  --output FILE     write the report to FILE instead of stdout (replaced only once the report is whole)
+	  --events [FILE]   the event log: alone, in the JSON report; with FILE, streamed there as JSON lines
 	  --demo            play a walkthrough (default: the bundled 90 s demo; --scenario for another)
 	  --record FILE     write every command you give, with its tick, as a session file (saved as you go)
 	  --replay FILE     play a recorded session back (same scenario and seed)
@@ -88,10 +89,11 @@ export const flags = {
 	force: {type: 'boolean', default: false},
 	hosts: {type: 'string'},
 	vms: {type: 'string'},
+	events: {type: 'string'},
 } as const;
 
 export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[]>> = {
-	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim', 'demo', 'record', 'replay', 'force', 'workloadCsv'],
+	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim', 'demo', 'record', 'replay', 'force', 'workloadCsv', 'events'],
 	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],

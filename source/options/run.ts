@@ -25,6 +25,8 @@ export type RawRunFlags = {
 	policy?: string;
 	format?: string;
 	output?: string;
+	/** '' (the flag alone): the event log in the JSON report; a path: JSON lines to that file. */
+	events?: string;
 };
 
 export type RunOptions = {
@@ -47,7 +49,11 @@ export type RunOptions = {
 	policy?: string;
 	format: Format;
 	outputPath?: string;
+	/** The event log: none (the default), in the JSON report, or streamed to a file as JSON lines. */
+	events: EventsOutput;
 };
+
+export type EventsOutput = {kind: 'none'} | {kind: 'report'} | {kind: 'file'; path: string};
 
 /** One simulated hour at the default 1 s tick: one period of the default scenario's diurnal wave. */
 export const defaultHeadlessTicks = 3600;
@@ -117,6 +123,31 @@ function checkRunFlags(flags: RawRunFlags): void {
 	}
 }
 
+/** Where the event log goes, if anywhere. */
+function eventsOutput(flags: RawRunFlags, format: Format): EventsOutput {
+	if (flags.events === undefined) {
+		return {kind: 'none'};
+	}
+
+	if (!flags.headless) {
+		throw new UsageError('--events: only with --headless (the dashboard shows its events; --record keeps its commands)');
+	}
+
+	if (flags.events === '') {
+		if (format !== 'json') {
+			throw new UsageError('--events: alone it adds the event log to the JSON report; give --format json, or --events FILE for JSON lines');
+		}
+
+		return {kind: 'report'};
+	}
+
+	if (flags.events === flags.output) {
+		throw new UsageError('--events: the event log and the report cannot go to the same file');
+	}
+
+	return {kind: 'file', path: flags.events};
+}
+
 /** The flags that do not go together. */
 function checkRunCombinations(flags: RawRunFlags): void {
 	if (flags.demo && (flags.headless || flags.record !== undefined || flags.replay !== undefined)) {
@@ -158,5 +189,6 @@ export function parseRunOptions(flags: RawRunFlags): RunOptions {
 		policy: flags.policy,
 		format,
 		outputPath: flags.output === '' ? undefined : flags.output,
+		events: eventsOutput(flags, format),
 	};
 }

@@ -34,5 +34,10 @@ export function jsonEventText(event: SimEvent, first: boolean): string {
 	return (first ? '\n    ' : ',\n    ') + safeJson(JSON.stringify(event, replacer, 2)).replaceAll('\n', '\n    ');
 }
 
+/** One event as a line of JSON lines (`--events FILE`), numbers rounded as in the report. */
+export function jsonEventLine(event: SimEvent): string {
+	return safeJson(JSON.stringify(event, replacer)) + '\n';
+}
+
 /** What closes a list that has events, before `JsonFrame.tail`. */
 export const jsonEventsEnd = '\n  ';

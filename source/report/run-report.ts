@@ -48,7 +48,8 @@ export type RunReport = {
 	hosts: HostStats[];
 	/** Only in a run stopped early (Ctrl-C): every figure covers the ticks that ran, not those asked for. */
 	partial?: {ticksRun: number; ticksAsked: number};
-	events: SimEvent[];
+	/** The event log, when it was asked for (`--events`). */
+	events?: SimEvent[];
 };
 
 export type ReportOptions = {
@@ -58,21 +59,27 @@ export type ReportOptions = {
 	onTick?: (world: World) => void;
 	/** Each event as it happens; the report's `events` are then empty (see `RunOptions.onEvent`). */
 	onEvent?: (event: SimEvent) => void;
+	/** Hand the world over to the run (see `RunOptions.adopt`). */
+	adopt?: boolean;
 };
 
 /** A headless run advanced a piece at a time, and its report from the ticks run so far. */
 export class ReportRun {
 	readonly #run: Run;
 	readonly #collector: ReturnType<typeof createCollector>;
-	readonly #start: World;
+	/** What the report says of the run's start (the world itself may be the run's, when it was handed over). */
+	readonly #start: Pick<World, 'scenarioName' | 'seed' | 'policy'> & {tickSeconds: number};
 
 	constructor(world: World, strategies: Strategies, options: Omit<ReportOptions, 'ticks'>) {
 		const collector = createCollector(world);
 		this.#collector = collector;
-		this.#start = world;
+		this.#start = {
+			scenarioName: world.scenarioName, seed: world.seed, policy: world.policy, tickSeconds: world.config.tickSeconds,
+		};
 		this.#run = new Run(world, strategies, {
 			timeline: options.timeline,
 			onEvent: options.onEvent,
+			adopt: options.adopt,
 			onTick(current) {
 				collector.onTick(current);
 				options.onTick?.(current);
@@ -99,7 +106,7 @@ export class ReportRun {
 			seed: world.seed,
 			policy: world.policy,
 			ticks,
-			tickSeconds: world.config.tickSeconds,
+			tickSeconds: world.tickSeconds,
 			summary: {
 				hostCount: end.hosts.filter(host => host.role === 'worker').length,
 				vmCount: end.vms.length,

@@ -4,7 +4,8 @@ one file per VM, one integer CPU percentage (0 to 100) per line, 288 lines for a
 samples. Some file names contain spaces. Files are read in name order (by UTF-16 code units, as
 JavaScript sorts), so every machine maps the same file to the same VM.
 */
-import {readdir, readFile, stat} from 'node:fs/promises';
+import {readFileSync, statSync} from 'node:fs';
+import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {printable, quoted} from './printable.js';
 import {ScenarioFileError} from './read-scenario.js';
@@ -73,23 +74,28 @@ function fileErrorReason(error: unknown): string {
 	return fileErrorReasons.get(code) ?? printable(code || String(error).split('\n')[0]!);
 }
 
-async function readTrace(directory: string, name: string): Promise<Trace | undefined> {
+/**
+One trace file, read synchronously: a day is a thousand small files, and a round trip to the thread
+pool for each stat, open, read and close left the process idle for 0.4 s of its 4.
+*/
+function readTrace(directory: string, name: string): Trace | undefined {
 	const path = join(directory, name);
-	const fail = (error: unknown) => new TraceError(`trace ${printable(name)}: ${fileErrorReason(error)}`);
-	const entry = await stat(path).catch((error: unknown) => {
-		throw fail(error);
-	});
-	if (!entry.isFile()) {
-		return undefined;
+	let text: string;
+	try {
+		const entry = statSync(path);
+		if (!entry.isFile()) {
+			return undefined;
+		}
+
+		if (entry.size > maxTraceBytes) {
+			throw new TraceError(`trace ${printable(name)}: ${entry.size} bytes, more than a trace's ${maxTraceBytes}`);
+		}
+
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw error instanceof TraceError ? error : new TraceError(`trace ${printable(name)}: ${fileErrorReason(error)}`);
 	}
 
-	if (entry.size > maxTraceBytes) {
-		throw new TraceError(`trace ${printable(name)}: ${entry.size} bytes, more than a trace's ${maxTraceBytes}`);
-	}
-
-	const text = await readFile(path, 'utf8').catch((error: unknown) => {
-		throw fail(error);
-	});
 	return parseTrace(name, text);
 }
 
@@ -105,8 +111,7 @@ export async function readTraceDirectory(directory: string): Promise<Trace[]> {
 
 	const traces: Trace[] = [];
 	for (const name of names.toSorted()) {
-		// eslint-disable-next-line no-await-in-loop -- name order, one file at a time keeps memory flat
-		const trace = await readTrace(directory, name);
+		const trace = readTrace(directory, name);
 		if (trace) {
 			traces.push(trace);
 		}

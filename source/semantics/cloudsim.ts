@@ -17,7 +17,7 @@ with demand between updates linear, as its traces are. See models.md 5.6 and doc
 */
 import {accountPower} from '../sim/account-power.js';
 import {cloudsimSpecpower, curveWatts} from '../sim/power-curve.js';
-import {vmHostPositions, findVm} from '../sim/lookup.js';
+import {hostPosition, vmHostPositions, vmPosition} from '../sim/lookup.js';
 import type {Semantics} from '../sim/strategies.js';
 import type {World} from '../sim/types.js';
 import {isPlaced} from '../sim/vm-state.js';
@@ -69,25 +69,23 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 	const endsAt = new Float64Array(vms.length);
 	// Hosts a VM was sent to and moved on from in the same round: CloudSim still carries the VM in there until it ends.
 	const passedOver = new Map<number, number[]>();
+	const cutSet = new Set([0, seconds]);
 	for (const migration of world.migrations) {
-		const vm = findVm(world, migration.vmId);
-		const destination = hosts.findIndex(host => host.id === migration.destinationHostId);
-		if (!vm || destination === -1) {
+		const vmIndex = vmPosition(world, migration.vmId);
+		const destination = hostPosition(world, migration.destinationHostId);
+		if (vmIndex === undefined || destination === undefined) {
 			continue;
 		}
 
-		const vmIndex = vms.indexOf(vm);
 		moving[vmIndex] = destination;
 		endsAt[vmIndex] = Math.min(seconds, migrationSeconds(world, migration.memoryMiB, destination));
+		cutSet.add(endsAt[vmIndex]);
 		if (migration.movedOnFrom.length > 0) {
-			passedOver.set(vmIndex, migration.movedOnFrom.map(id => hosts.findIndex(host => host.id === id)).filter(index => index >= 0));
+			passedOver.set(vmIndex, migration.movedOnFrom.flatMap(id => hostPosition(world, id) ?? []));
 		}
 	}
 
-	const cuts = [...new Set([0, ...world.migrations.map(migration => {
-		const vm = findVm(world, migration.vmId);
-		return vm ? endsAt[vms.indexOf(vm)]! : 0;
-	}), seconds])].filter(at => at >= 0 && at <= seconds).toSorted((a, b) => a - b);
+	const cuts = [...cutSet].toSorted((a, b) => a - b);
 	const granted = new Float64Array(hosts.length);
 	const asked = new Float64Array(hosts.length);
 	const grantedAtEnd = new Float64Array(hosts.length);

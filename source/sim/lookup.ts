@@ -74,6 +74,11 @@ export function hostPosition(world: World, hostId: string): number | undefined {
 	return positionById(world.hosts, hostId);
 }
 
+/** A VM's position in `world.vms`. */
+export function vmPosition(world: World, vmId: string): number | undefined {
+	return positionById(world.vms, vmId);
+}
+
 export function findHost(world: World, hostId: string): Host | undefined {
 	return findById(world.hosts, hostId);
 }

@@ -34,7 +34,7 @@ for (const [signal, status] of [['INT', 130], ['HUP', 129], ['TERM', 143]] as co
 		}
 
 		const report = join(dirname(session), 'replay.json');
-		await main(['--headless', '--replay', session, '--ticks', '100', '--format', 'json', '--output', report], () => undefined);
+		await main(['--headless', '--replay', session, '--ticks', '100', '--format', 'json', '--events', '--output', report], () => undefined);
 		t.true((JSON.parse(readFileSync(report, 'utf8')) as {events: Array<{type: string}>}).events.some(event => event.type === 'policyChanged'));
 	});
 }

@@ -25,7 +25,9 @@ for (const [name, path, ticks] of [['the default scenario', defaultScenarioPath,
 		const built = await loadScenario({path});
 		const expected = formatJson(runReport(built.world, defaultStrategies, {ticks, timeline: built.timeline}));
 		const output = collector();
-		await writeHeadless(built, {ticks, format: 'json', write: output.write});
+		await writeHeadless(built, {
+			ticks, format: 'json', write: output.write, events: {kind: 'report'},
+		});
 		t.is(output.text(), expected);
 	});
 }

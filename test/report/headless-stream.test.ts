@@ -43,7 +43,7 @@ for (const format of ['json', 'table', 'csv'] as const) {
 		const output = collector();
 		let asked = 0;
 		const partial = await writeHeadless(built, {
-			ticks: 100_000, format, write: output.write, stopRequested: () => ++asked > 2,
+			ticks: 100_000, format, write: output.write, stopRequested: () => ++asked > 2, events: {kind: 'report'},
 		});
 		t.truthy(partial);
 		t.is(partial!.ticksAsked, 100_000);

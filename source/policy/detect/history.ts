@@ -12,17 +12,23 @@ export const historyLength = 30;
 /** Each VM's requested CPU (units) at each round, newest first, by VM position. */
 export type VmHistories = number[][];
 
-/** The histories with this round's requests in front (a new array per VM: the policy state is the world's, copied with it). */
+/**
+Puts this round's requests in front of each VM's history, in place: the histories are the policy's
+state, which the world owns (a copy of the world copies them), and a new array per VM per round was
+most of a parity day's garbage.
+*/
 export function recordRound(world: World, histories: VmHistories): VmHistories {
-	return world.vms.map((vm, index) => {
-		const known = histories[index] ?? [];
-		const next = [vm.usage.demand.cpu, ...known];
-		if (next.length > historyLength) {
-			next.length = historyLength;
+	let index = -1;
+	for (const vm of world.vms) {
+		index++;
+		const history = (histories[index] ??= []);
+		history.unshift(vm.usage.demand.cpu);
+		if (history.length > historyLength) {
+			history.length = historyLength;
 		}
+	}
 
-		return next;
-	});
+	return histories;
 }
 
 /** Host `index`'s utilisation history as the round has planned it, newest first. */

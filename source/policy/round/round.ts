@@ -42,6 +42,19 @@ export type RoundOptions = {
 	coreUnits?: (host: Host) => number;
 };
 
+/** Each VM array's positions, kept between rounds and corrected as the round reads the array (a new map each round was garbage). */
+const vmIndexes = new WeakMap<readonly Vm[], Map<Vm, number>>();
+
+function vmIndexFor(vms: readonly Vm[]): Map<Vm, number> {
+	let index = vmIndexes.get(vms);
+	if (!index) {
+		index = new Map();
+		vmIndexes.set(vms, index);
+	}
+
+	return index;
+}
+
 export class PlanningRound {
 	readonly world: World;
 	readonly hosts: readonly Host[];
@@ -109,12 +122,15 @@ export class PlanningRound {
 
 		const hostOf = vmHostPositions(world);
 		this.plannedHost = new Int32Array(vms.length).fill(-1);
-		this.vmIndex = new Map();
+		this.vmIndex = vmIndexFor(vms);
 		const {residents} = buffers;
 		let vmIndex = -1;
 		for (const vm of vms) {
 			vmIndex++;
-			this.vmIndex.set(vm, vmIndex);
+			if (this.vmIndex.get(vm) !== vmIndex) {
+				this.vmIndex.set(vm, vmIndex);
+			}
+
 			const at = hostOf[vmIndex]!;
 			if (at < 0 || !isPlaced(vm)) {
 				continue;
