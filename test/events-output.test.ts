@@ -30,7 +30,7 @@ test('the event log is opt-in: a JSON report has none unless --events asks for i
 	t.false('events' in document);
 	t.true(typeof document['summary'] === 'object');
 	const {report: withEvents} = await run([...runWords, '--format', 'json', '--events']);
-	const events = (JSON.parse(withEvents) as {events: unknown[]}).events;
+	const {events} = (JSON.parse(withEvents) as {events: unknown[]});
 	t.true(events.length > 0);
 	// Apart from its events, the report is the same.
 	const {events: _events, ...rest} = JSON.parse(withEvents) as Record<string, unknown>;
@@ -44,6 +44,6 @@ test('--events FILE streams the same events as JSON lines, whatever the report\'
 		// eslint-disable-next-line no-await-in-loop -- one run at a time
 		const {events} = await run([...runWords, '--format', format, '--events', 'EVENTS']);
 		const lines = events('events.jsonl').trimEnd().split('\n').map(line => JSON.parse(line) as unknown);
-		t.deepEqual(lines, expected, format);
+		t.deepEqual(lines, expected, `--format ${format}`);
 	}
 });

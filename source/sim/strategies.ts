@@ -100,6 +100,12 @@ own behaviour.
 */
 export type Semantics = {
 	name: SemanticsName;
+	/**
+	Whether a VM whose migration was asked for in this same batch may be asked to move on before it
+	arrives: its migration goes to the new destination instead, and counts again (CloudSim carries out
+	every entry of a round's migration map, so a VM can move twice in one round).
+	*/
+	movesOn?: boolean;
 	/** The (fractional) tick at which workloads are read for tick `tick`. */
 	demandTick?(tick: number, tickSeconds: number): number;
 	/** How a replayed series is read at tick `tick` (whole: the tick being sampled), instead of the core's interpolation at the demand tick. */
@@ -108,12 +114,6 @@ export type Semantics = {
 	afterDemand?(world: World, strategies: Strategies): void;
 	/** Just before the policy's round (every tick). */
 	beforeRound?(world: World, emit: (event: SimEvent) => void): void;
-	/**
-	Whether a VM whose migration was asked for in this same batch may be asked to move on before it
-	arrives: its migration goes to the new destination instead, and counts again (CloudSim carries out
-	every entry of a round's migration map, so a VM can move twice in one round).
-	*/
-	movesOn?: boolean;
 	/** Each migration's rate this tick (MiB/s), instead of sharing the links. */
 	migrationRates?(world: World, sourcePositions: Int32Array): number[];
 	/** Power, energy and the SLA inputs for the tick, instead of the core's. */

@@ -21,7 +21,8 @@ export function recordRound(world: World, histories: VmHistories): VmHistories {
 	let index = -1;
 	for (const vm of world.vms) {
 		index++;
-		const history = (histories[index] ??= []);
+		histories[index] ??= [];
+		const history = histories[index];
 		history.unshift(vm.usage.demand.cpu);
 		if (history.length > historyLength) {
 			history.length = historyLength;

@@ -23,7 +23,6 @@ import type {PlanningRound, RoundListener} from '../round/round.js';
 import {curveWattsOf, kindTable} from './host-kinds.js';
 import type {PowerBuckets} from './power-buckets.js';
 
-
 /** What `increase` returns for a host that cannot take the VM, read from a constant (a NaN load on a hot path cost an optimised frame). */
 const unsuitable = Number.NaN;
 

@@ -1,0 +1,23 @@
+/**
+What a round of a policy over the monitor's view asks of the world: commands, log events, and the
+migrations it follows to their end (each one's hosts then cool down, ../sandpiper/cooldown.ts).
+*/
+import type {Command, SimEvent, World} from '../../sim/types.js';
+
+export type Tracked = {vmId: string; from: string; to: string};
+
+export type Requests = {
+	world: World;
+	commands: Command[];
+	events: SimEvent[];
+	/** The policy state's list: a request joins it. */
+	tracked: Tracked[];
+};
+
+/** Asks for `vmId` to move from `from` to `to`, with a new allocation there (null: keep its own). */
+export function requestMigration(requests: Requests, vmId: string, from: string, to: string, allocationMiB: number | null = null): void {
+	requests.commands.push({
+		type: 'requestMigration', vmId, destinationHostId: to, mode: null, allocationMiB, requestedBy: requests.world.policy,
+	});
+	requests.tracked.push({vmId, from, to});
+}
