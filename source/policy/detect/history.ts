@@ -22,7 +22,7 @@ export function recordRound(world: World, histories: VmHistories): VmHistories {
 	for (const vm of world.vms) {
 		index++;
 		histories[index] ??= [];
-		const history = histories[index];
+		const history = histories[index]!;
 		history.unshift(vm.usage.demand.cpu);
 		if (history.length > historyLength) {
 			history.length = historyLength;
