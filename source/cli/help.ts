@@ -39,6 +39,8 @@ export const help = `
 	  --format F        table or json (default table)
 	  --output FILE     write the result to FILE
 	  --containers      instead: the same workload as VMs and as containers (overhead, density, moves)
+	  --trace-dir DIR   as above; with --hosts N (and --vms N), on CloudSim's datacenter: by default BB12's
+	                    family (THR/IQR/MAD/LR/LRR x MMT/MC/RS/MU) on seed 1 for the traces' length, with SLATAH and PDM
 
 	Options of migration (memory in MiB, rates in MiB/s, bandwidth in Mbit/s)
 	  --memory N        VM memory (default 1024)
@@ -94,7 +96,7 @@ export const flags = {
 
 export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[]>> = {
 	run: ['headless', 'scenario', 'seed', 'ticks', 'policy', 'format', 'output', 'traceDir', 'hosts', 'vms', 'cloudsim', 'demo', 'record', 'replay', 'force', 'workloadCsv', 'events'],
-	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers'],
+	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers', 'traceDir', 'hosts', 'vms'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],
 };

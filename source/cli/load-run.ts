@@ -36,6 +36,11 @@ export function ticksFor(options: RunOptions, built: BuiltScenario): number {
 		return options.ticks;
 	}
 
+	return traceTicks(built, options.ticks);
+}
+
+/** As many ticks as the longest replayed trace lasts, or `otherwise` when nothing is replayed. */
+export function traceTicks(built: BuiltScenario, otherwise: number): number {
 	let samples = 0;
 	for (const vm of built.world.vms) {
 		for (const shape of vm.workload.shapes) {
@@ -45,5 +50,5 @@ export function ticksFor(options: RunOptions, built: BuiltScenario): number {
 		}
 	}
 
-	return samples > 0 ? samples : options.ticks;
+	return samples > 0 ? samples : otherwise;
 }

@@ -25,6 +25,11 @@ export async function runEval(options: EvalOptions): Promise<void> {
 		import('../report/format-evaluation.js'),
 		import('../strategies.js'),
 	]);
+	if (options.traceDir !== undefined) {
+		await evalTraces(options);
+		return;
+	}
+
 	const path = options.scenarioPath ?? defaultScenarioPath;
 	const scenario = await readScenario(path);
 	// Built once here, so that a scenario that cannot be built is named by its file before any run.
@@ -42,6 +47,29 @@ export async function runEval(options: EvalOptions): Promise<void> {
 		ticks: options.ticks,
 		strategies: defaultStrategies,
 		build: (seed, policy) => buildScenario(scenario, {seed, policy}),
+	});
+	await writeReport(options.format === 'json' ? formatEvaluationJson(evaluation) : formatEvaluationTable(evaluation), options.outputPath);
+}
+
+/** Every policy on a trace day (CloudSim's datacenter with --hosts), as long as its traces unless --ticks says. */
+async function evalTraces(options: EvalOptions): Promise<void> {
+	const [{prepareScenario}, {evaluate}, {formatEvaluationJson, formatEvaluationTable}, {defaultStrategies}, {traceTicks}] = await Promise.all([
+		import('../scenario/load-scenario.js'),
+		import('../report/evaluation.js'),
+		import('../report/format-evaluation.js'),
+		import('../strategies.js'),
+		import('./load-run.js'),
+	]);
+	const prepared = await prepareScenario({
+		path: options.scenarioPath, traceDir: options.traceDir, hosts: options.hosts, vms: options.vms,
+	});
+	const first = prepared.build();
+	const evaluation = evaluate({
+		seeds: options.seeds,
+		policies: options.policies,
+		ticks: options.ticksGiven ? options.ticks : traceTicks(first, options.ticks),
+		strategies: defaultStrategies,
+		build: (seed, policy) => prepared.build({seed, policy}),
 	});
 	await writeReport(options.format === 'json' ? formatEvaluationJson(evaluation) : formatEvaluationTable(evaluation), options.outputPath);
 }

@@ -1,8 +1,10 @@
 /** The flags of `sandpiper eval`: every policy on the same seeds. */
-import {cycledPolicyNames, findPolicy, unknownPolicyText} from '../policy/registry.js';
+import {
+	cycledPolicyNames, findPolicy, policyNames, unknownPolicyText,
+} from '../policy/registry.js';
 import {grouped, parseWholeNumber} from './numbers.js';
 import {
-	defaultHeadlessTicks, seedLimit, ticksLimit,
+	defaultHeadlessTicks, hostsLimit, seedLimit, ticksLimit, vmsLimit,
 } from './run.js';
 import {parseTableOrJson, UsageError} from './usage.js';
 
@@ -46,9 +48,18 @@ export type RawEvalFlags = {
 	ticks?: string;
 	format?: string;
 	output?: string;
+	traceDir?: string;
+	hosts?: string;
+	vms?: string;
 };
 
 export type EvalOptions = {
+	/** PlanetLab traces and CloudSim's datacenter for them: BB12's family on a trace day. */
+	traceDir?: string;
+	hosts?: number;
+	vms?: number;
+	/** Whether --ticks was given (a trace day otherwise runs as long as its traces). */
+	ticksGiven: boolean;
 	scenarioPath?: string;
 	seeds: number[];
 	policies: string[];
@@ -59,9 +70,32 @@ export type EvalOptions = {
 	containers: boolean;
 };
 
+/** Where a trace datacenter is asked for, its checks; the same as a run's (./run.ts). */
+function checkTraceFlags(flags: RawEvalFlags): void {
+	if (flags.traceDir === '') {
+		throw new UsageError('--trace-dir: expected a directory');
+	}
+
+	if ((flags.hosts !== undefined || flags.vms !== undefined) && flags.traceDir === undefined) {
+		throw new UsageError(`--${flags.hosts === undefined ? 'vms' : 'hosts'}: builds a datacenter for traces; give --trace-dir too`);
+	}
+
+	if (flags.hosts !== undefined && flags.scenario !== undefined) {
+		throw new UsageError('--hosts builds CloudSim\'s datacenter for the traces: it cannot be combined with --scenario');
+	}
+
+	if (flags.containers && flags.traceDir !== undefined) {
+		throw new UsageError('--containers compares a scenario\'s workload as VMs and as containers: it cannot be combined with --trace-dir');
+	}
+}
+
 export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
 	const format = parseTableOrJson(flags.format);
-	const policies = (flags.policies ?? cycledPolicyNames.join(',')).split(',').map(name => name.trim()).filter(Boolean);
+	checkTraceFlags(flags);
+	const onTraceDatacenter = flags.hosts !== undefined;
+	// On CloudSim's datacenter the default is BB12's family at CloudSim's parameters, on one seed (only RS draws).
+	const defaultPolicies = onTraceDatacenter ? policyNames.filter(name => name.startsWith('cloudsim:')) : cycledPolicyNames;
+	const policies = (flags.policies ?? defaultPolicies.join(',')).split(',').map(name => name.trim()).filter(Boolean);
 	const unknown = policies.find(name => !findPolicy(name));
 	if (unknown !== undefined || policies.length === 0) {
 		throw new UsageError(`--policies: ${unknownPolicyText(unknown ?? '')}`);
@@ -73,7 +107,11 @@ export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
 
 	return {
 		scenarioPath: flags.scenario,
-		seeds: parseSeeds(flags.seeds ?? '1-10'),
+		seeds: parseSeeds(flags.seeds ?? (onTraceDatacenter ? '1' : '1-10')),
+		traceDir: flags.traceDir,
+		hosts: flags.hosts === undefined ? undefined : parseWholeNumber('hosts', flags.hosts, 1, hostsLimit),
+		vms: flags.vms === undefined ? undefined : parseWholeNumber('vms', flags.vms, 1, vmsLimit),
+		ticksGiven: flags.ticks !== undefined,
 		policies: [...new Set(policies)],
 		ticks: flags.ticks === undefined ? defaultHeadlessTicks : parseWholeNumber('ticks', flags.ticks, 1, ticksLimit),
 		format,

@@ -2,6 +2,7 @@
 `sandpiper eval`: every policy on the same seeds, and what each achieved (SP07 section 7's
 comparison of Sandpiper with no migration). Pure: the shell passes a builder for (seed, policy).
 */
+import {cloudsimMetrics} from './run-report.js';
 import {runTicks, type TimedCommand} from '../sim/run.js';
 import type {Strategies} from '../sim/strategies.js';
 import type {World} from '../sim/types.js';
@@ -28,6 +29,9 @@ export type PolicyEvaluation = {
 	reductionVsNone: number | null;
 	/** 1 - (this policy's mean energy / none's); null for none itself or without none. */
 	energySavingVsNone: number | null;
+	/** CloudSim's SLA metrics (models.md 5.4), in a datacenter run with CloudSim's semantics. */
+	slatah?: Stat;
+	pdm?: Stat;
 };
 
 export type Evaluation = {
@@ -60,6 +64,8 @@ type SeedResult = {
 	activeHosts: number;
 	consolidationRatio: number;
 	resolutions: number[];
+	slatah: number;
+	pdm: number;
 };
 
 function runSeed(built: Built, strategies: Strategies, ticks: number): SeedResult {
@@ -68,13 +74,12 @@ function runSeed(built: Built, strategies: Strategies, ticks: number): SeedResul
 	const {world} = runTicks(built.world, strategies, {
 		ticks,
 		timeline: built.timeline,
-		onTick(_world, events) {
-			for (const event of events) {
-				if (event.type === 'swapPlanned') {
-					swaps++;
-				} else if (event.type === 'hotspotResolved') {
-					resolutions.push(event.durationSeconds);
-				}
+		// Counted as they happen: a run holds none of its events (a PlanetLab day has hundreds of thousands).
+		onEvent(event) {
+			if (event.type === 'swapPlanned') {
+				swaps++;
+			} else if (event.type === 'hotspotResolved') {
+				resolutions.push(event.durationSeconds);
 			}
 		},
 	});
@@ -89,6 +94,7 @@ function runSeed(built: Built, strategies: Strategies, ticks: number): SeedResul
 		activeHosts: world.counters.activeHostTicks / Math.max(1, ticks),
 		consolidationRatio: world.counters.consolidationRatioSum / Math.max(1, ticks),
 		resolutions,
+		...cloudsimMetrics(world.counters),
 	};
 }
 
@@ -109,6 +115,7 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 	const baseline = none === undefined ? undefined : stat(none.map(seed => seed.sustainedOverloadIntervals)).mean;
 	const baselineEnergy = none === undefined ? undefined : stat(none.map(seed => seed.energyKWh)).mean;
 	const first = options.build(options.seeds[0] ?? 1, options.policies[0] ?? 'none').world;
+	const withSla = first.config.semantics === 'cloudsim';
 	return {
 		scenario: first.scenarioName,
 		ticks: options.ticks,
@@ -116,6 +123,7 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 		seeds: [...options.seeds],
 		policies: results.map(({policy, seeds}) => {
 			const pick = (key: Exclude<keyof SeedResult, 'resolutions'>) => stat(seeds.map(seed => seed[key]));
+			const sla = withSla ? {slatah: pick('slatah'), pdm: pick('pdm')} : {};
 			const resolutions = seeds.flatMap(seed => seed.resolutions);
 			const sustained = pick('sustainedOverloadIntervals');
 			return {
@@ -135,6 +143,7 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 				},
 				reductionVsNone: policy === 'none' || baseline === undefined || baseline === 0 ? null : 1 - (sustained.mean / baseline),
 				energySavingVsNone: policy === 'none' || baselineEnergy === undefined || baselineEnergy === 0 ? null : 1 - (pick('energyKWh').mean / baselineEnergy),
+				...sla,
 			};
 		}),
 	};

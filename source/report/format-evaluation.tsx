@@ -31,6 +31,7 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 		'active hosts': meanSd(policy.activeHosts, 2),
 		consolidation: `${policy.consolidationRatio.mean.toFixed(2)}:1`,
 		migrations: meanSd(policy.migrations),
+		...(policy.slatah && policy.pdm ? {'SLATAH %': meanSd({mean: policy.slatah.mean * 100, sd: policy.slatah.sd * 100}, 3), 'PDM %': meanSd({mean: policy.pdm.mean * 100, sd: policy.pdm.sd * 100}, 4)} : {}),
 	}));
 	const rows = evaluation.policies.map(policy => ({
 		policy: policy.name,

@@ -83,8 +83,17 @@ function parseGenerated(input: ScenarioInput): Scenario {
 	return scenario;
 }
 
-/** Reads, validates and builds a scenario (or a traced datacenter). Throws the scenario errors, each with a one-line message that names its source. */
-export async function loadScenario(options: LoadOptions = {}): Promise<LoadedScenario> {
+/** A run's inputs read and checked, ready to be built once or many times (an evaluation builds one per seed and policy). */
+export type PreparedScenario = {
+	scenario: Scenario;
+	label: string;
+	/** Builds it with this seed and policy (the prepared ones when not given). */
+	build(overrides?: {seed?: number; policy?: string}): BuiltScenario;
+	inputHash(): string;
+};
+
+/** Reads and checks a scenario (or a traced datacenter) and what goes with it. Throws the scenario errors, each with a one-line message that names its source. */
+export async function prepareScenario(options: LoadOptions = {}): Promise<PreparedScenario> {
 	const traces = options.traceDir === undefined ? undefined : await readTraceDirectory(options.traceDir);
 	if (traces && options.vms !== undefined && options.vms > traces.length && !options.reuseTraces) {
 		throw new TraceError(`--vms ${options.vms}: the trace directory ${printable(options.traceDir!)} has ${traces.length} files, and each VM replays one of its own`);
@@ -99,20 +108,32 @@ export async function loadScenario(options: LoadOptions = {}): Promise<LoadedSce
 		scenario = withCloudsimParity(scenario);
 	}
 
-	const built = labelled(label, () => buildScenario(scenario, options));
-	if (traces && !generated) {
-		withTraces(built.world, traces);
-	}
-
 	const csvText = options.workloadCsv === undefined ? undefined : await readScenarioText(options.workloadCsv, 'workload CSV');
-	if (options.workloadCsv !== undefined) {
-		withCsvWorkload(built.world, options.workloadCsv, parseWorkloadCsv(options.workloadCsv, csvText!));
-	}
-
+	const csv = options.workloadCsv === undefined ? undefined : parseWorkloadCsv(options.workloadCsv, csvText!);
+	const prepared = scenario;
 	return {
-		...built,
+		scenario,
+		label,
+		build(overrides = {}) {
+			const built = labelled(label, () => buildScenario(prepared, {...options, ...overrides}));
+			if (traces && !generated) {
+				withTraces(built.world, traces);
+			}
+
+			if (csv) {
+				withCsvWorkload(built.world, options.workloadCsv!, csv);
+			}
+
+			return built;
+		},
 		inputHash: () => inputHash({
-			scenario, traces: generated ? undefined : traces, workloadCsv: csvText, policy: options.policy, cloudsim: options.cloudsim,
+			scenario: prepared, traces: generated ? undefined : traces, workloadCsv: csvText, policy: options.policy, cloudsim: options.cloudsim,
 		}),
 	};
+}
+
+/** Reads, validates and builds a scenario (or a traced datacenter), once. */
+export async function loadScenario(options: LoadOptions = {}): Promise<LoadedScenario> {
+	const prepared = await prepareScenario(options);
+	return {...prepared.build(), inputHash: () => prepared.inputHash()};
 }
