@@ -57,7 +57,6 @@ export const defaultMigrationConfig: MigrationConfig = {
 	faultRttMs: 0.2,
 	vmCpuPenalty: 0.1,
 	adaptive: null,
-	cloudsimParity: false,
 };
 
 export function liveRateMiBps(bandwidthMbps: number): number {

@@ -26,8 +26,7 @@ function endOfRound(migration: Migration, config: MigrationConfig, notes: Migrat
 		kind: 'round', round: migration.round, dataMiB: migration.roundMiB, seconds: migration.roundElapsedSeconds, dirtiedMiB,
 	});
 	const dirtyRateMiBps = migration.roundElapsedSeconds > 0 ? dirtiedMiB / migration.roundElapsedSeconds : 0;
-	const stop = config.cloudsimParity
-		|| dirtiedMiB < config.stopPages * pageMiB
+	const stop = dirtiedMiB < config.stopPages * pageMiB
 		|| round >= config.maxRounds
 		|| migration.sentMiB + dirtiedMiB > config.maxFactor * memoryMiB
 		|| dirtiedMiB > config.shrinkRatio * migration.roundMiB;
@@ -42,7 +41,7 @@ function endOfRound(migration: Migration, config: MigrationConfig, notes: Migrat
 
 	migration.phase = stop ? 'stop-and-copy' : 'precopy';
 	migration.round = round;
-	migration.roundMiB = config.cloudsimParity ? 0 : dirtiedMiB;
+	migration.roundMiB = dirtiedMiB;
 	migration.roundSentMiB = 0;
 	migration.roundElapsedSeconds = 0;
 	migration.dirtyRateMiBps = dirtyRateMiBps;
@@ -116,10 +115,6 @@ export const precopy: MigrationModel = {
 	vmPaused: migration => migration.phase === 'stop-and-copy',
 	advance: advancePrecopy,
 	rateCapMiBps(migration, config) {
-		if (config.cloudsimParity) {
-			return Number.POSITIVE_INFINITY;
-		}
-
 		return migration.rateCapMbps === null ? config.maxRateMiBps : Math.min(config.maxRateMiBps, mbpsToRateMiBps(migration.rateCapMbps));
 	},
 };

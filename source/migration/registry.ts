@@ -1,5 +1,6 @@
 import type {MigrationModel} from '../sim/strategies.js';
 import type {MigrationMode} from '../sim/types.js';
+import {cloudsimMigration} from './cloudsim.js';
 import {postcopy} from './postcopy.js';
 import {precopy} from './precopy.js';
 import {stopAndCopy} from './stop-and-copy.js';
@@ -9,4 +10,5 @@ export const migrationModels: Readonly<Record<MigrationMode, MigrationModel>> = 
 	precopy,
 	postcopy,
 	'stop-and-copy': stopAndCopy,
+	cloudsim: cloudsimMigration,
 };

@@ -36,7 +36,7 @@ export function withCloudsimParity(scenario: Scenario): Scenario {
 		...scenario,
 		policy: cloudsimDefaultPolicy,
 		semantics: 'cloudsim',
-		migration: {...scenario.migration, cloudsimParity: true, vmCpuPenalty: 0.1},
+		migration: {...scenario.migration, defaultMode: 'cloudsim', vmCpuPenalty: 0.1},
 		power: {...scenario.power, bootSeconds: 0},
 	};
 }

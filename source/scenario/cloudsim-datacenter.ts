@@ -132,7 +132,7 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		monitoring: {intervalTicks: 1, historyIntervals: 60},
 		manager: {profileWindow: 12, timeSeriesWindow: 12, cooldownSeconds: 0},
 		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
-		migration: {cloudsimParity: true, vmCpuPenalty: 0.1},
+		migration: {defaultMode: 'cloudsim', vmCpuPenalty: 0.1},
 		power: {bootSeconds: 0},
 		// One flat network, a /8 that holds every host and VM up to the limits: CloudSim has no network, so no
 		// move may change an address (across racks a bridged VM's would, and a datacenter of 50,000 hosts in

@@ -60,7 +60,7 @@ export const shapeResources = z.array(resourceSchema)
 	.describe('Resources the shape affects (default cpu, disk, network; memory is the working set).');
 
 export const networkModeSchema = z.enum(['bridged', 'nat', 'host-only', 'custom'], {error: 'expected one of bridged, nat, host-only, custom'});
-export const migrationModeSchema = z.enum(['precopy', 'postcopy', 'stop-and-copy'], {error: 'expected one of precopy, postcopy, stop-and-copy'});
+export const migrationModeSchema = z.enum(['precopy', 'postcopy', 'stop-and-copy', 'cloudsim'], {error: 'expected one of precopy, postcopy, stop-and-copy, cloudsim'});
 export const hypervisorFamilySchema = z.enum(['kvm', 'xen', 'esxi', 'hyper-v', 'virtualbox', 'vmware-workstation'], {error: 'expected one of kvm, xen, esxi, hyper-v, virtualbox, vmware-workstation'});
 
 export const subnet = z.string({error: 'expected a subnet like 10.1.0.0/24'}).regex(/^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/v, {error: 'expected a subnet like 10.1.0.0/24'});

@@ -175,7 +175,6 @@ export const scenarioSchema = z.object({
 		faultRttMs: nonNegative().default(0.2),
 		vmCpuPenalty: z.number({error: 'expected a share in [0, 1)'}).min(0, {error: 'expected a share in [0, 1)'}).lt(1, {error: 'expected a share in [0, 1)'}).default(0.1),
 		adaptive: z.object({startMbps: positive().default(100), incrementMbps: nonNegative().default(50), maxMbps: positive().default(500)}).strict().nullable().default(null),
-		cloudsimParity: z.boolean().default(false),
 	}).strict().prefault({}).describe('Live migration: Xen\'s pre-copy constants, post-copy faults, overheads.'),
 	swapMBpsPerMiB: nonNegative().default(0.5),
 	racks: z.array(z.object({id, subnet}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),

@@ -9,6 +9,7 @@ import {freeMemoryMiB, usableMemoryMiB} from './capacity.js';
 import {applyImageCommand} from './images.js';
 import {applyLifecycle} from './lifecycle.js';
 import {newMigration} from './migration-record.js';
+import {migrationModeNames} from './migration-modes.js';
 import {findHost, findVm} from './lookup.js';
 import {semanticsOf} from './semantics-of.js';
 import type {Strategies} from './strategies.js';
@@ -19,7 +20,6 @@ import {isDown} from './vm-state.js';
 
 type Emit = (event: SimEvent) => void;
 
-const modeNames = {precopy: 'pre-copy', postcopy: 'post-copy', 'stop-and-copy': 'stop-and-copy'} as const;
 
 function loadsOf(world: World, target: LoadTarget): InjectedLoad[] | string {
 	if (target.kind === 'vm') {
@@ -99,13 +99,13 @@ export function migrationRefusal(world: World, command: Extract<Command, {type: 
 	}
 
 	if (vm.kind === 'container' && command.mode !== null && command.mode !== 'stop-and-copy') {
-		return `${vm.id} is a container: it moves by checkpoint/restore (stop-and-copy), not ${modeNames[command.mode]}`;
+		return `${vm.id} is a container: it moves by checkpoint/restore (stop-and-copy), not ${migrationModeNames[command.mode]}`;
 	}
 
 	const mode = migrationModeFor(world, vm, command.mode);
 	const model = strategies.migrationModels[mode];
 	if (!model) {
-		return `${modeNames[mode]} migration is not modelled`;
+		return `${migrationModeNames[mode]} migration is not modelled`;
 	}
 
 	// A container's checkpoint is the kernel's (CRIU), not a hypervisor's: any host with a kernel takes it.

@@ -377,7 +377,7 @@ export type Vm = {
 	accumulator: IntervalAccumulator;
 };
 
-export type MigrationMode = 'precopy' | 'postcopy' | 'stop-and-copy';
+export type MigrationMode = 'precopy' | 'postcopy' | 'stop-and-copy' | 'cloudsim';
 
 /**
 `precopy`: live rounds; `stop-and-copy`: the VM is paused while the last pages (or, cold, all of them)
@@ -484,8 +484,6 @@ export type MigrationConfig = {
 	vmCpuPenalty: number;
 	/** Xen's adaptive rate (CL05 section 5): start, increment over the dirty rate, cap; null = unthrottled. */
 	adaptive: {startMbps: number; incrementMbps: number; maxMbps: number} | null;
-	/** CloudSim's model instead: one pass at half the link, no dirtying (time = RAM / (BW / 2)). */
-	cloudsimParity: boolean;
 };
 
 /**

@@ -3,12 +3,14 @@ Captions of a walkthrough (`--demo`): the script's own captions while they last,
 narration of the latest telling event ("Sandpiper detects a hotspot on h03", "Pre-copy round 3 of
 vm07"), so the status line always says what the audience is looking at.
 */
+import {migrationModeNames} from '../sim/migration-modes.js';
 import type {SimEvent} from '../sim/types.js';
 
 /** A walkthrough's script (a scenario's `demo` section). */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export type Demo = {endTick: number; speed: number; captions: ReadonlyArray<{tick: number; text: string; ticks: number}>};
 
-const modeNames = {precopy: 'Pre-copy', postcopy: 'Post-copy', 'stop-and-copy': 'Stop-and-copy'} as const;
 
 /** A caption for an event worth narrating, or undefined. */
 export function narrate(event: SimEvent): string | undefined {
@@ -25,7 +27,7 @@ export function narrate(event: SimEvent): string | undefined {
 	}
 
 	if (event.type === 'migrationStarted') {
-		return `${modeNames[event.mode]} of ${event.vmId}: ${event.from} -> ${event.to}`;
+		return `${capitalised(migrationModeNames[event.mode])} of ${event.vmId}: ${event.from} -> ${event.to}`;
 	}
 
 	if (event.type === 'migrationCompleted') {

@@ -9,6 +9,7 @@ import type {Strategies} from '../sim/strategies.js';
 import type {
 	Command, LoadTarget, MigrationMode, NetworkMode, Resource, World,
 } from '../sim/types.js';
+import {migrationModeNames} from '../sim/migration-modes.js';
 import {isPlaced} from '../sim/vm-state.js';
 import {nextSpeed, type UiAction} from './keymap.js';
 
@@ -82,7 +83,6 @@ export const loadUnits: Readonly<Record<Resource, string>> = {
 
 const networkModes: readonly NetworkMode[] = ['bridged', 'nat', 'host-only'];
 
-const modeNames: Readonly<Record<MigrationMode, string>> = {precopy: 'pre-copy', postcopy: 'post-copy', 'stop-and-copy': 'stop-and-copy'};
 
 function clamp(value: number, count: number): number {
 	return count === 0 ? 0 : Math.max(0, Math.min(count - 1, value));
@@ -205,7 +205,7 @@ function pickerKey(state: UiState, picker: Picker, action: UiAction, context: Ke
 			}
 
 			return {
-				state: {...state, picker: null, note: `${modeNames[picker.mode]} of ${picker.vmId} to ${destination}`},
+				state: {...state, picker: null, note: `${migrationModeNames[picker.mode]} of ${picker.vmId} to ${destination}`},
 				commands: [command],
 			};
 		}
