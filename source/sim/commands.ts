@@ -20,7 +20,6 @@ import {isDown} from './vm-state.js';
 
 type Emit = (event: SimEvent) => void;
 
-
 function loadsOf(world: World, target: LoadTarget): InjectedLoad[] | string {
 	if (target.kind === 'vm') {
 		return findVm(world, target.vmId)?.injected ?? `no VM ${target.vmId}`;

@@ -11,7 +11,6 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 export type Demo = {endTick: number; speed: number; captions: ReadonlyArray<{tick: number; text: string; ticks: number}>};
 
-
 /** A caption for an event worth narrating, or undefined. */
 export function narrate(event: SimEvent): string | undefined {
 	if (event.type === 'hotspotDetected') {

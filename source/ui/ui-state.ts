@@ -83,7 +83,6 @@ export const loadUnits: Readonly<Record<Resource, string>> = {
 
 const networkModes: readonly NetworkMode[] = ['bridged', 'nat', 'host-only'];
 
-
 function clamp(value: number, count: number): number {
 	return count === 0 ? 0 : Math.max(0, Math.min(count - 1, value));
 }
