@@ -21,24 +21,15 @@ band's least extra, its first host's. In the layer without extra the order is th
 flat (u and u + d on one segment), every host of the band ties, the first one wins, and the search
 stops at the first that fits.
 
-Both bounds read a band only where its hosts are: between the least and the most utilisation of the
-hosts in it now. A host placed widens its band's range at once; when a host at an edge of the range
-leaves or moves inward, the range is found again from the band's hosts, the next time it is read.
-Without that, a band next to the flattest segment is bounded by the flat value at its edge, where no
-host is (or no host is any more: the underload pass empties the least utilised hosts first), ties the
-best host, and is scanned host by host in vain; the more hosts, the longer that scan.
+Both bounds read a band only where its hosts are now (a host placed widens the range at once; one
+that leaves an edge makes the range be found again when next read). Otherwise a band next to the
+flattest segment is bounded by the flat value at an edge no host holds, ties the best host, and is
+scanned host by host in vain.
 */
 import {emptyEach} from '../../sim/lists.js';
-import {interpolate} from '../../sim/power-curve.js';
+import {below, rise, type BucketKind} from './band-bounds.js';
 
-export type BucketKind = {
-	/** MIPS of every host of this kind. */
-	capacity: number;
-	/** Watts at equal steps of utilisation from 0 to 1: a SPECpower table, or two points for a linear model. */
-	table: readonly number[];
-	/** The most MIPS one core of this kind has: a VM that asks for more fits no host of the kind. */
-	coreMips: number;
-};
+export type {BucketKind} from './band-bounds.js';
 
 /**
 Bands per segment of a power table: finer bands give tighter bounds and cost more to bound. Since the
@@ -306,14 +297,4 @@ export class PowerBuckets {
 		this.#highest[bucket] = highest;
 		this.#stale[bucket] = 0;
 	}
-}
-
-/** A bound a hair lower than `value`, so that rounding never hides the best host. */
-function below(value: number): number {
-	return value - (Math.abs(value) * 1e-9) - 1e-9;
-}
-
-/** F(u) = W(u + d) - W(u). */
-function rise(table: readonly number[], utilisation: number, share: number): number {
-	return interpolate(table, utilisation + share) - interpolate(table, utilisation);
 }

@@ -11,49 +11,14 @@ import type {
 } from '../../sim/types.js';
 import {isPlaced} from '../../sim/vm-state.js';
 import {buffersFor} from './buffers.js';
+import type {RoundListener, RoundMark, RoundOptions} from './round-types.js';
+import {vmIndexFor} from './vm-index.js';
 
-/** What `undo` returns to: lengths of the journals, the commands and the events. */
-export type RoundMark = {hosts: number; moves: number; commands: number; events: number};
-
-/**
-Told of every planned move, and of its undoing (the same call with `from` and `to` swapped); -1 is
-"no host" (a VM detached and not yet placed). A placement's index and a detector's histories follow
-the round so.
-*/
-export type RoundListener = {
-	moved(vm: Vm, vmIndex: number, from: number, to: number): void;
-	excluded?(index: number): void;
-};
+export {
+	type RoundListener, type RoundMark, type RoundOptions, isMovable, isPlaced,
+} from './round-types.js';
 
 const noVms: readonly Vm[] = Object.freeze([]);
-
-/** A VM a policy may move now: running, and not moving already. */
-export const isMovable = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
-
-export {isPlaced} from '../../sim/vm-state.js';
-
-export type RoundOptions = {
-	/**
-	Each VM's place in its host's list, by VM position (lower first): CloudSim's host keeps its VMs in
-	order of arrival and breaks ties by it. Without it, VMs are in id order.
-	*/
-	arrival?: ArrayLike<number>;
-	/** MIPS one core of a host has: a VM is allocated at most that much (CloudSim's VMs have one core). */
-	coreUnits?: (host: Host) => number;
-};
-
-/** Each VM array's positions, kept between rounds and corrected as the round reads the array (a new map each round was garbage). */
-const vmIndexes = new WeakMap<readonly Vm[], Map<Vm, number>>();
-
-function vmIndexFor(vms: readonly Vm[]): Map<Vm, number> {
-	let index = vmIndexes.get(vms);
-	if (!index) {
-		index = new Map();
-		vmIndexes.set(vms, index);
-	}
-
-	return index;
-}
 
 export class PlanningRound {
 	readonly world: World;
