@@ -56,10 +56,27 @@ export function recordMigration(ledger: BatchLedger, migration: Migration): void
 	countEnd(ledger, migration.destinationHostId);
 }
 
-function countEnd(ledger: BatchLedger, hostId: string): void {
+/** A migration sent on from `fromHostId` to its destination now (a semantics' move on): its reservation and end go along. */
+export function recordMoveOn(ledger: BatchLedger, migration: Migration, fromHostId: string): void {
+	const {hostId, memoryMiB} = migrationReservation(migration);
+	const from = hostPosition(ledger.world, fromHostId);
+	const to = hostPosition(ledger.world, hostId);
+	if (from !== undefined && hostId === migration.destinationHostId) {
+		ledger.memoryMiB[from]! -= memoryMiB;
+	}
+
+	if (to !== undefined && hostId === migration.destinationHostId) {
+		ledger.memoryMiB[to]! += memoryMiB;
+	}
+
+	countEnd(ledger, fromHostId, -1);
+	countEnd(ledger, migration.destinationHostId);
+}
+
+function countEnd(ledger: BatchLedger, hostId: string, change = 1): void {
 	const at = hostPosition(ledger.world, hostId);
 	if (at !== undefined) {
-		ledger.migrating[at]!++;
+		ledger.migrating[at]! += change;
 	}
 }
 

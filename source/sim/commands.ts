@@ -3,7 +3,7 @@ Phase 1 of a tick: apply commands to the draft world. A command that cannot be c
 throws: it becomes an event that says why (`commandRejected`, `migrationRefused`).
 */
 import {
-	allocatedMiB, batchLedger, recordMigration, type BatchLedger,
+	allocatedMiB, batchLedger, recordMigration, recordMoveOn, type BatchLedger,
 } from './batch-ledger.js';
 import {freeMemoryMiB, usableMemoryMiB} from './capacity.js';
 import {applyImageCommand} from './images.js';
@@ -155,9 +155,10 @@ export function applyCommands(world: World, commands: readonly Command[], strate
 		applyCommand(world, command, strategies, emit, ledger);
 		if (ledger && world.migrations.length !== migrations) {
 			recordMigration(ledger, world.migrations.at(-1)!);
-		} else if (world.counters.migrationsStarted !== started) {
-			// A move on changed where a migration ends: the ledger's reservations no longer hold.
-			ledger = undefined;
+		} else if (ledger && world.counters.migrationsStarted !== started && command.type === 'requestMigration') {
+			// A move on: the migration's reservation and end go to its new destination.
+			const migration = world.migrations.find(candidate => candidate.vmId === command.vmId)!;
+			recordMoveOn(ledger, migration, migration.movedOnFrom.at(-1)!);
 		}
 	}
 }
