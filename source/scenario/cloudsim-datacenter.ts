@@ -8,7 +8,7 @@ are its MIPS). The initial placement is CloudSim's power-aware best fit: each VM
 whose power rises least and that stays at or under 80 % of its MIPS, with the RAM for it.
 */
 import {cloudsimDefaultPolicy} from '../policy/registry.js';
-import {cloudsimSpecpower} from '../sim/power-curve.js';
+import {CreationPlacement} from './creation-placement.js';
 import {specpowerTables} from './defaults.js';
 import {generatedPools, maxGeneratedHosts} from './generated-network.js';
 import type {ScenarioInput} from './schema.js';
@@ -75,9 +75,10 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 
 	const blockSize = Math.ceil(vmCount / vmTypes.length);
 	const hosts = Array.from({length: options.hosts}, (_, index) => hostTypes[index % hostTypes.length]!);
-	const requested = hosts.map(() => 0);
-	const ramUsed = hosts.map(() => 0);
-	const tables = hosts.map(host => specpowerTables.get(host.specpower)!);
+	const placement = new CreationPlacement(
+		hostTypes.map(type => ({mips: type.mips, ramMiB: hostRamMiB, table: specpowerTables.get(type.specpower)!})),
+		hosts.map((_, index) => index % hostTypes.length),
+	);
 	const vms: ScenarioInput['vms'] = [];
 	for (let index = 0; index < vmCount; index++) {
 		const trace = options.traces[index % options.traces.length]!;
@@ -85,28 +86,11 @@ export function cloudsimScenario(options: CloudsimDatacenterOptions): ScenarioIn
 		// Being created, a VM asks its full MIPS (CloudSim's `isBeingInstantiated`), and each host's power
 		// before is taken at 0 % (no update has run): a host with VMs is dearer than an empty one, so the
 		// VMs spread over every host before any takes a second.
-		const {mips} = type;
-		let best = -1;
-		let bestIncrease = Number.POSITIVE_INFINITY;
-		for (const [hostIndex, host] of hosts.entries()) {
-			if (ramUsed[hostIndex]! + type.ramMiB > hostRamMiB || mips > host.mips / 2 || requested[hostIndex]! + mips > host.mips) {
-				continue;
-			}
-
-			const table = tables[hostIndex]!;
-			const increase = cloudsimSpecpower(table, (requested[hostIndex]! + mips) / host.mips) - cloudsimSpecpower(table, 0);
-			if (increase < bestIncrease) {
-				best = hostIndex;
-				bestIncrease = increase;
-			}
-		}
-
+		const best = placement.place(type.mips, type.ramMiB);
 		if (best < 0) {
 			throw new PlacementError(`${vmCount} VMs do not fit on ${options.hosts} hosts (VM ${index + 1} found no host with ${type.ramMiB} MB and the MIPS for it)`);
 		}
 
-		requested[best]! += mips;
-		ramUsed[best]! += type.ramMiB;
 		vms.push({
 			id: `vm${String(index + 1).padStart(String(vmCount).length, '0')}`,
 			host: `h${String(best + 1).padStart(Math.max(2, String(options.hosts).length), '0')}`,
