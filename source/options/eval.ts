@@ -4,7 +4,7 @@ import {
 } from '../policy/registry.js';
 import {grouped, parseWholeNumber} from './numbers.js';
 import {
-	defaultHeadlessTicks, hostsLimit, seedLimit, ticksLimit, vmsLimit,
+	checkTraceFlags, defaultHeadlessTicks, hostsLimit, seedLimit, ticksLimit, vmsLimit,
 } from './run.js';
 import {parseTableOrJson, UsageError} from './usage.js';
 
@@ -70,20 +70,9 @@ export type EvalOptions = {
 	containers: boolean;
 };
 
-/** Where a trace datacenter is asked for, its checks; the same as a run's (./run.ts). */
-function checkTraceFlags(flags: RawEvalFlags): void {
-	if (flags.traceDir === '') {
-		throw new UsageError('--trace-dir: expected a directory');
-	}
-
-	if ((flags.hosts !== undefined || flags.vms !== undefined) && flags.traceDir === undefined) {
-		throw new UsageError(`--${flags.hosts === undefined ? 'vms' : 'hosts'}: builds a datacenter for traces; give --trace-dir too`);
-	}
-
-	if (flags.hosts !== undefined && flags.scenario !== undefined) {
-		throw new UsageError('--hosts builds CloudSim\'s datacenter for the traces: it cannot be combined with --scenario');
-	}
-
+/** A trace datacenter's checks: a run's (./run.ts), and no --containers. */
+function checkEvalTraceFlags(flags: RawEvalFlags): void {
+	checkTraceFlags(flags);
 	if (flags.containers && flags.traceDir !== undefined) {
 		throw new UsageError('--containers compares a scenario\'s workload as VMs and as containers: it cannot be combined with --trace-dir');
 	}
@@ -91,7 +80,7 @@ function checkTraceFlags(flags: RawEvalFlags): void {
 
 export function parseEvalOptions(flags: RawEvalFlags): EvalOptions {
 	const format = parseTableOrJson(flags.format);
-	checkTraceFlags(flags);
+	checkEvalTraceFlags(flags);
 	const onTraceDatacenter = flags.hosts !== undefined;
 	// On CloudSim's datacenter the default is BB12's family at CloudSim's parameters, on one seed (only RS draws).
 	const defaultPolicies = onTraceDatacenter ? policyNames.filter(name => name.startsWith('cloudsim:')) : cycledPolicyNames;

@@ -94,16 +94,8 @@ function isFormat(value: string): value is Format {
 	return (formats as readonly string[]).includes(value);
 }
 
-/** The flags that must not be empty or unknown, and those that need another. */
-function checkRunFlags(flags: RawRunFlags): void {
-	if (flags.policy !== undefined && !findPolicy(flags.policy)) {
-		throw new UsageError(`--policy: ${unknownPolicyText(flags.policy)}`);
-	}
-
-	if (flags.scenario === '') {
-		throw new UsageError('--scenario: expected a file path');
-	}
-
+/** --trace-dir, --hosts and --vms, for a run and for eval: the datacenter needs traces, and replaces a scenario. */
+export function checkTraceFlags(flags: {traceDir?: string; hosts?: string; vms?: string; scenario?: string}): void {
 	if (flags.traceDir === '') {
 		throw new UsageError('--trace-dir: expected a directory');
 	}
@@ -115,7 +107,19 @@ function checkRunFlags(flags: RawRunFlags): void {
 	if (flags.hosts !== undefined && flags.scenario !== undefined) {
 		throw new UsageError('--hosts builds CloudSim\'s datacenter for the traces: it cannot be combined with --scenario');
 	}
+}
 
+/** The flags that must not be empty or unknown, and those that need another. */
+function checkRunFlags(flags: RawRunFlags): void {
+	if (flags.policy !== undefined && !findPolicy(flags.policy)) {
+		throw new UsageError(`--policy: ${unknownPolicyText(flags.policy)}`);
+	}
+
+	if (flags.scenario === '') {
+		throw new UsageError('--scenario: expected a file path');
+	}
+
+	checkTraceFlags(flags);
 	for (const name of ['record', 'replay'] as const) {
 		if (flags[name] === '') {
 			throw new UsageError(`--${name}: expected a file path`);

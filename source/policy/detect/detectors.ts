@@ -40,7 +40,11 @@ function staticThreshold(threshold: number): OverloadDetector['overloaded'] {
 	return ({round}, index) => requestedUtilisation(round, index) > threshold;
 }
 
-function spreadDetector(name: 'iqr' | 'mad', parameter: number, spread: (history: number[]) => number): OverloadDetector {
+/**
+An adaptive detector: `decide` reads the host's history once it has `minimum` values, and says
+undefined where it cannot (a line with no slope); CloudSim's static 0.7 answers otherwise.
+*/
+function adaptive(name: DetectorName, parameter: number, minimum: number, decide: (history: number[], context: DetectorContext, index: number) => boolean | undefined): OverloadDetector {
 	const fallback = staticThreshold(fallbackThreshold);
 	return {
 		name,
@@ -48,13 +52,13 @@ function spreadDetector(name: 'iqr' | 'mad', parameter: number, spread: (history
 		threshold: undefined,
 		overloaded(context, index) {
 			const history = hostHistory(context.round, context.histories, index);
-			if (history.length < spreadMinimum) {
-				return fallback(context, index);
-			}
-
-			return requestedUtilisation(context.round, index) > 1 - (parameter * spread(history));
+			return (history.length < minimum ? undefined : decide(history, context, index)) ?? fallback(context, index);
 		},
 	};
+}
+
+function spreadDetector(name: 'iqr' | 'mad', parameter: number, spread: (history: number[]) => number): OverloadDetector {
+	return adaptive(name, parameter, spreadMinimum, (history, {round}, index) => requestedUtilisation(round, index) > 1 - (parameter * spread(history)));
 }
 
 /** The longest migration of host `index`'s planned VMs, at CloudSim's RAM / (BW / 2). */
@@ -69,27 +73,16 @@ function longestMigrationSeconds(round: PlanningRound, index: number): number {
 }
 
 function regressionDetector(name: 'lr' | 'lrr', parameter: number): OverloadDetector {
-	const fallback = staticThreshold(fallbackThreshold);
-	return {
-		name,
-		parameter,
-		threshold: undefined,
-		overloaded(context, index) {
-			const history = hostHistory(context.round, context.histories, index);
-			if (history.length < regressionWindow) {
-				return fallback(context, index);
-			}
+	return adaptive(name, parameter, regressionWindow, (history, context, index) => {
+		// Oldest first, x = 1 ... 10.
+		const [intercept, slope] = leastSquaresLine(history.slice(0, regressionWindow).toReversed());
+		if (Number.isNaN(intercept) || Number.isNaN(slope)) {
+			return undefined;
+		}
 
-			// Oldest first, x = 1 ... 10.
-			const [intercept, slope] = leastSquaresLine(history.slice(0, regressionWindow).toReversed());
-			if (Number.isNaN(intercept) || Number.isNaN(slope)) {
-				return fallback(context, index);
-			}
-
-			const ahead = Math.ceil(longestMigrationSeconds(context.round, index) / context.intervalSeconds);
-			return parameter * (intercept + (slope * (regressionWindow + ahead))) >= 1;
-		},
-	};
+		const ahead = Math.ceil(longestMigrationSeconds(context.round, index) / context.intervalSeconds);
+		return parameter * (intercept + (slope * (regressionWindow + ahead))) >= 1;
+	});
 }
 
 export function createDetector(name: DetectorName, parameter: number): OverloadDetector {
