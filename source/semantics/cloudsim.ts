@@ -86,73 +86,94 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 	}
 
 	const cuts = [...cutSet].toSorted((a, b) => a - b);
+	const cutCount = cuts.length;
+	const coreUnits = Float64Array.from(hosts, host => host.capacity.cpuUnits / coresPerHost);
+	// VMs that stay put: their hosts' grants and requests at every cut, in one pass (demand is linear between updates).
+	const staticGranted = new Float64Array(hosts.length * cutCount);
+	const staticAsked = new Float64Array(hosts.length * cutCount);
+	const movers: number[] = [];
+	let vmIndex = -1;
+	for (const vm of vms) {
+		vmIndex++;
+		const home = hostOf[vmIndex]!;
+		if (home < 0 || !isPlaced(vm) || vm.state === 'stopped') {
+			continue;
+		}
+
+		if (moving[vmIndex]! >= 0) {
+			movers.push(vmIndex);
+			continue;
+		}
+
+		const from = previous[vmIndex] ?? 0;
+		const change = vm.usage.demand.cpu - from;
+		const core = coreUnits[home]!;
+		for (let cut = 0; cut < cutCount; cut++) {
+			const demand = from + (change * (cuts[cut]! / seconds));
+			staticGranted[(home * cutCount) + cut]! += Math.min(demand, core);
+			staticAsked[(home * cutCount) + cut]! += demand;
+		}
+	}
+
 	const granted = new Float64Array(hosts.length);
 	const asked = new Float64Array(hosts.length);
 	const grantedAtEnd = new Float64Array(hosts.length);
-	const demandAt = (vmIndex: number, at: number) => {
-		const from = previous[vmIndex] ?? 0;
-		return from + ((vms[vmIndex]!.usage.demand.cpu - from) * (at / seconds));
-	};
-
-	// Host sums at `at`, with the moves that ended by `movedBy` made.
-	const sum = (into: Float64Array, askedInto: Float64Array | undefined, at: number, movedBy: number, lost: {units: number}) => {
-		into.fill(0);
-		askedInto?.fill(0);
-		let vmIndex = -1;
-		for (const vm of vms) {
-			vmIndex++;
-			const home = hostOf[vmIndex]!;
-			if (home < 0 || !isPlaced(vm) || vm.state === 'stopped') {
-				continue;
-			}
-
-			const demand = demandAt(vmIndex, at);
-			const destination = moving[vmIndex]!;
-			const arrived = destination >= 0 && endsAt[vmIndex]! <= movedBy;
-			const host = arrived ? destination : home;
-			const grant = Math.min(demand, hosts[host]!.capacity.cpuUnits / coresPerHost);
+	// The moving VMs' part at `at`, the moves that ended by `movedBy` made; what they asked and did not get.
+	const addMovers = (into: Float64Array, askedInto: Float64Array | undefined, at: number, movedBy: number): number => {
+		let lost = 0;
+		for (const mover of movers) {
+			const from = previous[mover] ?? 0;
+			const demand = from + ((vms[mover]!.usage.demand.cpu - from) * (at / seconds));
+			const destination = moving[mover]!;
+			const arrived = endsAt[mover]! <= movedBy;
+			const host = arrived ? destination : hostOf[mover]!;
+			const grant = Math.min(demand, coreUnits[host]!);
 			into[host]! += grant;
 			if (askedInto) {
 				askedInto[host]! += demand;
 			}
 
-			if (destination >= 0 && !arrived) {
-				for (const incoming of [...(passedOver.get(vmIndex) ?? []), destination]) {
-					into[incoming]! += migrationShare * Math.min(demand, hosts[incoming]!.capacity.cpuUnits / coresPerHost);
+			if (!arrived) {
+				for (const incoming of [...(passedOver.get(mover) ?? []), destination]) {
+					into[incoming]! += migrationShare * Math.min(demand, coreUnits[incoming]!);
 					if (askedInto) {
 						askedInto[incoming]! += demand;
 					}
 				}
 
 				// The source grants a migrating VM 90 % of its capped request; PDM counts all it asked and did not get.
-				lost.units += demand - ((1 - migrationShare) * grant);
+				lost += demand - ((1 - migrationShare) * grant);
 			}
 		}
+
+		return lost;
 	};
 
-	for (let piece = 0; piece + 1 < cuts.length; piece++) {
+	for (let piece = 0; piece + 1 < cutCount; piece++) {
 		const start = cuts[piece]!;
 		const end = cuts[piece + 1]!;
 		const length = end - start;
-		if (length <= 0) {
-			continue;
+		for (let index = 0; index < hosts.length; index++) {
+			granted[index] = staticGranted[(index * cutCount) + piece]!;
+			asked[index] = staticAsked[(index * cutCount) + piece]!;
+			grantedAtEnd[index] = staticGranted[(index * cutCount) + piece + 1]!;
 		}
 
-		const lost = {units: 0};
-		sum(granted, asked, start, start, lost);
-		sum(grantedAtEnd, undefined, end, start, {units: 0});
-		state.lostUnitSeconds += lost.units * length;
+		state.lostUnitSeconds += addMovers(granted, asked, start, start) * length;
+		addMovers(grantedAtEnd, undefined, end, start);
 		let index = -1;
 		for (const host of hosts) {
 			index++;
+			// Every VM's request once, wherever it runs (a migrating VM's destinations count it in `asked` too).
+			state.requestedUnitSeconds += staticAsked[(index * cutCount) + piece]! * length;
 			if (host.role !== 'worker') {
 				continue;
 			}
 
 			const capacity = host.capacity.cpuUnits;
 			const from = Math.min(1, granted[index]! / capacity);
-			const to = Math.min(1, grantedAtEnd[index]! / capacity);
 			if (from > 0) {
+				const to = Math.min(1, grantedAtEnd[index]! / capacity);
 				state.energyKWh += (watts(host, from) + watts(host, to)) / 2 * length / 3_600_000;
 				state.activeSeconds += length;
 				// A host asked for more than it has grants all it has, less than asked.
@@ -162,12 +183,9 @@ function settle(world: World, state: CloudsimState, previous: readonly number[])
 			}
 		}
 
-		let vmIndex = -1;
-		for (const vm of vms) {
-			vmIndex++;
-			if (isPlaced(vm) && vm.state !== 'stopped') {
-				state.requestedUnitSeconds += demandAt(vmIndex, start) * length;
-			}
+		for (const mover of movers) {
+			const from = previous[mover] ?? 0;
+			state.requestedUnitSeconds += (from + ((vms[mover]!.usage.demand.cpu - from) * (start / seconds))) * length;
 		}
 	}
 }
