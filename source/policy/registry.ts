@@ -3,9 +3,11 @@ import {
 	bb12Policies, cloudsimDefaultPolicy, detectorNames, parseBb12Name, selectorNames,
 } from './bb12/family.js';
 import {bb12Policy} from './bb12/policy.js';
-import {consolidatePolicy, sandpiperConsolidatePolicy} from './consolidate.js';
+import {consolidatePolicy} from './consolidate.js';
 import {nonePolicy} from './none.js';
-import {sandpiperGrayPolicy, sandpiperPolicy} from './sandpiper/sandpiper.js';
+import {sandpiperConsolidatePolicy} from './sandpiper-consolidate.js';
+import {sandpiperGrayPolicy} from './sandpiper/sandpiper-gray.js';
+import {sandpiperPolicy} from './sandpiper/sandpiper.js';
 import {thresholdPolicy} from './threshold.js';
 
 const own = [nonePolicy, sandpiperPolicy, sandpiperGrayPolicy, thresholdPolicy, consolidatePolicy, sandpiperConsolidatePolicy];

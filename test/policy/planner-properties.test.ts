@@ -1,8 +1,9 @@
 import test from 'ava';
 import fc from 'fast-check';
-import {detectHotspots} from '../../source/policy/sandpiper/detector.js';
+import {detectHotspots} from '../../source/policy/detect/k-of-n.js';
+import type {Requests} from '../../source/policy/round/requests.js';
+import {relieveHotspots} from '../../source/policy/sandpiper/chain.js';
 import {capacityOf, observe, rateResources} from '../../source/policy/sandpiper/monitor.js';
-import {plan} from '../../source/policy/sandpiper/planner.js';
 import {runTicks} from '../../source/sim/run.js';
 import type {World} from '../../source/sim/types.js';
 import {defaultStrategies} from '../../source/strategies.js';
@@ -19,17 +20,16 @@ const scenarioArbitrary = fc.tuple(datacenterArbitrary, fc.integer({min: 20, max
 function planFor(world: World, visibility: 'black-box' | 'gray-box') {
 	const view = observe(world, visibility);
 	const hotspots = new Map(view.hosts.map(host => [host.id, detectHotspots(host, world.config.monitoring, visibility, world.config.manager.timeSeriesWindow)]));
-	return {
-		view, result: plan({
-			view,
-			hotspots,
-			thresholds: world.config.monitoring.thresholds,
-			manager: world.config.manager,
-			overhead: world.config.overhead,
-			migrations: world.migrations,
-			blocked: new Map(),
-		}),
+	const requests: Requests = {
+		world, commands: [], events: [], tracked: [],
 	};
+	relieveHotspots(requests, view, {hotspots, blocked: new Map(), limit: world.config.manager.maxConcurrentMigrations});
+	// Swaps are started by the policy, not here: every request is a planned move, in order.
+	const moves = requests.tracked.map((move, index) => {
+		const command = requests.commands[index];
+		return {...move, allocationMiB: command?.type === 'requestMigration' ? command.allocationMiB ?? null : null};
+	});
+	return {view, result: {moves}};
 }
 
 test('a plan never targets the source, never moves a migrating VM, never overfills a destination', t => {

@@ -3,15 +3,15 @@ Sandpiper's placement (SP07 section 6): a VM goes to the least-volume host where
 every resource under its threshold and its memory fits. The least loaded host takes the load, and
 volume ranks hosts by how near any one resource is to saturation (../sandpiper/volume.ts).
 */
-import type {ManagerConfig, Thresholds} from '../../sim/types.js';
 import type {RateResource, VmView} from '../sandpiper/monitor.js';
 import type {ViewLedger} from '../round/view-ledger.js';
 
 const resourceNames: Record<RateResource, string> = {cpu: 'CPU', network: 'network', disk: 'disk'};
 
 /** Hosts that may take a VM from `source` now, least volume first (ties by id, for determinism). */
-export function leastVolumeHosts(ledger: ViewLedger, source: number, perHostIn: number): number[] {
+export function leastVolumeHosts(ledger: ViewLedger, source: number): number[] {
 	const {hosts} = ledger;
+	const {perHostIn} = ledger.requests.world.config.manager;
 	return ledger.candidates(source, index => ledger.incoming[index]! < perHostIn)
 		.toSorted((a, b) => (hosts[a]!.volume - hosts[b]!.volume) || hosts[a]!.id.localeCompare(hosts[b]!.id));
 }
@@ -21,8 +21,8 @@ With `keepBridgedAddress`, a bridged VM tries the hosts of its own rack (subnet)
 first among them, so it keeps its address and its connections; hosts on other racks remain the
 fallback. This project's option (models.md, network access modes); the paper does not consider it.
 */
-export function keepingAddress(ledger: ViewLedger, vm: VmView, source: number, candidates: readonly number[], manager: ManagerConfig): readonly number[] {
-	if (!manager.keepBridgedAddress || !vm.bridged) {
+export function keepingAddress(ledger: ViewLedger, vm: VmView, source: number, candidates: readonly number[]): readonly number[] {
+	if (!ledger.requests.world.config.manager.keepBridgedAddress || !vm.bridged) {
 		return candidates;
 	}
 
@@ -31,17 +31,21 @@ export function keepingAddress(ledger: ViewLedger, vm: VmView, source: number, c
 	return [...candidates.filter(index => sameRack(index)), ...candidates.filter(index => !sameRack(index))];
 }
 
-/** The first of `candidates` that takes `vm` under every threshold, or undefined. */
-export function firstFit(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[], thresholds: Thresholds): number | undefined {
+const thresholdsOf = (ledger: ViewLedger) => ledger.requests.world.config.monitoring.thresholds;
+
+/** The first of `candidates` that takes `vm`, asking for `allocationMiB`, under every threshold; or undefined. */
+export function firstFit(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[]): number | undefined {
+	const thresholds = thresholdsOf(ledger);
 	return candidates.find(index => ledger.misfit(vm, index, thresholds, allocationMiB) === undefined);
 }
 
 /** The most telling reason no candidate took the VM: `no host has 768 MiB free under the CPU threshold`. */
-export function noDestinationReason(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[], thresholds: Thresholds): string {
+export function noDestinationReason(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[]): string {
 	if (candidates.length === 0) {
 		return 'no other host can take a migration now (all busy, cooling down or down)';
 	}
 
+	const thresholds = thresholdsOf(ledger);
 	const counts = new Map<RateResource, number>();
 	for (const index of candidates) {
 		const failure = ledger.misfit(vm, index, thresholds, allocationMiB);

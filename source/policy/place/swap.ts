@@ -3,7 +3,6 @@ SP07's swap (section 6): when no single move relieves a hot host, its VM v and t
 lowest-VSR VMs of a cooler host trade places through a scratch host, if both hosts then stay under
 their thresholds. Over a ledger whose loads are shares (Sandpiper's, ../round/load-models.ts).
 */
-import type {Thresholds} from '../../sim/types.js';
 import {rateResources, type VmView} from '../sandpiper/monitor.js';
 import type {ViewLedger} from '../round/view-ledger.js';
 import {byVsrAscending} from '../select/vsr.js';
@@ -25,13 +24,14 @@ function scratchFor(ledger: ViewLedger, vm: VmView): string | undefined {
 }
 
 /** The swap of `vm` off `source` with the first of `partners` (least volume first) that admits one, or why none does. */
-export function findSwap(ledger: ViewLedger, source: number, vm: VmView, partners: readonly number[], thresholds: Thresholds): SwapFound | string {
+export function findSwap(ledger: ViewLedger, source: number, vm: VmView, partners: readonly number[]): SwapFound | string {
 	const via = scratchFor(ledger, vm);
 	if (via === undefined) {
 		return 'no scratch host is free for a swap';
 	}
 
 	const {load, model, hosts} = ledger;
+	const {thresholds} = ledger.requests.world.config.monitoring;
 	const sourceHost = hosts[source]!;
 	const sourceFree = ledger.freeMiB[source]!;
 	const leaving = model.added(vm, sourceHost);

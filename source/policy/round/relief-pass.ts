@@ -12,8 +12,8 @@ import type {ViewLedger} from './view-ledger.js';
 export type ReliefChain = {
 	/** Hosts to relieve, by position, in the order they are relieved: the detector's answer. */
 	readonly sources: readonly number[];
-	/** Why `source` may send nothing now: a reason to report, '' to pass it over in silence; undefined when it may. */
-	held(source: number): string | undefined;
+	/** Why `source` may send nothing now: a reason to report, null to pass it over in silence; undefined when it may. */
+	held(source: number): string | null | undefined;
 	/** The VMs that may leave `source`, best first: the selector's answer. */
 	select(source: number): readonly VmView[];
 	/** Where VMs leaving `source` go: the placement, asked once per source (nothing is planned between its VMs). */
@@ -36,7 +36,7 @@ function moveOne(ledger: ViewLedger, chain: ReliefChain, source: number, vms: re
 	for (const vm of vms) {
 		const to = place(vm);
 		if (to !== undefined) {
-			ledger.propose(vm, source, to, chain.reason(vm, source), chain.allocation(vm));
+			ledger.propose(vm, to, chain.reason(vm, source), chain.allocation(vm));
 			return true;
 		}
 	}
@@ -50,8 +50,8 @@ export function reliefPass(ledger: ViewLedger, chain: ReliefChain): PlanRejectio
 	for (const source of chain.sources) {
 		const held = chain.held(source);
 		const vms = held === undefined ? chain.select(source) : [];
-		const reason = held ?? (moveOne(ledger, chain, source, vms) ? undefined : chain.fallback(source, vms));
-		if (reason !== undefined && reason !== '') {
+		const reason = held === undefined ? (moveOne(ledger, chain, source, vms) ? undefined : chain.fallback(source, vms)) : held;
+		if (typeof reason === 'string') {
 			rejections.push({hostId: ledger.hosts[source]!.id, reason});
 		}
 	}

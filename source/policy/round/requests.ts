@@ -14,10 +14,10 @@ export type Requests = {
 	tracked: Tracked[];
 };
 
-/** Asks for `vmId` to move from `from` to `to`, with a new allocation there (null: keep its own). */
-export function requestMigration(requests: Requests, vmId: string, from: string, to: string, allocationMiB: number | null = null): void {
+/** Asks for a VM to move, with a new allocation at its destination (null: keep its own). */
+export function requestMigration(requests: Requests, move: Tracked, allocationMiB: number | null = null): void {
 	requests.commands.push({
-		type: 'requestMigration', vmId, destinationHostId: to, mode: null, allocationMiB, requestedBy: requests.world.policy,
+		type: 'requestMigration', vmId: move.vmId, destinationHostId: move.to, mode: null, allocationMiB, requestedBy: requests.world.policy,
 	});
-	requests.tracked.push({vmId, from, to});
+	requests.tracked.push(move);
 }

@@ -14,12 +14,12 @@ import {takesVms} from './host-state.js';
 import {requestMigration, type Requests} from './requests.js';
 
 export type LoadModel = {
+	/** Loads in units (CPU units, Mbit/s, MB/s), divided by capacity to compare; otherwise shares already. */
+	inUnits: boolean;
 	/** A host's load when the round begins. */
 	start(host: HostView): Rates;
 	/** What `vm` adds to `host` (and takes from it when it leaves). */
 	added(vm: VmView, host: HostView): Rates;
-	/** Loads in units (CPU units, Mbit/s, MB/s), divided by capacity to compare; otherwise shares already. */
-	inUnits: boolean;
 };
 
 export type LedgerOptions = {
@@ -90,10 +90,6 @@ export class ViewLedger {
 		}
 	}
 
-	position(hostId: string): number | undefined {
-		return this.#positions.get(hostId);
-	}
-
 	/** A migration runs or is planned into or out of host `index`. */
 	busy(index: number): boolean {
 		return this.incoming[index]! > 0 || this.outgoing[index]! > 0;
@@ -133,8 +129,9 @@ export class ViewLedger {
 		return rateResources.find(resource => this.#asShare(this.load[resource][index]! + added[resource], index, resource) > limits[resource]);
 	}
 
-	/** Plans `vm` from host `from` to host `to`: both hosts' figures, the log's event and the request. */
-	propose(vm: VmView, from: number, to: number, reason: string, allocationMiB = vm.memoryMiB): void {
+	/** Plans `vm` from its host to host `to`: both hosts' figures, the log's event and the request. */
+	propose(vm: VmView, to: number, reason: string, allocationMiB = vm.memoryMiB): void {
+		const from = this.#positions.get(vm.hostId)!;
 		const source = this.hosts[from]!;
 		const target = this.hosts[to]!;
 		this.#remember(to);
@@ -161,7 +158,7 @@ export class ViewLedger {
 		requests.events.push({
 			tick: requests.world.tick, type: 'migrationPlanned', vmId: vm.id, from: source.id, to: target.id, vsr: vm.vsr, reason,
 		});
-		requestMigration(requests, vm.id, source.id, target.id, allocationMiB === vm.memoryMiB ? null : allocationMiB);
+		requestMigration(requests, {vmId: vm.id, from: source.id, to: target.id}, allocationMiB === vm.memoryMiB ? null : allocationMiB);
 	}
 
 	/** One more migration out of host `index`, from the budget, planned outside `propose` (a swap's first step). */

@@ -11,13 +11,9 @@ import {lastValues, latest as latestSample} from '../../sim/series.js';
 import type {
 	Host, ManagerConfig, Resource, Vm, World,
 } from '../../sim/types.js';
+import {isMovable} from '../round/round.js';
 import {ar1Forecast, recentAr1Forecast, recentPercentile} from './profile.js';
 import {volume} from './volume.js';
-
-/** The AR(1) forecast of a host's next interval mean (computed only when k of n already hold: it is the costly half). */
-export function hostForecast(host: HostView, key: RateResource | 'swapMBps', window: number): number {
-	return recentAr1Forecast(host.host.history.intervals[key], window);
-}
 
 export type Visibility = 'black-box' | 'gray-box';
 
@@ -140,7 +136,7 @@ export function vmView(vm: Vm, host: Host, hostView: Pick<HostView, 'current' | 
 		id: vm.id,
 		hostId: vm.hostId,
 		memoryMiB: vm.memoryMiB,
-		movable: vm.migrationId === null && vm.state === 'running',
+		movable: isMovable(vm),
 		current,
 		peak,
 		neededMiB,

@@ -41,7 +41,7 @@ export function advanceSwaps(requests: Requests, state: ManagerState, budget: nu
 				return true;
 			}
 
-			requestMigration(requests, step.vmId, vm.hostId, step.to);
+			requestMigration(requests, {vmId: step.vmId, from: vm.hostId, to: step.to});
 			swap.issued = true;
 			remaining--;
 			return true;
@@ -75,6 +75,6 @@ export function startSwaps(requests: Requests, state: ManagerState, swaps: reado
 			stage: 0,
 			issued: true,
 		});
-		requestMigration(requests, swap.vmId, swap.from, swap.via);
+		requestMigration(requests, {vmId: swap.vmId, from: swap.from, to: swap.via});
 	}
 }
