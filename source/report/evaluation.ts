@@ -2,10 +2,10 @@
 `sandpiper eval`: every policy on the same seeds, and what each achieved (SP07 section 7's
 comparison of Sandpiper with no migration). Pure: the shell passes a builder for (seed, policy).
 */
-import {cloudsimMetrics} from './run-report.js';
 import {runTicks, type TimedCommand} from '../sim/run.js';
 import type {Strategies} from '../sim/strategies.js';
 import type {World} from '../sim/types.js';
+import {cloudsimMetrics} from './run-report.js';
 
 export type Built = {world: World; timeline: readonly TimedCommand[]};
 
