@@ -4,9 +4,8 @@ sessions whose scenario changed through the same `main` in-process. Each ends in
 */
 import {spawn} from 'node:child_process';
 import {
-	closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync,
+	closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync,
 } from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
@@ -15,9 +14,10 @@ import {loadScenario} from '../source/scenario/load-scenario.js';
 import {root, runCli} from './helpers/cli.js';
 import {removeDisk, smallDisk} from './helpers/small-disk.js';
 import {terminalHazardInOutput} from './helpers/terminal-hazard.js';
+import {temporaryFolder} from './helpers/temporary.js';
 
 function directory(): string {
-	return mkdtempSync(join(tmpdir(), 'sandpiper-faults-'));
+	return temporaryFolder('sandpiper-faults-');
 }
 
 /** Whether a small disk can be mounted here (root only): without it those tests are skipped. */

@@ -1,9 +1,9 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {failureOf, main} from '../source/cli/main.js';
 import {runCli} from './helpers/cli.js';
+import {temporaryFolder} from './helpers/temporary.js';
 
 type JsonReport = {
 	scenario: string;
@@ -73,7 +73,7 @@ test('--format table prints a readable summary with a row per host', async t => 
 });
 
 test('--output writes the report to a file and nothing to stdout', async t => {
-	const file = join(mkdtempSync(join(tmpdir(), 'sandpiper-')), 'run.json');
+	const file = join(temporaryFolder('sandpiper-'), 'run.json');
 	const {code, stdout} = await runCli(['--headless', '--format', 'json', '--ticks', '10', '--output', file]);
 	t.is(code, 0);
 	t.is(stdout, '');
@@ -281,7 +281,7 @@ test('--trace-dir --hosts --cloudsim: CloudSim\'s datacenter for the traces, a d
 });
 
 test('--replay of a recorded session file gives the run it recorded (headless)', async t => {
-	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-session-'));
+	const directory = temporaryFolder('sandpiper-session-');
 	const session = join(directory, 'session.json');
 	const {writeFileSync} = await import('node:fs');
 	writeFileSync(session, JSON.stringify({

@@ -1,20 +1,12 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {main} from '../source/cli/main.js';
-
-const folders: string[] = [];
-test.after.always(() => {
-	for (const folder of folders) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
+import {temporaryFolder} from './helpers/temporary.js';
 
 /** Runs the command line in-process, the report and any event log to files of a new folder. */
 async function run(words: string[]): Promise<{report: string; events: (name: string) => string}> {
-	const folder = mkdtempSync(join(tmpdir(), 'sandpiper-events-test-'));
-	folders.push(folder);
+	const folder = temporaryFolder('sandpiper-events-test-');
 	const output = join(folder, 'report');
 	await main([...words.map(word => word.replace('EVENTS', join(folder, 'events.jsonl'))), '--output', output], () => undefined);
 	const report = readFileSync(output, 'utf8');

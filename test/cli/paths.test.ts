@@ -1,11 +1,11 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {checkWritablePath} from '../../source/cli/paths.js';
 import {UsageError} from '../../source/run-options.js';
+import {temporaryFolder} from '../helpers/temporary.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'sandpiper-paths-'));
+const folder = temporaryFolder('sandpiper-paths-');
 writeFileSync(join(folder, 'old.json'), '{}');
 
 for (const [flag, path, reason] of [

@@ -1,15 +1,15 @@
 import {
-	mkdtempSync, readdirSync, readFileSync, writeFileSync,
+	readdirSync, readFileSync, writeFileSync,
 } from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test from 'ava';
 import fc from 'fast-check';
 import {fileSink, removeUnfinishedFiles} from '../../source/cli/sink.js';
 import {removeDisk, smallDisk} from '../helpers/small-disk.js';
+import {temporaryFolder} from '../helpers/temporary.js';
 
 function directory(): string {
-	return mkdtempSync(join(tmpdir(), 'sandpiper-sink-'));
+	return temporaryFolder('sandpiper-sink-');
 }
 
 test.serial('a file sink writes beside its target and replaces it only on commit', async t => {

@@ -5,19 +5,19 @@ leaves the old report as it was.
 */
 import {execFileSync, spawn} from 'node:child_process';
 import {
-	existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync,
+	existsSync, readdirSync, readFileSync, writeFileSync,
 } from 'node:fs';
-import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import process from 'node:process';
 import {main} from '../../source/cli/main.js';
 import {root} from '../helpers/cli.js';
 import {Pane, run} from '../helpers/pane.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {temporaryFolder} from '../helpers/temporary.js';
 
 for (const [signal, status] of [['INT', 130], ['HUP', 129], ['TERM', 143]] as const) {
 	run(`SIG${signal} during a recorded dashboard session restores the terminal and leaves a session that replays`, async t => {
-		const session = join(mkdtempSync(join(tmpdir(), 'sandpiper-signal-')), 'session.json');
+		const session = join(temporaryFolder('sandpiper-signal-'), 'session.json');
 		const pane = new Pane(80, 24, `--record ${JSON.stringify(session)}`);
 		try {
 			await pane.until(screen => screen.includes('policy sandpiper'), 'the first frame');
@@ -53,7 +53,7 @@ function startHeadless(output: string) {
 }
 
 run('Ctrl-C stops a headless run with a whole report of the ticks that ran, marked partial (status 130)', async t => {
-	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-interrupt-'));
+	const directory = temporaryFolder('sandpiper-interrupt-');
 	const output = join(directory, 'report.json');
 	const {child, exited, stderr} = startHeadless(output);
 	await waitFor(() => readdirSync(directory).length > 0, 'the run to start writing', 10_000);
@@ -67,7 +67,7 @@ run('Ctrl-C stops a headless run with a whole report of the ticks that ran, mark
 });
 
 run('SIGUSR1 opens no inspector; SIGTERM abandons a headless run: the old report stays as it was, and no temporary file is left', async t => {
-	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-terminate-'));
+	const directory = temporaryFolder('sandpiper-terminate-');
 	const output = join(directory, 'report.json');
 	writeFileSync(output, '{"old": true}\n');
 	const {child, exited, stderr} = startHeadless(output);

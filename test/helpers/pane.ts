@@ -3,12 +3,12 @@ The built binary in a real terminal (a tmux pane on a private socket), as a pers
 end-to-end tests. The app runs with CI=false inside the pane: with CI set, Ink prints only the last frame.
 */
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import process from 'node:process';
 import test from 'ava';
 import {root} from './cli.js';
+import {temporaryFolder} from './temporary.js';
 
 export function hasTmux(): boolean {
 	try {
@@ -25,7 +25,7 @@ export const run = hasTmux() ? test.serial : test.skip;
 /** The app in a pane; after it ends the shell prints `[exit N]`, and everything it wrote is kept in a file. */
 export class Pane {
 	readonly socket = `sandpiper-e2e-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
-	readonly output = join(mkdtempSync(join(tmpdir(), 'sandpiper-e2e-')), 'output');
+	readonly output = join(temporaryFolder('sandpiper-e2e-'), 'output');
 
 	/** `args` are the CLI's, as shell words (quoted by the caller where needed). */
 	constructor(columns: number, rows: number, args = '') {

@@ -3,9 +3,8 @@ Bad input, in-process: each is refused by one of the input errors (which the CLI
 with a message of one line that names what is wrong and where.
 */
 import {
-	chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync,
+	chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync,
 } from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
 import test from 'ava';
@@ -16,6 +15,7 @@ import {parseScenario, parseWith, ScenarioSyntaxError} from '../../source/scenar
 import {ScenarioFileError} from '../../source/scenario/read-scenario.js';
 import {sessionSchema, type ScenarioInput} from '../../source/scenario/schema.js';
 import {parseTrace, readTraceDirectory, TraceError} from '../../source/scenario/traces.js';
+import {temporaryFolder} from '../helpers/temporary.js';
 
 const fixture = readFileSync(new URL('../../fixtures/scenarios/sandpiper-16x35.json', import.meta.url), 'utf8');
 const lines = fixture.split('\n');
@@ -50,7 +50,7 @@ const session = (changes: Record<string, unknown>) => JSON.stringify({
 	version: 1, scenario: 'bad', seed: 1, timeline: [], ...changes,
 });
 
-const traceRoot = mkdtempSync(join(tmpdir(), 'sandpiper-bad-traces-'));
+const traceRoot = temporaryFolder('sandpiper-bad-traces-');
 
 /** A trace directory holding one good file and `setup`'s bad entry. */
 function traceDirectory(name: string, setup: (directory: string) => void): string {

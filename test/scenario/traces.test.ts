@@ -1,5 +1,6 @@
-import {existsSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {
+	existsSync, writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {parseWorkloadCsv, withCsvWorkload} from '../../source/scenario/csv-workload.js';
@@ -9,6 +10,7 @@ import {runTicks} from '../../source/sim/run.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {cloudsimMetrics} from '../../source/report/run-report.js';
 import {invariantViolations} from '../helpers/invariants.js';
+import {temporaryFolder} from '../helpers/temporary.js';
 
 const sample = new URL('../../fixtures/traces/sample/', import.meta.url).pathname;
 const planetlab = new URL('../../../shared/traces/planetlab/20110303/', import.meta.url).pathname;
@@ -74,7 +76,7 @@ test('a workload CSV replaces the named VMs\' demand; errors name the line', asy
 	t.throws(() => parseWorkloadCsv('w.csv', 'vm,tick,cpu\n'), {message: 'w.csv, line 1: expected the header vm,tick,cpu,mem,disk,net'});
 	t.throws(() => parseWorkloadCsv('w.csv', 'vm,tick,cpu,mem,disk,net\nvm01,0,x,1,1,1\n'), {message: 'w.csv, line 2, column 3 (cpu): expected a number from 0 to 1e9, got "x"'});
 	t.throws(() => withCsvWorkload(built.world, 'w.csv', parseWorkloadCsv('w.csv', 'vm,tick,cpu,mem,disk,net\nvm99,0,1,1,1,1\n')), {message: 'w.csv: no VM vm99 in scenario sandpiper-16x35'});
-	const directory = mkdtempSync(join(tmpdir(), 'sandpiper-csv-'));
+	const directory = temporaryFolder('sandpiper-csv-');
 	writeFileSync(join(directory, 'w.csv'), csv);
 	const loaded = await loadScenario({workloadCsv: join(directory, 'w.csv')});
 	t.is(loaded.world.vms[0]!.workload.shapes.length, 4);
