@@ -8,12 +8,14 @@ the user's window title and `ESC [ 2 J` clear the screen. Every writer passes ou
 Control characters (C0, DEL and C1: a terminal may read U+009B as CSI), format characters (the bidi
 embeddings, overrides and isolates such as U+202E that reorder what is shown, zero-width marks, the
 BOM), line and paragraph separators, and lone surrogates: by Unicode category, so none is left out.
+Unassigned code points too: U+2065 sits among the bidi controls, and a later Unicode (or a terminal
+that guesses) may make it, or its like, one; nothing unassigned has anything to show.
 */
-const unsafe = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gv;
+const unsafe = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Cn}]/gv;
 
 /** The same but C0, which JSON.stringify escapes inside strings and uses raw only as white space between values. */
 // eslint-disable-next-line no-control-regex -- C0 is named to be left out
-const unsafeInJson = /[[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]--[\u0000-\u001F]]/gv;
+const unsafeInJson = /[[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cn}]--[\u0000-\u001F]]/gv;
 
 const named: Readonly<Record<string, string>> = {
 	'\n': String.raw`\n`,

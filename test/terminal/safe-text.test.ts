@@ -26,6 +26,13 @@ test('safeJson writes a format character above U+FFFF as its surrogate pair, so 
 	t.is(JSON.parse(safeJson(JSON.stringify('tag\u{E0077}x'))), 'tag\u{E0077}x');
 });
 
+test('an unassigned code point among the bidi controls (U+2065, which the property below once drew) is escaped, in text and in JSON', t => {
+	t.is(safeText('a\u2065b'), String.raw`a\u2065b`);
+	t.is(safeJson(JSON.stringify('a\u2065b')), String.raw`"a\u2065b"`);
+	t.is(JSON.parse(safeJson(JSON.stringify('a\u2065b'))), 'a\u2065b');
+	t.is(safeText('\u{10FFFF}'), String.raw`\u{10ffff}`);
+});
+
 test('safeJson keeps the document\'s meaning and leaves no C1, bidi or separator character raw', t => {
 	fc.assert(fc.property(fc.jsonValue(), fc.string({unit: 'binary'}), (value, text) => {
 		const document = JSON.stringify({value, text}, null, 2);
