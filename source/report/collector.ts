@@ -27,7 +27,10 @@ export function createCollector(world: World): Collector {
 	return {
 		onTick(current) {
 			ticks++;
-			for (const [index, host] of current.hosts.entries()) {
+			// An index, not `entries()`: its pair per host per tick was most of a long run's garbage here.
+			let index = -1;
+			for (const host of current.hosts) {
+				index++;
 				const {utilisation} = host.usage;
 				const sum = sums[index]!;
 				const max = maxima[index]!;
