@@ -63,6 +63,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 	// and code that reads every host's capacity each tick then ran polymorphic (and was recompiled for it).
 	const capacity: HostCapacity = {
 		cpuUnits: merged.cpuUnits, memoryMiB: merged.memoryMiB, hypervisorReserveMiB: merged.hypervisorReserveMiB, diskMBps: merged.diskMBps, networkMbps: merged.networkMbps,
+		migrationNetworkMbps: merged.migrationNetworkMbps ?? null,
 	};
 	const partial = {...defaultHypervisor, ...scenario.hostDefaults.hypervisor, ...host.hypervisor};
 	const derivedType = hypervisorTypes.get(partial.family)!;
@@ -100,6 +101,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		state: host.state,
 		bootUntilTick: null,
 		draining: false,
+		migrationLimits: host.migrationLimits ? {...host.migrationLimits} : null,
 		injected: [],
 		usage: emptyHostUsage(),
 		history: {
@@ -189,6 +191,13 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			tickSeconds: scenario.tickSeconds,
 			semantics: scenario.semantics,
 			monitoring: {...monitoring, thresholds: {...monitoring.thresholds}},
+			metrics: {
+				k: scenario.metrics.k ?? monitoring.k,
+				n: scenario.metrics.n ?? monitoring.n,
+				thresholds: {...monitoring.thresholds, ...scenario.metrics.thresholds},
+				episodeHoldIntervals: scenario.metrics.episodeHoldIntervals ?? scenario.metrics.n ?? monitoring.n,
+				cameBackSeconds: scenario.metrics.cameBackSeconds,
+			},
 			manager: {...scenario.manager},
 			overhead: {...scenario.overhead},
 			migration: {...scenario.migration, adaptive: scenario.migration.adaptive ? {...scenario.migration.adaptive} : null},
@@ -209,6 +218,8 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		counters: {
 			overloadedHostTicks: 0,
 			sustainedOverloadIntervals: 0,
+			pagingHostIntervals: 0,
+			pagedMiB: 0,
 			migrationsStarted: 0,
 			migrationsCompleted: 0,
 			migrationsAborted: 0,

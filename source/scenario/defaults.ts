@@ -10,6 +10,7 @@ export const defaultCapacity: HostCapacity = {
 	hypervisorReserveMiB: 256,
 	diskMBps: 200,
 	networkMbps: 1000,
+	migrationNetworkMbps: null,
 };
 
 /** Sandpiper ran on Xen with para-virtualised guests (SP07). */

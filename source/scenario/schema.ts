@@ -87,6 +87,7 @@ const capacitySchema = z.object({
 	hypervisorReserveMiB: nonNegative(),
 	diskMBps: positive(),
 	networkMbps: positive(),
+	migrationNetworkMbps: positive().describe('A NIC of its own for migrations (per direction); without it, migrations share the VMs\' NIC.'),
 }).strict();
 
 const powerSchema = z.object({
@@ -150,10 +151,24 @@ export const scenarioSchema = z.object({
 			network: fraction().default(0.75),
 			disk: fraction().default(0.75),
 			swapMBps: nonNegative().default(1),
+			memory: fraction().default(1).describe('Share of a host\'s usable memory allocated above which memory is hot (1: never).'),
 		}).strict().prefault({}),
 		historyIntervals: positiveInt().default(60),
 		tickHistoryLength: positiveInt().default(60),
 	}).strict().prefault({}),
+	metrics: z.object({
+		k: positiveInt().optional().describe('Default: monitoring.k.'),
+		n: positiveInt().optional().describe('Default: monitoring.n.'),
+		thresholds: z.object({
+			cpu: fraction(),
+			network: fraction(),
+			disk: fraction(),
+			swapMBps: nonNegative(),
+			memory: fraction(),
+		}).strict().partial().optional().describe('Default: monitoring.thresholds.'),
+		episodeHoldIntervals: positiveInt().optional().describe('A hotspot episode is cured once its host stays cool this many intervals (default: n).'),
+		cameBackSeconds: nonNegative().default(120).describe('A cured episode detected again on the same host and resource within this long came back.'),
+	}).strict().prefault({}).describe('The sustained-overload yardstick and hotspot episodes, apart from the detector (models.md 7.7).'),
 	overhead: z.object({
 		baseCpuUnits: nonNegative().default(5),
 		cpuUnitsPer100Mbps: nonNegative().default(2),
@@ -222,6 +237,10 @@ export const scenarioSchema = z.object({
 		hypervisor: hypervisorSchema.partial().default({}),
 		power: powerSchema.partial().default({}),
 		state: z.enum(['up', 'off'], {error: 'expected state up or off'}).default('up').describe('A host may start powered off.'),
+		migrationLimits: z.object({
+			out: nonNegativeInt('a whole number >= 0', 64),
+			in: nonNegativeInt('a whole number >= 0', 64),
+		}).strict().optional().describe('Migrations this host may send and receive at once (default: manager.perHostOut and perHostIn).'),
 	}).strict()).min(1, {error: 'expected at least one host'}),
 	vmClasses: z.record(id, z.object({
 		memoryMiB: positive(),

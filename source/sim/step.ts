@@ -13,7 +13,6 @@ One tick of the simulation, in a fixed phase order:
 Hosts and VMs are always iterated in id order (the order of the arrays). `step` leaves its input
 untouched; `stepInPlace` advances a world the caller owns, which is what long runs use.
 */
-import {isOverloaded} from './capacity.js';
 import {applyCommand, applyCommands} from './commands.js';
 import {advanceOperations} from './images.js';
 import {advanceLifecycle} from './lifecycle.js';
@@ -21,21 +20,20 @@ import {abortMigration} from './migration-end.js';
 import {
 	noTraffic, shareHost, staysIdle, type HostTraffic,
 } from './contention.js';
-import {
-	endsInterval, pushFlag, recordTick,
-} from './history.js';
+import {endsInterval, recordTick} from './history.js';
 import {RefilledLists} from './lists.js';
 import {isZero} from './resource-vector.js';
-import {latest, pushToSeries} from './series.js';
+import {pushToSeries} from './series.js';
 import {migrationRates, mibpsToMbps} from './links.js';
 import {findVm, hostIndex as hostPositions, vmHostPositions} from './lookup.js';
 import type {Semantics, Strategies} from './strategies.js';
 import {semanticsOf} from './semantics-of.js';
 import type {
-	Command, Host, InjectedLoad, LoadTarget, Resource, ResourceVector, SimEvent, Vm, World,
+	Command, Host, InjectedLoad, LoadTarget, SimEvent, Vm, World,
 } from './types.js';
 import {sampleDemand} from './workload.js';
 import {accountPower} from './account-power.js';
+import {accountOverload} from './overload-metric.js';
 import {isPlaced, isDown} from './vm-state.js';
 
 export type StepResult = {
@@ -382,11 +380,6 @@ function unexpired(world: World, loads: readonly InjectedLoad[], target: LoadTar
 	});
 }
 
-/** The resources a host cannot serve in full (see `unexpired` for why this is not written inline). */
-function shortOf(unmet: ResourceVector): Resource[] {
-	return (['cpu', 'memory', 'disk', 'network'] as const).filter(resource => unmet[resource] > 1e-9);
-}
-
 function advanceMigrations(world: World, ends: MigrationEnds, strategies: Strategies, emit: (event: SimEvent) => void): void {
 	if (world.migrations.length === 0) {
 		return;
@@ -501,61 +494,4 @@ function runPolicy(world: World, strategies: Strategies, emit: (event: SimEvent)
 		? decision.commands.map(command => unsigned(command) ? {...command, requestedBy: world.policy} : command)
 		: decision.commands;
 	applyCommands(world, commands, strategies, emit);
-}
-
-function accountOverload(world: World, closing: boolean, emit: (event: SimEvent) => void): void {
-	const {monitoring} = world.config;
-	for (const host of world.hosts) {
-		if (host.role === 'scratch') {
-			continue;
-		}
-
-		if (host.state === 'up' && isOverloaded(host.usage)) {
-			world.counters.overloadedHostTicks++;
-			if (host.overloadedSinceTick === null) {
-				host.overloadedSinceTick = world.tick;
-				const resources = shortOf(host.usage.unmet);
-				emit({
-					tick: world.tick, type: 'hostOverloaded', hostId: host.id, resources,
-				});
-			}
-		} else if (host.overloadedSinceTick !== null) {
-			emit({
-				tick: world.tick, type: 'hostOverloadEnded', hostId: host.id, durationTicks: world.tick - host.overloadedSinceTick,
-			});
-			host.overloadedSinceTick = null;
-		}
-
-		if (closing) {
-			// The sustained-overload metric of models.md 7.7: k of the last n interval means over a threshold.
-			const {intervals, overThreshold} = host.history;
-			const up = host.state === 'up';
-			// A host that is not up is over no threshold: once its last n flags are all down, another changes
-			// nothing (most hosts of a consolidated datacenter are off).
-			if (!up && overThreshold.length === monitoring.n && !overThreshold.includes(true)) {
-				host.sustainedOverload = false;
-				continue;
-			}
-
-			// All four are read for a host that is up (no `||=` that stops at the first): the first host over
-			// one threshold meets no code the optimising compiler has never seen run.
-			const {thresholds} = monitoring;
-			const swapOver = up && latest(intervals.swapMBps) > thresholds.swapMBps;
-			const cpuOver = up && latest(intervals.cpu) > thresholds.cpu;
-			const diskOver = up && latest(intervals.disk) > thresholds.disk;
-			const networkOver = up && latest(intervals.network) > thresholds.network;
-			const over = swapOver || cpuOver || diskOver || networkOver;
-
-			pushFlag(overThreshold, over, monitoring.n);
-			let flagged = 0;
-			for (const flag of overThreshold) {
-				flagged += flag ? 1 : 0;
-			}
-
-			host.sustainedOverload = flagged >= monitoring.k;
-			if (host.sustainedOverload) {
-				world.counters.sustainedOverloadIntervals++;
-			}
-		}
-	}
 }

@@ -46,6 +46,8 @@ export type HostCapacity = {
 	diskMBps: number;
 	/** NIC bandwidth, per direction. */
 	networkMbps: number;
+	/** A NIC of its own for migrations (per direction), or null: migrations share the VMs' NIC. */
+	migrationNetworkMbps: number | null;
 };
 
 /** `off`: powered off (draws nothing); `booting`: powered on, not yet serving (draws idle power). */
@@ -148,6 +150,8 @@ export type Host = {
 	bootUntilTick: number | null;
 	/** Maintenance: its VMs are being live-migrated away, then it powers off. */
 	draining: boolean;
+	/** Migrations this host may send and receive at once, or null for the manager's (`perHostOut`, `perHostIn`). */
+	migrationLimits: {out: number; in: number} | null;
 	/** Load not belonging to any VM (a noisy host process, a backup job), from `injectLoad`. */
 	injected: InjectedLoad[];
 	usage: HostUsage;
@@ -433,6 +437,8 @@ export type Thresholds = {
 	disk: number;
 	/** Swap activity above which memory counts as a hotspot (black-box signal, MB/s). */
 	swapMBps: number;
+	/** Share of a host's usable memory allocated above which memory counts as a hotspot (1: never). */
+	memory: number;
 };
 
 export type MonitoringConfig = {
@@ -446,6 +452,20 @@ export type MonitoringConfig = {
 	historyIntervals: number;
 	/** Tick samples kept per host (sparklines). */
 	tickHistoryLength: number;
+};
+
+/**
+The yardstick, apart from the detector (so tuning the detector never moves it): a host-interval counts
+as sustained overload when k of the last n interval means of its VMs' own usage exceed a threshold. A
+hotspot episode runs from its first detection until the host has stayed cool for `episodeHoldIntervals`.
+*/
+export type MetricsConfig = {
+	k: number;
+	n: number;
+	thresholds: Thresholds;
+	episodeHoldIntervals: number;
+	/** A cured episode detected again on the same host and resource within this long "came back". */
+	cameBackSeconds: number;
 };
 
 export type OverheadConfig = {
@@ -525,6 +545,7 @@ export type WorldConfig = {
 	tickSeconds: number;
 	semantics: SemanticsName;
 	monitoring: MonitoringConfig;
+	metrics: MetricsConfig;
 	manager: ManagerConfig;
 	overhead: OverheadConfig;
 	migration: MigrationConfig;
@@ -562,6 +583,9 @@ export type PowerConfig = {
 export type Counters = {
 	overloadedHostTicks: number;
 	sustainedOverloadIntervals: number;
+	/** Host-intervals in which a VM on the host paged, and what was paged (swap traffic, MiB). */
+	pagingHostIntervals: number;
+	pagedMiB: number;
 	migrationsStarted: number;
 	migrationsCompleted: number;
 	migrationsAborted: number;
