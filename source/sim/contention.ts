@@ -116,7 +116,8 @@ export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonl
 
 	const cpuShare = shareOf(cpuDemand, capacity.cpuUnits - overheadGranted);
 	const diskShare = shareOf(diskDemand, capacity.diskMBps);
-	const networkShare = shareOf(networkDemand, capacity.networkMbps - migrationMbps);
+	// Migrations on the VMs' NIC take their bandwidth first; a migration NIC of its own leaves it whole.
+	const networkShare = shareOf(networkDemand, capacity.networkMbps - (capacity.migrationNetworkMbps === null ? migrationMbps : 0));
 	const usable = usableMemoryMiB(host);
 
 	let swapMBps = 0;
@@ -141,11 +142,12 @@ export function shareHost(host: Host, residents: readonly Vm[], traffic: Readonl
 	usage.demand.cpu = overhead + cpuDemand;
 	usage.demand.memory = allocatedMiB;
 	usage.demand.disk = diskDemand;
-	usage.demand.network = networkDemand + migrationMbps;
+	// The VMs' own traffic only (Sandpiper's monitor reads each VM's virtual interfaces): a migration's is `migrationOutMbps` / `migrationInMbps`.
+	usage.demand.network = networkDemand;
 	usage.granted.cpu = overheadGranted + (cpuDemand * cpuShare);
 	usage.granted.memory = Math.min(allocatedMiB, usable);
 	usage.granted.disk = diskDemand * diskShare;
-	usage.granted.network = (networkDemand * networkShare) + migrationMbps;
+	usage.granted.network = networkDemand * networkShare;
 	usage.unmet.cpu = Math.max(0, usage.demand.cpu - usage.granted.cpu);
 	usage.unmet.memory = Math.max(0, usage.demand.memory - usage.granted.memory);
 	usage.unmet.disk = Math.max(0, usage.demand.disk - usage.granted.disk);

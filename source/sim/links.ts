@@ -1,7 +1,8 @@
 /**
 Link bandwidth for migrations. Each running migration gets a fair share of its source's outbound and
 its destination's inbound NIC (a NIC is full duplex), capped by the highest rate one migration
-reaches on an idle link. VMs' own traffic gets what the migrations leave.
+reaches on an idle link. VMs' own traffic gets what the migrations leave, unless a host has a NIC of
+its own for migrations.
 */
 import type {Host, Migration} from './types.js';
 
@@ -66,8 +67,14 @@ export function migrationRates(
 			}
 
 			const host = hosts[position]!;
-			const demands = [...indices.map(index => mibpsToMbps(capsMiBps[index]!)), vmTrafficMbps[position] ?? 0];
-			const shares = host.state === 'up' ? fairShares(demands, host.capacity.networkMbps) : demands.map(() => 0);
+			// On a migration NIC of its own, migrations share it among themselves; otherwise with the VMs' traffic.
+			const dedicated = host.capacity.migrationNetworkMbps;
+			const demands = indices.map(index => mibpsToMbps(capsMiBps[index]!));
+			if (dedicated === null) {
+				demands.push(vmTrafficMbps[position] ?? 0);
+			}
+
+			const shares = host.state === 'up' ? fairShares(demands, dedicated ?? host.capacity.networkMbps) : demands.map(() => 0);
 			for (const [slot, index] of indices.entries()) {
 				into[index] = mbpsToMiBps(shares[slot]!);
 			}

@@ -78,7 +78,7 @@ test('requestMigration moves a VM end to end: paused while copying, then on the 
 	t.deepEqual(result.world.migrations, []);
 });
 
-test('a paused VM uses no CPU, and migration traffic shows on both hosts\' network', t => {
+test('a paused VM uses no CPU, and migration traffic shows on both hosts\' network as its own, not as VM traffic', t => {
 	const {world} = build(scenarioInput({vmClasses: {a: steadyClass(30, 512)}, vms: [{class: 'a', host: 'h01'}]}));
 	const {world: after} = runTicks(world, defaultStrategies, {
 		ticks: 1,
@@ -92,7 +92,9 @@ test('a paused VM uses no CPU, and migration traffic shows on both hosts\' netwo
 	const [source, destination] = after.hosts;
 	t.true(source!.usage.migrationOutMbps > 900);
 	t.is(source!.usage.migrationOutMbps, destination!.usage.migrationInMbps);
-	t.true(destination!.usage.utilisation.network > 0.9);
+	// The monitor and the yardstick read VMs' own traffic: a migration's is no VM's demand (issue A).
+	t.is(destination!.usage.utilisation.network, 0);
+	t.is(source!.usage.demand.network, 0);
 });
 
 test('concurrent migrations from one host share its outbound link', t => {

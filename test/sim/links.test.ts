@@ -39,7 +39,7 @@ const scenario = fc.record({
 test('property: migrations with the VMs\' traffic never carry more than a NIC\'s capacity in either direction', t => {
 	t.notThrows(() => {
 		fc.assert(fc.property(scenario, ({hostCount, links, traffic, capacities}) => {
-			const hosts = Array.from({length: hostCount}, (_, index) => ({id: `h${index}`, state: 'up', capacity: {networkMbps: capacities[index]!}})) as unknown as Host[];
+			const hosts = Array.from({length: hostCount}, (_, index) => ({id: `h${index}`, state: 'up', capacity: {networkMbps: capacities[index]!, migrationNetworkMbps: null}})) as unknown as Host[];
 			const hostIndex = new Map(hosts.map((host, index) => [host.id, index]));
 			const migrations: Migration[] = links.map((link, index) => {
 				const source = link.source % hostCount;
@@ -71,4 +71,19 @@ test('property: migrations with the VMs\' traffic never carry more than a NIC\'s
 
 test('unit conversions round-trip', t => {
 	t.true(Math.abs(mibpsToMbps(mbpsToMiBps(1000)) - 1000) < 1e-9);
+});
+
+test('a migration NIC of its own: migrations share it among themselves and leave the VMs\' NIC whole', t => {
+	const host = (id: string, migrationNetworkMbps: number | null) => ({id, state: 'up', capacity: {networkMbps: 1000, migrationNetworkMbps}}) as unknown as Host;
+	const hosts = [host('a', 10_000), host('b', 10_000), host('c', null), host('d', null)];
+	const hostIndex = new Map(hosts.map((h, index) => [h.id, index]));
+	const migration = (id: string, from: string, to: string): Migration => ({
+		...blankMigration('precopy', 512, 16, 2), id, sourceHostId: from, destinationHostId: to,
+	});
+	const caps = [2000, 2000, 2000];
+	// Two migrations a -> b on 10 Gbit/s split it; c -> d shares 1 Gbit/s max-min fairly with 900 Mbit/s of VM traffic (one flow): half each.
+	const rates = migrationRates([migration('m1', 'a', 'b'), migration('m2', 'a', 'b'), migration('m3', 'c', 'd')], hosts, hostIndex, caps, [900, 900, 900, 900]);
+	t.true(Math.abs(mibpsToMbps(rates[0]!) - 5000) < 1e-6);
+	t.true(Math.abs(mibpsToMbps(rates[1]!) - 5000) < 1e-6);
+	t.true(Math.abs(mibpsToMbps(rates[2]!) - 500) < 1e-6);
 });
