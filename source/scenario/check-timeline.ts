@@ -19,6 +19,7 @@ function commandReferences(command: Command): {vmId?: string; hostId?: string} {
 			return {vmId: command.vmId, hostId: command.destinationHostId};
 		}
 
+		case 'resizeVm':
 		case 'setNetworkMode':
 		case 'addPortForward':
 		case 'attachNetwork':

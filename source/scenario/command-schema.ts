@@ -32,10 +32,11 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('failHost'), hostId: id}).strict(),
 	z.object({type: z.literal('recoverHost'), hostId: id}).strict(),
 	z.object({type: z.literal('setLinkBandwidth'), hostId: id, networkMbps: positive()}).strict(),
+	z.object({type: z.literal('resizeVm'), vmId: id, memoryMiB: positive()}).strict(),
 	z.object({type: z.literal('powerOn'), hostId: id}).strict(),
 	z.object({type: z.literal('powerOff'), hostId: id}).strict(),
 	z.object({type: z.literal('drainHost'), hostId: id}).strict(),
 	z.object({type: z.literal('snapshot'), vmId: id}).strict(),
 	z.object({type: z.literal('clone'), vmId: id, destinationHostId: id}).strict(),
 	z.object({type: z.literal('restore'), vmId: id, snapshotId: id}).strict(),
-], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, addPortForward, removePortForward, attachNetwork, detachNetwork, failHost, recoverHost, setLinkBandwidth, powerOn, powerOff, drainHost, snapshot, clone or restore'});
+], {error: 'expected a command with type injectLoad, clearLoad, requestMigration, setPolicy, setNetworkMode, addPortForward, removePortForward, attachNetwork, detachNetwork, failHost, recoverHost, setLinkBandwidth, resizeVm, powerOn, powerOff, drainHost, snapshot, clone or restore'});

@@ -9,6 +9,7 @@ import {freeMemoryMiB, usableMemoryMiB} from './capacity.js';
 import {applyImageCommand} from './images.js';
 import {applyLifecycle} from './lifecycle.js';
 import {newMigration} from './migration-record.js';
+import {applyResize} from './resize.js';
 import {migrationModeNames} from './migration-modes.js';
 import {findHost, findVm} from './lookup.js';
 import {semanticsOf} from './semantics-of.js';
@@ -289,6 +290,11 @@ export function applyCommand(world: World, command: Command, strategies: Strateg
 				rejected(emit, tick, command, refusal);
 			}
 
+			return;
+		}
+
+		case 'resizeVm': {
+			applyResize(world, command, emit);
 			return;
 		}
 

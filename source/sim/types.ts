@@ -653,6 +653,8 @@ export type Command
 			allocationMiB?: number | null;
 			requestedBy?: string;
 		}
+		/** Grows or shrinks a VM's allocation on its host (ballooning), when the host has the memory. */
+		| {type: 'resizeVm'; vmId: string; memoryMiB: number; requestedBy?: string}
 		| {type: 'setPolicy'; policy: string}
 		| {type: 'setNetworkMode'; vmId: string; mode: NetworkMode; /** For custom: the network (default the VM's first custom one). */ network?: string}
 		| {type: 'addPortForward'; vmId: string; hostPort: number; vmPort: number}
@@ -688,6 +690,7 @@ export type SimEvent = At & (
 	/** Its workload asks nothing: CloudSim's datacenter takes such a VM as done and removes it for good. */
 	| {type: 'vmFinished'; vmId: string; hostId: string}
 	| {type: 'linkBandwidthChanged'; hostId: string; from: number; to: number}
+	| {type: 'vmResized'; vmId: string; hostId: string; fromMiB: number; toMiB: number; requestedBy: string}
 	| {type: 'migrationRefused'; vmId: string; to: string; reason: string}
 	| {type: 'hostOverloaded'; hostId: string; resources: Resource[]}
 	| {type: 'hostOverloadEnded'; hostId: string; durationTicks: number}

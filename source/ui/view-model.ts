@@ -300,6 +300,10 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 			return {severity: 'info', text: `${event.vmId} now on ${event.to}: ${seconds(event.durationSeconds)}, down ${seconds(event.downtimeSeconds)}, ${Math.round(event.movedMiB)} MiB`};
 		}
 
+		case 'vmResized': {
+			return {severity: 'info', text: `${event.vmId} resized in place on ${event.hostId}: ${Math.round(event.fromMiB)} -> ${Math.round(event.toMiB)} MiB`};
+		}
+
 		case 'migrationRefused': {
 			return {severity: 'warn', text: `${event.vmId} -> ${event.to} refused: ${event.reason}`};
 		}
