@@ -17,7 +17,9 @@ function resize(memoryMiB: number, vms = [{class: 'a', host: 'h01'}], extra: Com
 test('a VM grows in place when its host has the memory, and shrinks', t => {
 	const grown = resize(1024);
 	t.is(grown.memoryMiB, 1024);
-	t.like(grown.events.find(event => event.type === 'vmResized'), {vmId: 'vm01', hostId: 'h01', fromMiB: 512, toMiB: 1024});
+	t.like(grown.events.find(event => event.type === 'vmResized'), {
+		vmId: 'vm01', hostId: 'h01', fromMiB: 512, toMiB: 1024,
+	});
 	t.is(resize(256).memoryMiB, 256);
 });
 
