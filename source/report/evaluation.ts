@@ -2,20 +2,48 @@
 `sandpiper eval`: every policy on the same seeds, and what each achieved (SP07 section 7's
 comparison of Sandpiper with no migration). Pure: the shell passes a builder for (seed, policy).
 */
-import {runTicks, type TimedCommand} from '../sim/run.js';
 import type {Strategies} from '../sim/strategies.js';
-import type {World} from '../sim/types.js';
-import {cloudsimMetrics} from './run-report.js';
+import type {MetricsConfig} from '../sim/types.js';
+import {runSeed, type Built, type SeedResult} from './eval-seed.js';
+import {pairedValues, seedReductions} from './paired-reduction.js';
 
-export type Built = {world: World; timeline: readonly TimedCommand[]};
+export type {Built} from './eval-seed.js';
 
 export type Stat = {mean: number; sd: number};
+
+/** One seed's figures, for pairing and plotting outside. */
+export type SeedFigures = {
+	seed: number;
+	sustainedOverloadIntervals: number;
+	/** 1 - this seed's sustained-overload intervals / none's on the same seed; null for none, or where none had none. */
+	reduction: number | null;
+	overloadedHostTicks: number;
+	pagingHostIntervals: number;
+	episodes: number;
+	cureSecondsMax: number | null;
+};
+
+/**
+The yardstick's hotspot episodes (docs/metrics.md): episodes per seed (and those still open at the end);
+cure seconds and the came-back share over every cured episode of every seed, null when none was cured.
+*/
+export type EpisodeEvaluation = {
+	count: Stat;
+	open: Stat;
+	cureSeconds: {mean: number | null; max: number | null};
+	cameBackShare: number | null;
+};
 
 export type PolicyEvaluation = {
 	name: string;
 	sustainedOverloadIntervals: Stat;
+	/** Sustained-overload intervals, 1 - policy / none paired per seed; null for none itself or where nothing pairs. */
+	reduction: Stat | null;
 	overloadedHostTicks: Stat;
 	hotAtEnd: Stat;
+	episodes: EpisodeEvaluation;
+	/** Host-intervals in which a VM on the host paged. */
+	pagingHostIntervals: Stat;
 	migrations: Stat;
 	swaps: Stat;
 	movedMiB: Stat;
@@ -23,15 +51,19 @@ export type PolicyEvaluation = {
 	energyKWh: Stat;
 	activeHosts: Stat;
 	consolidationRatio: Stat;
-	/** From hotspot detection to resolution, over every hotspot of every seed; null when none resolved. */
+	/**
+	The policy's own detector, from each hotspot it detects to its resolution, over every one of every
+	seed (a flicker is a hotspot of its own; `episodes` is the policy-free view); null when none resolved.
+	*/
 	resolutionSeconds: {mean: number | null; max: number | null};
-	/** 1 - (this policy's mean sustained-overload intervals / none's); null for none itself or without none. */
+	/** 1 - (this policy's mean sustained-overload intervals / none's); null for none itself. */
 	reductionVsNone: number | null;
-	/** 1 - (this policy's mean energy / none's); null for none itself or without none. */
+	/** 1 - (this policy's mean energy / none's); null for none itself. */
 	energySavingVsNone: number | null;
 	/** CloudSim's SLA metrics (models.md 5.4), in a datacenter run with CloudSim's semantics. */
 	slatah?: Stat;
 	pdm?: Stat;
+	perSeed: SeedFigures[];
 };
 
 export type Evaluation = {
@@ -39,6 +71,10 @@ export type Evaluation = {
 	ticks: number;
 	tickSeconds: number;
 	seeds: number[];
+	/** The yardstick's config (k, n, thresholds, episode hold and came-back window), from the first run's world. */
+	metrics: MetricsConfig;
+	/** What reductions pair against: none on the same seeds, run for that even when not among the policies (`listed` false). */
+	baseline: {policy: 'none'; listed: boolean};
 	policies: PolicyEvaluation[];
 };
 
@@ -53,51 +89,6 @@ export function stat(values: readonly number[]): Stat {
 	return {mean, sd: Math.sqrt(variance)};
 }
 
-type SeedResult = {
-	sustainedOverloadIntervals: number;
-	overloadedHostTicks: number;
-	hotAtEnd: number;
-	migrations: number;
-	swaps: number;
-	movedMiB: number;
-	energyKWh: number;
-	activeHosts: number;
-	consolidationRatio: number;
-	resolutions: number[];
-	slatah: number;
-	pdm: number;
-};
-
-function runSeed(built: Built, strategies: Strategies, ticks: number): SeedResult {
-	let swaps = 0;
-	const resolutions: number[] = [];
-	const {world} = runTicks(built.world, strategies, {
-		ticks,
-		timeline: built.timeline,
-		// Counted as they happen: a run holds none of its events (a PlanetLab day has hundreds of thousands).
-		onEvent(event) {
-			if (event.type === 'swapPlanned') {
-				swaps++;
-			} else if (event.type === 'hotspotResolved') {
-				resolutions.push(event.durationSeconds);
-			}
-		},
-	});
-	return {
-		sustainedOverloadIntervals: world.counters.sustainedOverloadIntervals,
-		overloadedHostTicks: world.counters.overloadedHostTicks,
-		hotAtEnd: world.hosts.filter(host => host.role === 'worker' && host.sustainedOverload).length,
-		migrations: world.counters.migrationsStarted,
-		swaps,
-		movedMiB: world.counters.movedMiB,
-		energyKWh: world.counters.energyKWh,
-		activeHosts: world.counters.activeHostTicks / Math.max(1, ticks),
-		consolidationRatio: world.counters.consolidationRatioSum / Math.max(1, ticks),
-		resolutions,
-		...cloudsimMetrics(world.counters),
-	};
-}
-
 export type EvaluationOptions = {
 	seeds: readonly number[];
 	policies: readonly string[];
@@ -106,14 +97,15 @@ export type EvaluationOptions = {
 	strategies: Strategies;
 };
 
+type NumericKey = {[Key in keyof SeedResult]: SeedResult[Key] extends number ? Key : never}[keyof SeedResult];
+
 export function evaluate(options: EvaluationOptions): Evaluation {
-	const results = options.policies.map(policy => ({
-		policy,
-		seeds: options.seeds.map(seed => runSeed(options.build(seed, policy), options.strategies, options.ticks)),
-	}));
-	const none = results.find(result => result.policy === 'none')?.seeds;
-	const baseline = none === undefined ? undefined : stat(none.map(seed => seed.sustainedOverloadIntervals)).mean;
-	const baselineEnergy = none === undefined ? undefined : stat(none.map(seed => seed.energyKWh)).mean;
+	const run = (policy: string) => options.seeds.map(seed => runSeed(seed, options.build(seed, policy), options.strategies, options.ticks));
+	const results = options.policies.map(policy => ({policy, seeds: run(policy)}));
+	const listed = results.find(result => result.policy === 'none')?.seeds;
+	const none = listed ?? run('none');
+	const baseline = stat(none.map(seed => seed.sustainedOverloadIntervals)).mean;
+	const baselineEnergy = stat(none.map(seed => seed.energyKWh)).mean;
 	const first = options.build(options.seeds[0] ?? 1, options.policies[0] ?? 'none').world;
 	const withSla = first.config.semantics === 'cloudsim';
 	return {
@@ -121,16 +113,24 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 		ticks: options.ticks,
 		tickSeconds: first.config.tickSeconds,
 		seeds: [...options.seeds],
+		metrics: first.config.metrics,
+		baseline: {policy: 'none', listed: listed !== undefined},
 		policies: results.map(({policy, seeds}) => {
-			const pick = (key: Exclude<keyof SeedResult, 'resolutions'>) => stat(seeds.map(seed => seed[key]));
+			const pick = (key: NumericKey) => stat(seeds.map(seed => seed[key]));
 			const sla = withSla ? {slatah: pick('slatah'), pdm: pick('pdm')} : {};
 			const resolutions = seeds.flatMap(seed => seed.resolutions);
 			const sustained = pick('sustainedOverloadIntervals');
+			const isNone = policy === 'none';
+			const reductions = isNone ? seeds.map(() => null) : seedReductions(seeds, none);
+			const paired = pairedValues(reductions);
 			return {
 				name: policy,
 				sustainedOverloadIntervals: sustained,
+				reduction: paired === null ? null : stat(paired),
 				overloadedHostTicks: pick('overloadedHostTicks'),
 				hotAtEnd: pick('hotAtEnd'),
+				episodes: episodeEvaluation(seeds),
+				pagingHostIntervals: pick('pagingHostIntervals'),
 				migrations: pick('migrations'),
 				swaps: pick('swaps'),
 				movedMiB: pick('movedMiB'),
@@ -141,10 +141,33 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 					mean: resolutions.length === 0 ? null : stat(resolutions).mean,
 					max: resolutions.length === 0 ? null : Math.max(...resolutions),
 				},
-				reductionVsNone: policy === 'none' || baseline === undefined || baseline === 0 ? null : 1 - (sustained.mean / baseline),
-				energySavingVsNone: policy === 'none' || baselineEnergy === undefined || baselineEnergy === 0 ? null : 1 - (pick('energyKWh').mean / baselineEnergy),
+				reductionVsNone: isNone || baseline === 0 ? null : 1 - (sustained.mean / baseline),
+				energySavingVsNone: isNone || baselineEnergy === 0 ? null : 1 - (pick('energyKWh').mean / baselineEnergy),
 				...sla,
+				perSeed: seeds.map((seed, index) => ({
+					seed: seed.seed,
+					sustainedOverloadIntervals: seed.sustainedOverloadIntervals,
+					reduction: reductions[index] ?? null,
+					overloadedHostTicks: seed.overloadedHostTicks,
+					pagingHostIntervals: seed.pagingHostIntervals,
+					episodes: seed.episodes,
+					cureSecondsMax: seed.cureSecondsMax,
+				})),
 			};
 		}),
+	};
+}
+
+function episodeEvaluation(seeds: readonly SeedResult[]): EpisodeEvaluation {
+	const cured = seeds.reduce((sum, seed) => sum + seed.episodesCured, 0);
+	const maxima = seeds.flatMap(seed => seed.cureSecondsMax === null ? [] : [seed.cureSecondsMax]);
+	return {
+		count: stat(seeds.map(seed => seed.episodes)),
+		open: stat(seeds.map(seed => seed.episodesOpen)),
+		cureSeconds: {
+			mean: cured === 0 ? null : seeds.reduce((sum, seed) => sum + seed.cureSecondsSum, 0) / cured,
+			max: maxima.length === 0 ? null : Math.max(...maxima),
+		},
+		cameBackShare: cured === 0 ? null : seeds.reduce((sum, seed) => sum + seed.episodesCameBack, 0) / cured,
 	};
 }

@@ -11,6 +11,14 @@ function seconds(value: number | null): string {
 	return value === null ? '-' : `${value.toFixed(1)} s`;
 }
 
+function cureSeconds(value: {mean: number | null; max: number | null}): string {
+	return value.mean === null || value.max === null ? '-' : `${value.mean.toFixed(1)} / ${value.max.toFixed(0)}`;
+}
+
+function share(value: number | null): string {
+	return value === null ? '-' : `${(value * 100).toFixed(0)}%`;
+}
+
 function reduction(value: number | null): string {
 	if (value === null) {
 		return '-';
@@ -42,15 +50,31 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 		'resolution mean': seconds(policy.resolutionSeconds.mean),
 		'resolution max': seconds(policy.resolutionSeconds.max),
 	}));
+	// Means only, so the table fits 80 columns (the JSON has the sd).
+	const episodes = evaluation.policies.map(policy => ({
+		policy: policy.name,
+		episodes: policy.episodes.count.mean.toFixed(1),
+		open: policy.episodes.open.mean.toFixed(1),
+		'cure s': cureSeconds(policy.episodes.cureSeconds),
+		'came back': share(policy.episodes.cameBackShare),
+		paging: policy.pagingHostIntervals.mean.toFixed(1),
+	}));
+	const {metrics} = evaluation;
 	const seeds = evaluation.seeds.length > 3 ? `${evaluation.seeds[0]}..${evaluation.seeds.at(-1)} (${evaluation.seeds.length} seeds)` : evaluation.seeds.join(', ');
 	return renderToString(
 		<Box flexDirection='column'>
 			<Text bold>{safeText(evaluation.scenario)} · {evaluation.ticks} ticks of {evaluation.tickSeconds} s · seeds {seeds}</Text>
 			<Text>mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold;</Text>
 			<Text>energy of the worker hosts; active hosts = powered-on workers; consolidation = running VMs per active host</Text>
+			{evaluation.baseline.listed ? undefined : <Text>vs none: none ran on the same seeds as the baseline (it was not listed)</Text>}
 			<Table data={tradeOff}/>
 			<Text>Details</Text>
 			<Table data={rows}/>
+			<Text>Hotspot episodes, whatever the policy (means over seeds; sd in --format json):</Text>
+			<Text>open = not cured at the end; cure s = mean / max seconds from first detection</Text>
+			<Text>to the start of {metrics.episodeHoldIntervals} cool intervals in a row; came back = detected again within</Text>
+			<Text>{metrics.cameBackSeconds} s of a cure; paging = host-intervals with a VM paging (docs/metrics.md)</Text>
+			<Table data={episodes}/>
 		</Box>,
 		{columns: 250},
 	) + '\n';

@@ -13,6 +13,8 @@ export type RunSummary = {
 	overloadedHostTicks: number;
 	/** (host, monitoring interval) pairs where k of the last n interval means exceeded a threshold. */
 	sustainedOverloadIntervals: number;
+	episodes: EpisodeSummary;
+	paging: PagingSummary;
 	migrations: number;
 	migrationsCompleted: number;
 	migrationsAborted: number;
@@ -36,6 +38,25 @@ export type RunSummary = {
 	pdm: number;
 	slav: number;
 	esv: number;
+};
+
+/**
+Hotspot episodes (docs/metrics.md): started, cured, still open at the end; cure times in seconds and the
+share of cured episodes that came back, null when none was cured.
+*/
+export type EpisodeSummary = {
+	count: number;
+	cured: number;
+	open: number;
+	cureSecondsMean: number | null;
+	cureSecondsMax: number | null;
+	cameBackShare: number | null;
+};
+
+/** Host-intervals in which a VM on the host paged, and the swap traffic paged (MiB). */
+export type PagingSummary = {
+	hostIntervals: number;
+	pagedMiB: number;
 };
 
 export type RunReport = {
@@ -112,6 +133,8 @@ export class ReportRun {
 				vmCount: end.vms.length,
 				overloadedHostTicks: counters.overloadedHostTicks,
 				sustainedOverloadIntervals: counters.sustainedOverloadIntervals,
+				episodes: episodeSummary(counters),
+				paging: {hostIntervals: counters.pagingHostIntervals, pagedMiB: counters.pagedMiB},
 				migrations: counters.migrationsStarted,
 				migrationsCompleted: counters.migrationsCompleted,
 				migrationsAborted: counters.migrationsAborted,
@@ -148,5 +171,17 @@ export function cloudsimMetrics(counters: World['counters']): {slatah: number; p
 	const slav = slatah * pdm;
 	return {
 		slatah, pdm, slav, esv: counters.energyKWh * slav,
+	};
+}
+
+export function episodeSummary(counters: World['counters']): EpisodeSummary {
+	const cured = counters.episodesCured;
+	return {
+		count: counters.episodesStarted,
+		cured,
+		open: counters.episodesStarted - cured,
+		cureSecondsMean: cured === 0 ? null : counters.episodeCureSecondsSum / cured,
+		cureSecondsMax: cured === 0 ? null : counters.episodeCureSecondsMax,
+		cameBackShare: cured === 0 ? null : counters.episodesCameBack / cured,
 	};
 }

@@ -4,6 +4,7 @@ Builds the initial `World` from a parsed scenario, after the checks a schema can
 its JSON path, so a scenario author can find it.
 */
 import {emptyHostUsage} from '../sim/capacity.js';
+import {emptyEpisodes} from '../sim/episodes.js';
 import {emptyAccumulator, emptySamples} from '../sim/history.js';
 import {emptySeries} from '../sim/series.js';
 import type {TimedCommand} from '../sim/run.js';
@@ -108,6 +109,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 			cpuTicks: emptySeries(), intervals: emptySamples(), accumulator: emptyAccumulator(), overThreshold: [], quietTicks: 0,
 		},
 		sustainedOverload: false,
+		episodes: emptyEpisodes(),
 		overloadedSinceTick: null,
 	};
 }
@@ -220,6 +222,11 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 			sustainedOverloadIntervals: 0,
 			pagingHostIntervals: 0,
 			pagedMiB: 0,
+			episodesStarted: 0,
+			episodesCured: 0,
+			episodeCureSecondsSum: 0,
+			episodeCureSecondsMax: 0,
+			episodesCameBack: 0,
 			migrationsStarted: 0,
 			migrationsCompleted: 0,
 			migrationsAborted: 0,

@@ -1,14 +1,15 @@
 /**
 Phase 7 of a tick: the yardsticks. Per tick, unmet demand (a host that cannot serve its VMs); per
 monitoring interval, the sustained-overload metric (models.md 7.7: k of the last n interval means of the
-VMs' own usage over a threshold, with the metric's own k, n and thresholds, apart from the detector's)
-and paging (host-intervals in which a VM on the host paged).
+VMs' own usage over a threshold, with the metric's own k, n and thresholds, apart from the detector's),
+paging (host-intervals in which a VM on the host paged) and, per resource, hotspot episodes (./episodes.ts).
 */
 import {isOverloaded} from './capacity.js';
+import {trackEpisodes} from './episodes.js';
 import {pushFlag} from './history.js';
 import {latest} from './series.js';
 import type {
-	Host, MetricsConfig, Resource, ResourceVector, SimEvent, World,
+	Resource, ResourceVector, SimEvent, World,
 } from './types.js';
 
 /** MB/s for a tick, in MiB. */
@@ -17,18 +18,6 @@ const mibPerMB = 1_000_000 / 1_048_576;
 /** The resources a host cannot serve in full (a function of its own: a callback written in the loop would make V8 allocate a scope per turn). */
 function shortOf(unmet: ResourceVector): Resource[] {
 	return (['cpu', 'memory', 'disk', 'network'] as const).filter(resource => unmet[resource] > 1e-9);
-}
-
-/** Whether `host`'s last interval means exceed a threshold of the metric. All five are read: see `accountOverload`. */
-function overThresholds(host: Host, metrics: MetricsConfig): boolean {
-	const {intervals} = host.history;
-	const {thresholds} = metrics;
-	const swapOver = latest(intervals.swapMBps) > thresholds.swapMBps;
-	const cpuOver = latest(intervals.cpu) > thresholds.cpu;
-	const diskOver = latest(intervals.disk) > thresholds.disk;
-	const networkOver = latest(intervals.network) > thresholds.network;
-	const memoryOver = latest(intervals.memory) > thresholds.memory;
-	return swapOver || cpuOver || diskOver || networkOver || memoryOver;
 }
 
 export function accountOverload(world: World, closing: boolean, emit: (event: SimEvent) => void): void {
@@ -62,15 +51,19 @@ export function accountOverload(world: World, closing: boolean, emit: (event: Si
 
 		const {overThreshold} = host.history;
 		// A host that is not up is over no threshold: once its last n flags are all down, another changes
-		// nothing (most hosts of a consolidated datacenter are off).
+		// nothing (most hosts of a consolidated datacenter are off). Its episode windows hold only cool
+		// intervals then too: only an open episode still has cool ones to count.
 		if (!up && overThreshold.length === metrics.n && !overThreshold.includes(true)) {
 			host.sustainedOverload = false;
+			if (host.episodes.open > 0) {
+				trackEpisodes(world, host, false, emit);
+			}
+
 			continue;
 		}
 
-		// Read for every host that is up, not only until the first over (no `||=`): the first host over a
-		// threshold then meets no code the optimising compiler has never seen run.
-		const over = up && overThresholds(host, metrics);
+		// Over any of the metric's thresholds, as its resources' episodes saw this interval.
+		const over = trackEpisodes(world, host, up, emit);
 		counters.pagingHostIntervals += up && latest(host.history.intervals.swapMBps) > 0 ? 1 : 0;
 		pushFlag(overThreshold, over, metrics.n);
 		let flagged = 0;

@@ -7,6 +7,7 @@ deep-equals the world: snapshots, replays and golden tests come for free.
 Units live in names: utilisations are 0..1 fractions, `*Ticks` are simulation ticks, `*MiB` memory,
 `*MBps` disk throughput in MB/s, `*Mbps` network in Mbit/s, `cpuUnits` CPU where 100 units = one server.
 */
+import type {HostEpisodes, MetricResource} from './episode-state.js';
 import type {Series} from './series.js';
 
 /** The four resources every host offers and every VM demands. */
@@ -158,6 +159,8 @@ export type Host = {
 	history: HostHistory;
 	/** Whether the k-of-n overload condition held at the last monitoring interval. */
 	sustainedOverload: boolean;
+	/** The metric's k-of-n windows and hotspot episodes, per metric resource (./episodes.ts). */
+	episodes: HostEpisodes;
 	/** First tick of the current stretch with unmet demand, or null when the host is not overloaded. */
 	overloadedSinceTick: number | null;
 };
@@ -586,6 +589,12 @@ export type Counters = {
 	/** Host-intervals in which a VM on the host paged, and what was paged (swap traffic, MiB). */
 	pagingHostIntervals: number;
 	pagedMiB: number;
+	/** Hotspot episodes (./episodes.ts): started, cured (with the sum and maximum of their cure times), and cured ones that came back. */
+	episodesStarted: number;
+	episodesCured: number;
+	episodeCureSecondsSum: number;
+	episodeCureSecondsMax: number;
+	episodesCameBack: number;
 	migrationsStarted: number;
 	migrationsCompleted: number;
 	migrationsAborted: number;
@@ -718,6 +727,10 @@ export type SimEvent = At & (
 	| {type: 'commandRejected'; command: CommandType; reason: string}
 	| {type: 'hotspotDetected'; hostId: string; resource: Resource; samples: number[]; forecast: number}
 	| {type: 'hotspotResolved'; hostId: string; resource: Resource; durationSeconds: number}
+	/** The yardstick's episodes (./episodes.ts), whatever the policy: first detection, cure (after the hold), and a detection soon after a cure. */
+	| {type: 'hotspotEpisodeStarted'; hostId: string; resource: MetricResource}
+	| {type: 'hotspotEpisodeCured'; hostId: string; resource: MetricResource; cureSeconds: number; detections: number}
+	| {type: 'hotspotEpisodeCameBack'; hostId: string; resource: MetricResource; afterSeconds: number}
 	| {type: 'migrationPlanned'; vmId: string; from: string; to: string; vsr: number; reason: string}
 	| {type: 'swapPlanned'; vmId: string; from: string; to: string; swappedVmIds: string[]; via: string}
 	| {type: 'planRejected'; hostId: string; reason: string}

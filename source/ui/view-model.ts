@@ -431,6 +431,9 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 
 		case 'hostOverloaded':
 		case 'hostOverloadEnded':
+		case 'hotspotEpisodeStarted':
+		case 'hotspotEpisodeCured':
+		case 'hotspotEpisodeCameBack':
 		case 'loadExpired': {
 			return undefined;
 		}
