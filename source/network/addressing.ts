@@ -1,12 +1,13 @@
 /**
 Deterministic addressing: MACs from a per-world serial under the hypervisor family's OUI, host
 addresses on their racks' subnets, one NAT and one host-only range per host (carved from pools by
-host index), and VM addresses as the lowest free address of the subnet their mode puts them on.
-Nothing here draws random numbers, so the same scenario always gets the same plan.
+host index, going on into further subnets once a pool's own is full), and VM addresses as the lowest
+free address of the subnet their mode puts them on. Nothing here draws random numbers, so the same
+scenario always gets the same plan.
 */
 import {findHost} from '../sim/lookup.js';
 import type {
-	Host, HostAddresses, HypervisorFamily, NetworkConfig, NetworkMode, Nic, Vm, World,
+	AddressPool, Host, HostAddresses, HypervisorFamily, NetworkConfig, NetworkMode, Nic, Vm, World,
 } from '../sim/types.js';
 import {
 	formatCidr, formatIp, gatewayOf, parseCidr, subBlock, usableAddress, usableCount,
@@ -39,11 +40,26 @@ export function nextMac(family: HypervisorFamily, serial: number, used: Readonly
 	return {mac, nextSerial: next + 1};
 }
 
-/** A host's range in a pool, or undefined when the pool holds fewer ranges than hosts. */
-export function hostRange(pool: NetworkConfig['natPool'], hostIndex: number): string | undefined {
-	const cidr = parseCidr(pool.subnet);
-	const block = cidr && subBlock(cidr, pool.prefix, hostIndex);
-	return block && formatCidr(block);
+/** How many /prefix ranges a subnet holds (none when the ranges are wider than the subnet, or it is malformed). */
+export function rangesIn(subnet: string, prefix: number): number {
+	const cidr = parseCidr(subnet);
+	return cidr && prefix >= cidr.prefix ? 2 ** (prefix - cidr.prefix) : 0;
+}
+
+/** A host's range in a pool: its subnet's blocks first, then its growInto subnets' in order; undefined past them all. */
+export function hostRange(pool: AddressPool, hostIndex: number): string | undefined {
+	let index = hostIndex;
+	for (let at = -1; at < (pool.growInto?.length ?? 0); at++) {
+		const subnet = at < 0 ? pool.subnet : pool.growInto![at]!;
+		const held = rangesIn(subnet, pool.prefix);
+		if (index < held) {
+			return formatCidr(subBlock(parseCidr(subnet)!, pool.prefix, index)!);
+		}
+
+		index -= held;
+	}
+
+	return undefined;
 }
 
 /** The host's own address in one of its private ranges: the gateway, `.1`. */

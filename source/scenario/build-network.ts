@@ -10,9 +10,11 @@ import {cidrProblem, parseCidr, overlaps} from '../network/ipv4.js';
 import type {
 	Host, NetworkConfig, NetworkFunction, Nic, PortForward, Vm,
 } from '../sim/types.js';
+import {planPools, type NamedSubnet} from './address-pools.js';
 import type {ScenarioIssue} from './build-world.js';
 import {vmClassOf} from './build-vm.js';
 import type {Scenario} from './schema.js';
+import type {ExpandedScenario} from './templates.js';
 
 type ScenarioVm = Scenario['vms'][number];
 
@@ -22,14 +24,13 @@ export type BuiltNetwork = {
 	nextMacSerial: number;
 };
 
-type NamedSubnet = {path: string; label: string; subnet: string};
-
-function checkSubnets(scenario: Scenario, issues: ScenarioIssue[]): boolean {
+function checkSubnets(scenario: ExpandedScenario, growth: readonly NamedSubnet[], issues: ScenarioIssue[]): boolean {
 	const named: NamedSubnet[] = [
 		...scenario.racks.map((rack, index) => ({path: `racks[${index}].subnet`, label: `rack ${rack.id}'s`, subnet: rack.subnet})),
 		...scenario.network.networks.map((network, index) => ({path: `network.networks[${index}].subnet`, label: `network ${network.id}'s`, subnet: network.subnet})),
 		{path: 'network.natPool.subnet', label: 'the NAT pool', subnet: scenario.network.natPool.subnet},
 		{path: 'network.hostOnlyPool.subnet', label: 'the host-only pool', subnet: scenario.network.hostOnlyPool.subnet},
+		...growth,
 	];
 	let valid = true;
 	for (const [index, entry] of named.entries()) {
@@ -94,32 +95,29 @@ function checkFunction(fn: NetworkFunction, path: string, names: {vms: Set<strin
 }
 
 /** Fills each host's addresses and each VM's NICs and function; returns the network config and forwards. */
-export function buildNetwork(scenario: Scenario, hosts: Host[], vms: ReadonlyArray<{vm: Vm; index: number; input: ScenarioVm}>, issues: ScenarioIssue[]): BuiltNetwork {
+export function buildNetwork(scenario: ExpandedScenario, hosts: Host[], vms: ReadonlyArray<{vm: Vm; index: number; input: ScenarioVm}>, issues: ScenarioIssue[]): BuiltNetwork {
+	const plan = planPools(scenario.network, hosts.length, issues);
 	const config: NetworkConfig = {
 		racks: scenario.racks.map(rack => ({...rack})),
 		customNetworks: scenario.network.networks.map(network => ({...network})),
-		natPool: {...scenario.network.natPool},
-		hostOnlyPool: {...scenario.network.hostOnlyPool},
+		natPool: plan.pools.natPool,
+		hostOnlyPool: plan.pools.hostOnlyPool,
 		connectionMbps: scenario.network.connectionMbps,
 	};
 	const built: BuiltNetwork = {config, forwards: [], nextMacSerial: 1};
-	if (!checkSubnets(scenario, issues)) {
+	if (!checkSubnets(scenario, plan.growth, issues) || !plan.fits) {
 		return built;
 	}
 
 	const book = new AddressBook();
 	const rackSubnets = new Map(scenario.racks.map(rack => [rack.id, rack.subnet]));
 	for (const [index, host] of hosts.entries()) {
-		const ranges = privateRanges(config, index);
-		if (!ranges) {
-			issues.push({path: 'network.natPool', message: `the NAT pool ${config.natPool.subnet} and the host-only pool ${config.hostOnlyPool.subnet} must each hold a /${config.natPool.prefix} range per host (${hosts.length} hosts): choose a larger pool or a longer prefix`});
-			return built;
-		}
-
+		// The plan holds a range for every host.
+		const ranges = privateRanges(config, index)!;
 		const subnet = rackSubnets.get(host.rack);
 		const ip = subnet === undefined ? undefined : book.take(subnet);
 		if (subnet !== undefined && ip === undefined) {
-			issues.push({path: `hosts[${index}].rack`, message: `rack ${host.rack}'s subnet ${subnet} has no free address left for ${host.id}`});
+			issues.push({path: `hosts[${index}].rack`, message: `rack ${host.rack}'s subnet ${subnet} has no free address left for ${host.id}: give it a larger subnet or add racks`});
 		}
 
 		host.addresses = {ip: ip ?? '0.0.0.0', ...ranges};

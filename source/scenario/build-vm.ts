@@ -1,18 +1,18 @@
 /**
 A scenario's VMs as the core runs them: memory, dirtying and guest from the VM or its class, its
-workload (the class's base and shapes with the VM's changes) and its own random stream. Problems are
-issues with the VM's JSON path, like the rest of the scenario's checks.
+workload (the class's base and shapes with the VM's changes, ranges drawn: ./draw-ranges.ts) and its
+own random stream. Problems are issues with the VM's JSON path, like the rest of the scenario's checks.
 */
 import {emptyAccumulator, emptySamples} from '../sim/history.js';
 import {createStream, readStream, type StreamReader} from '../sim/rng.js';
-import type {
-	ResourceVector, Vm, Workload, WorkloadShape,
-} from '../sim/types.js';
+import type {ResourceVector, Vm, Workload} from '../sim/types.js';
 import {zeroVector} from '../sim/resource-vector.js';
 import {initialRandomState} from '../sim/workload.js';
 import type {ScenarioIssue} from './build-world.js';
 import {defaultGuest, numberedId} from './defaults.js';
+import {drawShape, drawValue} from './draw-ranges.js';
 import type {Scenario} from './schema.js';
+import type {ScenarioShape} from './shape-schema.js';
 
 type ScenarioVm = Scenario['vms'][number];
 type ScenarioVmClass = Scenario['vmClasses'][string];
@@ -31,25 +31,16 @@ function buildWorkload(scenario: Scenario, vm: ScenarioVm, index: number, stream
 		return undefined;
 	}
 
-	const scale = override?.scale ?? 1;
-	const shapes = [...(vmClass?.workload.shapes ?? []), ...(override?.shapes ?? [])].map(shape => resolveShape(shape, stream));
+	const drawing = {seed: scenario.seed, vmIndex: index, ownStream: () => stream.uniform()};
+	const scale = drawValue(override?.scale ?? 1, drawing, 0);
+	const listed = override?.replaceShapes ?? [...(vmClass?.workload.shapes ?? []), ...(override?.shapes ?? [])];
+	const shapes = listed.map((shape, position) => drawShape(shape, position, drawing));
 	return {
 		base: {
 			cpu: base.cpu * scale, memory: base.memory * scale, disk: base.disk * scale, network: base.network * scale,
 		},
 		shapes,
 	};
-}
-
-type ScenarioShape = ScenarioVmClass['workload']['shapes'][number];
-
-/** A scenario shape as the core runs it: a diurnal phase of "per-vm" is drawn from the VM's own stream. */
-function resolveShape(shape: ScenarioShape, stream: StreamReader): WorkloadShape {
-	if (shape.kind === 'diurnal') {
-		return {...shape, phase: shape.phase === 'per-vm' ? stream.uniform() : shape.phase};
-	}
-
-	return shape;
 }
 
 export function checkShapes(shapes: readonly ScenarioShape[], path: string, issues: ScenarioIssue[]): void {
@@ -73,13 +64,16 @@ export function buildVm(scenario: Scenario, vm: ScenarioVm, index: number, issue
 		return undefined;
 	}
 
-	const stream = readStream(createStream(scenario.seed, index));
+	// A noiseSeed stands for the scenario seed and the position: VMs that share one share their noise.
+	const noiseSeed = vm.workload?.noiseSeed;
+	const stream = readStream(noiseSeed === undefined ? createStream(scenario.seed, index) : createStream(noiseSeed, 0));
 	const workload = buildWorkload(scenario, vm, index, stream, issues);
 	if (!workload) {
 		return undefined;
 	}
 
 	checkShapes(vm.workload?.shapes ?? [], `vms[${index}].workload.shapes`, issues);
+	checkShapes(vm.workload?.replaceShapes ?? [], `vms[${index}].workload.replaceShapes`, issues);
 	const kind = vm.kind ?? vmClass?.kind ?? 'vm';
 	if (kind === 'vm' && vm.cpuLimitUnits !== undefined) {
 		issues.push({path: `vms[${index}].cpuLimitUnits`, message: 'a CPU limit is a cgroup setting: only containers have one'});

@@ -1,7 +1,7 @@
 /**
-Builds the initial `World` from a parsed scenario, after the checks a schema cannot express
-(references between objects, memory that fits, consistent hypervisors). Each problem is reported with
-its JSON path, so a scenario author can find it.
+Builds the initial `World` from a parsed scenario, its templates expanded (./templates.ts), after the
+checks a schema cannot express (references between objects, memory that fits, consistent hypervisors).
+Each problem is reported with its JSON path, so a scenario author can find it.
 */
 import {emptyHostUsage} from '../sim/capacity.js';
 import {emptyEpisodes} from '../sim/episodes.js';
@@ -20,6 +20,7 @@ import {buildNetwork} from './build-network.js';
 import {buildVm, checkShapes} from './build-vm.js';
 import {checkTimedCommands} from './check-timeline.js';
 import type {Scenario} from './schema.js';
+import {expandTemplates, type ExpandedScenario} from './templates.js';
 
 export {checkTimedCommands} from './check-timeline.js';
 
@@ -58,7 +59,7 @@ export type BuildOptions = {
 
 type ScenarioHost = Scenario['hosts'][number];
 
-function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues: ScenarioIssue[]): Host {
+function buildHost(scenario: ExpandedScenario, host: ScenarioHost, index: number, issues: ScenarioIssue[]): Host {
 	const merged = {...defaultCapacity, ...scenario.hostDefaults.capacity, ...host.capacity};
 	// One literal, not the spread itself: the first hosts' spreads got another hidden class than the rest,
 	// and code that reads every host's capacity each tick then ran polymorphic (and was recompiled for it).
@@ -82,6 +83,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		issues.push({path: `hosts[${index}].rack`, message: `no rack ${rack} (racks: ${scenario.racks.map(r => r.id).join(', ')})`});
 	}
 
+	const limits = host.migrationLimits ?? scenario.hostDefaults.migrationLimits;
 	const powerInput = {...scenario.hostDefaults.power, ...host.power};
 	const named = typeof powerInput.specpower === 'string' ? specpowerTables.get(powerInput.specpower) : powerInput.specpower;
 	const power: HostPower = {
@@ -102,7 +104,7 @@ function buildHost(scenario: Scenario, host: ScenarioHost, index: number, issues
 		state: host.state,
 		bootUntilTick: null,
 		draining: false,
-		migrationLimits: host.migrationLimits ? {...host.migrationLimits} : null,
+		migrationLimits: limits ? {...limits} : null,
 		injected: [],
 		usage: emptyHostUsage(),
 		history: {
@@ -125,7 +127,13 @@ function duplicates(ids: readonly string[], path: string, issues: ScenarioIssue[
 	}
 }
 
-export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScenario {
+export function buildWorld(input: Scenario, options: BuildOptions): BuiltScenario {
+	const expansion = expandTemplates(input);
+	if (expansion.issues.length > 0) {
+		throw new ScenarioInvalidError(expansion.issues);
+	}
+
+	const {scenario} = expansion;
 	const issues: ScenarioIssue[] = [];
 	const {monitoring, manager} = scenario;
 	if (monitoring.k > monitoring.n) {
@@ -250,7 +258,7 @@ export function buildWorld(scenario: Scenario, options: BuildOptions): BuiltScen
 		},
 	};
 	// Joined, not pushed: push(...spread) of a long timeline's issues could overflow the stack.
-	const allIssues = [...issues, ...checkTimedCommands(world, scenario.timeline, options.knownPolicies, 'timeline')];
+	const allIssues = [...expansion.relocate(issues), ...checkTimedCommands(world, scenario.timeline, options.knownPolicies, 'timeline')];
 	if (allIssues.length > 0) {
 		throw new ScenarioInvalidError(allIssues);
 	}

@@ -15,6 +15,9 @@ export const maxFactor = 1000;
 export const maxTicks = 1e9;
 export const maxShapes = 16;
 
+/** Templates (`count`) make at most this many of each: a few bytes of a file must not ask for millions of objects. */
+export const maxCopies = {racks: 256, hosts: 4096, vms: 16_384} as const;
+
 /** 1e9 rather than 1000000000 in messages. */
 const show = (value: number) => /^10{6,}$/v.test(String(value)) ? `1e${String(value).length - 1}` : String(value);
 const range = (what: string, min: number, max: number) => `expected ${what} from ${show(min)} to ${show(max)}`;
@@ -67,3 +70,11 @@ export const subnet = z.string({error: 'expected a subnet like 10.1.0.0/24'}).re
 export const mac = z.string().regex(/^[\da-f]{2}(?::[\da-f]{2}){5}$/v, {error: 'expected a MAC like 52:54:00:00:00:01 (lower-case hex)'});
 
 export const techniqueSchema = z.enum(['full', 'hardware-assisted', 'paravirtualisation'], {error: 'expected one of full, hardware-assisted, paravirtualisation'});
+
+/** A range `{"from": a, "to": b}` whose ends are checked like the value itself. */
+export const rangeOf = (value: z.ZodType<number>) => z.object({from: value, to: value}).strict()
+	.refine(range => range.from <= range.to, {error: 'expected from <= to', path: ['to']})
+	.describe('Drawn at build time, uniformly from from to to, for each VM on its own.');
+
+/** A value fixed in the file, or a range drawn at build time, once per VM (./draw-ranges.ts). */
+export const ranged = (value: z.ZodType<number>, what: string) => z.union([value, rangeOf(value)], {error: `expected ${what}, or a range {"from": a, "to": b}`});

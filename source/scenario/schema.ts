@@ -1,85 +1,22 @@
 /**
 The scenario file format, version 1, as a zod schema. Defaults keep a scenario short: a host needs no
-field at all, a VM only its host and a class. `docs/scenario.schema.json` is generated from this
+field at all, a VM only its host and a class; a rack, host or VM entry with `count` stands for that
+many copies (./templates.ts). `docs/scenario.schema.json` is generated from this
 schema (`npm run schema`) so editors can complete and check scenario files.
 */
 import {z} from 'zod';
 import {commandSchema} from './command-schema.js';
 import {
-	between, factor, fraction, hypervisorFamilySchema, id, lineOfText, mac, maxFactor, maxShapes, maxTicks, migrationModeSchema,
-	networkModeSchema, nonNegative, nonNegativeInt, port, positive, positiveInt, shapeResources, subnet, techniqueSchema,
+	between, fraction, hypervisorFamilySchema, id, lineOfText, mac, maxCopies, maxFactor, migrationModeSchema,
+	networkModeSchema, nonNegative, nonNegativeInt, port, positive, positiveInt, subnet, techniqueSchema,
 } from './schema-values.js';
+import {workloadOverrideSchema, workloadSchema} from './shape-schema.js';
 
 export {commandSchema} from './command-schema.js';
+export {shapeSchema} from './shape-schema.js';
 export {
 	hypervisorFamilySchema, migrationModeSchema, networkModeSchema, resourceSchema, techniqueSchema,
 } from './schema-values.js';
-
-export const shapeSchema = z.discriminatedUnion('kind', [
-	z.object({
-		kind: z.literal('diurnal'),
-		amplitude: between(0, 1, 'an amplitude'),
-		periodTicks: positiveInt(),
-		phase: z.union([between(0, 1), z.literal('per-vm')], {error: 'expected a phase between 0 and 1, or "per-vm"'}).default(0).describe('Fraction of a period; "per-vm" draws one from each VM\'s own stream.'),
-		resources: shapeResources,
-	}).strict(),
-	z.object({
-		kind: z.literal('ar1'),
-		phi: z.number({error: 'expected phi in [0, 1)'}).min(0, {error: 'expected phi in [0, 1)'}).lt(1, {error: 'expected phi in [0, 1)'}),
-		sigma: factor('a standard deviation >= 0').describe('Relative to the demand (0.1 = 10 %).'),
-		resources: shapeResources,
-	}).strict(),
-	z.object({
-		kind: z.literal('bursts'),
-		meanOnTicks: between(1, maxTicks, 'a mean duration in ticks'),
-		meanOffTicks: between(1, maxTicks, 'a mean duration in ticks'),
-		factor: factor(),
-		resources: shapeResources,
-	}).strict(),
-	z.object({
-		kind: z.literal('ramp'),
-		startTick: nonNegativeInt(),
-		endTick: nonNegativeInt(),
-		fromFactor: factor(),
-		toFactor: factor(),
-		resources: shapeResources,
-	}).strict(),
-	z.object({
-		kind: z.literal('flashCrowd'),
-		startTick: nonNegativeInt(),
-		durationTicks: positiveInt(),
-		factor: factor(),
-		rampTicks: nonNegativeInt().default(10),
-		resources: shapeResources,
-	}).strict(),
-	z.object({
-		kind: z.literal('replay'),
-		values: z.array(factor()).min(1, {error: 'expected at least one value'}).describe('Factors of the base demand, one per sample.'),
-		sampleTicks: between(0.001, maxTicks, 'ticks per sample'),
-		loop: z.boolean().default(false),
-		resources: shapeResources,
-	}).strict(),
-], {error: 'expected a shape with kind diurnal, ar1, bursts, ramp, flashCrowd or replay'});
-
-const shapeList = z.array(shapeSchema).max(maxShapes, {error: `expected at most ${maxShapes} shapes`});
-
-const baseSchema = z.object({
-	cpu: nonNegative().describe('CPU units (100 = one server)'),
-	memory: nonNegative().describe('working set, MiB'),
-	disk: nonNegative().describe('disk I/O, MB/s'),
-	network: nonNegative().describe('network, Mbit/s'),
-}).strict();
-
-const workloadSchema = z.object({
-	base: baseSchema,
-	shapes: shapeList.default([]),
-}).strict();
-
-const workloadOverrideSchema = z.object({
-	base: baseSchema.partial().optional().describe('Overrides fields of the class\'s base demand.'),
-	scale: positive('a positive scale', maxFactor).optional().describe('Multiplies the whole base demand.'),
-	shapes: shapeList.optional().describe('Added after the class\'s shapes.'),
-}).strict();
 
 const capacitySchema = z.object({
 	cpuUnits: positive(),
@@ -114,7 +51,22 @@ const prefixError = {error: 'expected a prefix from 8 to 30'};
 const pool = z.object({
 	subnet,
 	prefix: z.int(prefixError).min(8, prefixError).max(30, prefixError).default(24).describe('Size of each host\'s range inside the pool.'),
+	growInto: z.array(subnet).max(8, {error: 'expected at most 8 subnets'}).optional()
+		.describe('Where the ranges go on, in order, once subnet is full (default: 100.96.0.0/11 for NAT, 100.64.0.0/11 for host-only, RFC 6598 space; [] never grows).'),
 }).strict();
+
+const migrationLimitsSchema = z.object({
+	out: nonNegativeInt('a whole number >= 0', 64),
+	in: nonNegativeInt('a whole number >= 0', 64),
+}).strict();
+
+/** What makes an entry a template: `count` copies with generated ids. */
+const copies = (what: keyof typeof maxCopies) => ({
+	count: positiveInt('a positive whole number', maxCopies[what]).optional()
+		.describe(`Copies of this entry (at most ${maxCopies[what]} ${what} in all); without id or idPrefix they are numbered by position.`),
+	idPrefix: z.string({error: 'expected an id prefix'}).regex(/^[\w.\-]{1,26}$/v, {error: 'expected an id prefix of letters, digits, -, _ or . (at most 26)'}).optional()
+		.describe('With count: copies get this prefix and their number within the entry (web-01, web-02, ...).'),
+});
 
 const networkFunctionSchema = z.discriminatedUnion('kind', [
 	z.object({kind: z.literal('router')}).strict(),
@@ -192,7 +144,11 @@ export const scenarioSchema = z.object({
 		adaptive: z.object({startMbps: positive().default(100), incrementMbps: nonNegative().default(50), maxMbps: positive().default(500)}).strict().nullable().default(null),
 	}).strict().prefault({}).describe('Live migration: Xen\'s pre-copy constants, post-copy faults, overheads.'),
 	swapMBpsPerMiB: nonNegative().default(0.5),
-	racks: z.array(z.object({id, subnet}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),
+	racks: z.array(z.object({
+		id: id.optional().describe('Defaults to r01, r02, ... by position.'),
+		subnet: subnet.describe('With count: the first copy\'s; each next copy takes the next block of this size.'),
+		...copies('racks'),
+	}).strict()).min(1).default([{id: 'r1', subnet: '10.1.0.0/24'}]),
 	network: z.object({
 		natPool: pool.default({subnet: '172.16.0.0/12', prefix: 24}).describe('Each host\'s NAT network is a block of this pool, by host index.'),
 		hostOnlyPool: pool.default({subnet: '192.168.0.0/16', prefix: 24}).describe('Each host\'s host-only network is a block of this pool, by host index.'),
@@ -207,6 +163,7 @@ export const scenarioSchema = z.object({
 		capacity: capacitySchema.partial().default({}),
 		hypervisor: hypervisorSchema.partial().default({}),
 		power: powerSchema.partial().default({}),
+		migrationLimits: migrationLimitsSchema.optional().describe('Every host\'s unless it names its own (default: manager.perHostOut and perHostIn).'),
 	}).strict().prefault({}),
 	power: z.object({
 		bootSeconds: nonNegative().default(60).describe('Power-on to serving (this project\'s assumption).'),
@@ -237,10 +194,8 @@ export const scenarioSchema = z.object({
 		hypervisor: hypervisorSchema.partial().default({}),
 		power: powerSchema.partial().default({}),
 		state: z.enum(['up', 'off'], {error: 'expected state up or off'}).default('up').describe('A host may start powered off.'),
-		migrationLimits: z.object({
-			out: nonNegativeInt('a whole number >= 0', 64),
-			in: nonNegativeInt('a whole number >= 0', 64),
-		}).strict().optional().describe('Migrations this host may send and receive at once (default: manager.perHostOut and perHostIn).'),
+		migrationLimits: migrationLimitsSchema.optional().describe('Migrations this host may send and receive at once (default: hostDefaults.migrationLimits, else manager.perHostOut and perHostIn).'),
+		...copies('hosts'),
 	}).strict()).min(1, {error: 'expected at least one host'}),
 	vmClasses: z.record(id, z.object({
 		memoryMiB: positive(),
@@ -272,6 +227,9 @@ export const scenarioSchema = z.object({
 		forwards: z.array(z.object({hostPort: port, vmPort: port}).strict()).default([]).describe('NAT port forwards on the VM\'s host.'),
 		function: networkFunctionSchema.optional().describe('A network function the VM runs.'),
 		workload: workloadOverrideSchema.optional().describe('Changes to the class\'s workload; without a class, base must be complete.'),
+		...copies('vms'),
+		hostStride: nonNegativeInt('a whole number >= 0', maxCopies.hosts).optional()
+			.describe('With count: each next copy goes this many places further down the hosts list than the one before (default 0: all on host).'),
 	}).strict()),
 	timeline: z.array(z.object({tick: nonNegativeInt(), command: commandSchema}).strict()).default([]),
 	demo: z.object({

@@ -218,7 +218,8 @@ export type CustomNetwork = {
 };
 
 /** Address blocks carved into one range per host, by host index. */
-export type AddressPool = {subnet: string; prefix: number};
+/** Each host's range is a /prefix of subnet, by host index; past its end, of the growInto subnets in order (present only when used). */
+export type AddressPool = {subnet: string; prefix: number; growInto?: string[]};
 
 export type NetworkConfig = {
 	racks: Array<{id: string; subnet: string}>;

@@ -60,6 +60,8 @@ const expectedErrors: Record<string, string> = {
 	'negative-seed': 'seed: expected a whole number >= 0, got -1',
 	'not-an-object': '(root): expected object, got []',
 	'ramp-ends-before-start': 'vms[0].workload.shapes[0].endTick: expected endTick >= startTick (100), got 50',
+	'range-backwards': 'vmClasses.web.workload.shapes[0].phase.to: expected from <= to',
+	'template-over-limit': 'hosts: the templates make 4097 hosts; at most 4096',
 	'threshold-out-of-range': 'monitoring.thresholds.cpu: expected a fraction between 0 and 1 (exclusive), got 1.5',
 	'tick-seconds-out-of-range': 'tickSeconds: expected tickSeconds from 1 to 300, got 600',
 	'timeline-unknown-host': 'timeline[0].command: no host h07',

@@ -14,6 +14,7 @@ import {generateScenario} from '../../source/scenario/generate.js';
 import {generatedPools} from '../../source/scenario/generated-network.js';
 import {parseValueWith} from '../../source/scenario/parse-scenario.js';
 import {scenarioSchema, type ScenarioInput} from '../../source/scenario/schema.js';
+import {expandTemplates} from '../../source/scenario/templates.js';
 import type {Host} from '../../source/sim/types.js';
 
 const traces = [{name: 'a', values: [0.5, 0.6]}];
@@ -23,7 +24,7 @@ The network a generated scenario builds: its racks and pools checked by the sche
 any scenario's, for host records that hold only what addressing reads (building whole hosts takes seconds).
 */
 function addressHosts(input: ScenarioInput): {hosts: Host[]; issues: ScenarioIssue[]} {
-	const scenario = parseValueWith(scenarioSchema, {...input, hosts: [{}], vms: []});
+	const {scenario} = expandTemplates(parseValueWith(scenarioSchema, {...input, hosts: [{}], vms: []}));
 	const hosts = input.hosts.map((host, index) => ({
 		id: `h${index + 1}`, rack: host.rack ?? scenario.racks[0]!.id, addresses: {ip: '', natSubnet: '', hostOnlySubnet: ''},
 	}) as unknown as Host);
