@@ -3,16 +3,24 @@ Migrations a policy follows to their end, and the cooldown after each (models.md
 a finished migration take part in no other for `cooldownSeconds`, so a host is not moved again on
 figures the last move has not settled yet.
 */
+import {findVm} from '../../sim/lookup.js';
 import type {World} from '../../sim/types.js';
 import type {ManagerState} from './state.js';
 
-/** Ends tracking of migrations that are over and starts both hosts' cooldowns. */
+/**
+Ends tracking of migrations that are over and starts both hosts' cooldowns, for those that moved their
+VM only: a request refused or a migration aborted moved nothing, so it settles no figures to wait for.
+*/
 export function settleTracked(world: World, state: ManagerState): void {
 	const cooldownTicks = Math.ceil(world.config.manager.cooldownSeconds / world.config.tickSeconds);
 	const migrating = new Set(world.migrations.map(migration => migration.vmId));
 	state.tracked = state.tracked.filter(entry => {
 		if (migrating.has(entry.vmId)) {
 			return true;
+		}
+
+		if (findVm(world, entry.vmId)?.hostId !== entry.to) {
+			return false;
 		}
 
 		for (const hostId of [entry.from, entry.to]) {
