@@ -22,22 +22,27 @@ export function layoutFor(size: Size): LayoutKind {
 	return size.columns >= wideSize.columns && size.rows >= wideSize.rows ? 'wide' : 'compact';
 }
 
-/** Lines around the host rows: compact has status, header, two alerts, migrations, hints. */
+/** Lines around the host rows: compact has status, header, two lines of hotspot episodes and alerts, migrations, hints. */
 export const compactChrome = 6;
 
 /** Wide: status, header, a panel row of 8, the cluster line, a log of 5, hints. */
 export const widePanelRows = 8;
+/** Rows the panels may take from those the hosts leave (half of them; the event log gets the rest). */
+export const widePanelExtraRows = 8;
 export const wideLogRows = 5;
 export const wideChrome = 1 + 1 + widePanelRows + 1 + wideLogRows + 1;
 
-/** Columns of a host row besides its three bars and sparkline. */
+/** Bars of a host row: CPU, memory, disk, network. */
+export const meterCount = 4;
+
+/** Columns of a host row besides its bars and sparkline: id, marker, each meter's percentage (the header names them), VM count, k-of-n. */
 export function fixedRowWidth(idWidth: number, n: number): number {
-	return idWidth + 1 + 4 + 1 + (3 * (4 + 1 + 4)) + 2 + 1 + 5 + 1 + n;
+	return idWidth + 1 + 4 + 1 + (meterCount * (1 + 4)) + (meterCount - 1) + 1 + 5 + 1 + n;
 }
 
 export function barWidth(columns: number, idWidth: number, n: number, sparkWidth = 0): number {
 	const room = columns - 1 - fixedRowWidth(idWidth, n) - (sparkWidth > 0 ? sparkWidth + 1 : 0);
-	return Math.max(3, Math.min(24, Math.floor(room / 3)));
+	return Math.max(3, Math.min(24, Math.floor(room / meterCount)));
 }
 
 /** The window of host rows to show: as many as fit, keeping the selected one in view. */

@@ -9,8 +9,9 @@ import {safeStrings} from '../terminal/safe-text.js';
 import type {Screen} from './components/dashboard.js';
 import {networkModel} from './network-model.js';
 import {destinationsFor, selectedVmId, type UiState} from './ui-state.js';
+import {openEpisodes} from './episode-lines.js';
 import {
-	dashboardModel, describeEvents, isAlert, vmRows,
+	dashboardModel, describeEvents, hotspotLines, vmRows,
 } from './view-model.js';
 
 /** The frame, with every string from outside (names, captions, rules, reasons) made safe for the terminal. */
@@ -25,7 +26,7 @@ function frameOf(world: World, ui: UiState, events: readonly SimEvent[], strateg
 	return {
 		model,
 		ui,
-		alerts: describeEvents(events.filter(event => isAlert(event)), world.config.tickSeconds),
+		hotspots: hotspotLines(events, world.config.tickSeconds, openEpisodes(world)),
 		log: describeEvents(events, world.config.tickSeconds),
 		vms: host ? vmRows(world, host.id) : [],
 		network: networkModel(world, selectedVmId(ui, world), host?.id, ui.view === 'network'),

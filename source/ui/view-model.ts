@@ -11,6 +11,10 @@ import type {
 	Migration, MigrationMode, NetworkMode, Resource, SimEvent, World,
 } from '../sim/types.js';
 import {isPlaced} from '../sim/vm-state.js';
+import type {MetricResource} from '../sim/episode-state.js';
+import {
+	episodeHead, episodeLines, storyNote, storyParts, type EpisodeModel, type OpenEpisode,
+} from './episode-lines.js';
 import {shortEffect} from './network-model.js';
 
 export type HostMarker = 'down' | 'off' | 'booting' | 'draining' | 'hot' | 'overloaded' | 'scratch' | 'none';
@@ -20,7 +24,22 @@ export type HostRowModel = {
 	cpu: number;
 	memory: number;
 	disk: number;
+	/** The VMs' own traffic over the NIC's capacity (what the monitor reads), 0..1. */
 	network: number;
+	/**
+	Migration traffic, the larger of out and in, over the capacity of the NIC it uses, 0..1: the VMs' NIC
+	(the simulation takes that much off the VMs' bandwidth, so the two add up to at most 1), or a migration
+	NIC of its own (`migrationNicMbps`).
+	*/
+	migrationNetwork: number;
+	/** The VMs' traffic, Mbit/s. */
+	vmNetworkMbps: number;
+	migrationOutMbps: number;
+	migrationInMbps: number;
+	/** The VMs' NIC, Mbit/s per direction. */
+	networkMbps: number;
+	/** A NIC of its own for migrations, Mbit/s per direction, or null: they share the VMs'. */
+	migrationNicMbps: number | null;
 	vmCount: number;
 	marker: HostMarker;
 	/** K-of-n history, oldest first. */
@@ -133,6 +152,10 @@ function markerOf(host: World['hosts'][number]): HostMarker {
 	return isOverloaded(host.usage) ? 'overloaded' : 'none';
 }
 
+function ratio(value: number, of: number): number {
+	return of > 0 ? Math.min(1, value / of) : 0;
+}
+
 export function phaseLabel(migration: Migration): string {
 	switch (migration.phase) {
 		case 'precopy': {
@@ -193,6 +216,12 @@ export function dashboardModel(world: World): DashboardModel {
 		memory: host.usage.utilisation.memory,
 		disk: host.usage.utilisation.disk,
 		network: host.usage.utilisation.network,
+		migrationNetwork: ratio(Math.max(host.usage.migrationOutMbps, host.usage.migrationInMbps), host.capacity.migrationNetworkMbps ?? host.capacity.networkMbps),
+		vmNetworkMbps: host.usage.granted.network,
+		migrationOutMbps: host.usage.migrationOutMbps,
+		migrationInMbps: host.usage.migrationInMbps,
+		networkMbps: host.capacity.networkMbps,
+		migrationNicMbps: host.capacity.migrationNetworkMbps,
 		vmCount: counts.get(host.id) ?? 0,
 		marker: markerOf(host),
 		overThreshold: host.history.overThreshold,
@@ -240,6 +269,20 @@ export function dashboardModel(world: World): DashboardModel {
 	};
 }
 
+/**
+The host's network in one line, for its VMs view: the VMs' traffic and the migrations' per direction,
+and which NIC the migrations use (what the NET bar's `▒` stands for on this host).
+*/
+export function networkSummary(host: HostRowModel): string {
+	const mbps = (value: number) => String(Math.round(value));
+	const vms = `NIC ${mbps(host.networkMbps)} Mbit/s: VMs ${mbps(host.vmNetworkMbps)}`;
+	const migrations = `migrations ▒ out ${mbps(host.migrationOutMbps)} in ${mbps(host.migrationInMbps)}`;
+	// Short enough for 80 columns: the README and the help say the rest.
+	return host.migrationNicMbps === null
+		? `${vms}, ${migrations} (shared NIC, taken first)`
+		: `${vms}, ${migrations} on own NIC ${mbps(host.migrationNicMbps)} Mbit/s`;
+}
+
 export function vmRows(world: World, hostId: string): VmRowModel[] {
 	const migrations = new Map(world.migrations.map(migration => [migration.id, migration]));
 	return world.vms.filter(vm => vm.hostId === hostId && isPlaced(vm)).map(vm => {
@@ -263,6 +306,10 @@ export function vmRows(world: World, hostId: string): VmRowModel[] {
 
 const resourceNames: Record<Resource, string> = {
 	cpu: 'CPU', memory: 'memory', disk: 'disk', network: 'network',
+};
+
+const metricResourceNames: Record<MetricResource, string> = {
+	...resourceNames, swap: 'swap (paging)',
 };
 
 function seconds(value: number): string {
@@ -429,11 +476,21 @@ export function describeEvent(event: SimEvent): Omit<AlertModel, 'tick' | 'secon
 			return {severity: 'info', text: `${event.vmId} finished (asks no CPU): it leaves ${event.hostId}`};
 		}
 
+		case 'hotspotEpisodeStarted': {
+			return {severity: 'hot', text: `${event.hostId} ${metricResourceNames[event.resource]} hotspot episode begins`};
+		}
+
+		case 'hotspotEpisodeCured': {
+			const detections = `${event.detections} detection${event.detections === 1 ? '' : 's'}`;
+			return {severity: 'info', text: `${event.hostId} ${metricResourceNames[event.resource]} hotspot episode cured in ${event.cureSeconds} s (${detections})`};
+		}
+
+		case 'hotspotEpisodeCameBack': {
+			return {severity: 'hot', text: `${event.hostId} ${metricResourceNames[event.resource]} hotspot came back ${event.afterSeconds} s after its cure`};
+		}
+
 		case 'hostOverloaded':
 		case 'hostOverloadEnded':
-		case 'hotspotEpisodeStarted':
-		case 'hotspotEpisodeCured':
-		case 'hotspotEpisodeCameBack':
 		case 'loadExpired': {
 			return undefined;
 		}
@@ -450,4 +507,68 @@ export function describeEvents(events: readonly SimEvent[], tickSeconds: number,
 		const line = describeEvent(event);
 		return line ? [{...line, tick: event.tick, seconds: event.tick * tickSeconds}] : [];
 	});
+}
+
+/** A line of the alerts panel: an episode's story, or an alert no episode tells (a failure, a loss, a refusal elsewhere). */
+export type HotspotLineModel = {
+	/** When the story began, or when the alert happened. */
+	seconds: number;
+	severity: AlertModel['severity'];
+	/** `!` hot, `>` curing, `~` cooling or a warning, ` ` cured or information. */
+	mark: '!' | '>' | '~' | ' ';
+	/** `h09 CPU curing: 1 move under way`, or the alert's text. */
+	head: string;
+	/** What happened, oldest first (`moved vm20>h15`, `cured in 15 s`, `back after 60 s`); none for an alert. */
+	story: readonly string[];
+	/** Said after the story when there is room (the policy's reason for not moving anything); null for none. */
+	note: string | null;
+	/** An episode still open. */
+	isOpen: boolean;
+};
+
+const episodeSeverity: Record<EpisodeModel['state'], HotspotLineModel['severity']> = {
+	hot: 'hot', back: 'hot', curing: 'warn', cooling: 'warn', cured: 'info', resolved: 'info',
+};
+
+const episodeMark: Record<EpisodeModel['state'], HotspotLineModel['mark']> = {
+	hot: '!', back: '!', curing: '>', cooling: '~', cured: ' ', resolved: ' ',
+};
+
+const alertMark: Record<AlertModel['severity'], HotspotLineModel['mark']> = {hot: '!', warn: '~', info: ' '};
+
+/** What the episode lines tell already: the policy's detections and resolutions, and refusals on a host with an episode open. */
+const toldByEpisodes = new Set<SimEvent['type']>(['hotspotDetected', 'hotspotResolved', 'planRejected']);
+
+/**
+The alerts panel: one line per hotspot episode, updated in place (open ones first, the newest first),
+then cured episodes and the other alerts, the latest first.
+*/
+export function hotspotLines(events: readonly SimEvent[], tickSeconds: number, open: readonly OpenEpisode[] = []): HotspotLineModel[] {
+	const {episodes, untold} = episodeLines(events, tickSeconds, open);
+	const stories = episodes.map(episode => ({
+		tick: episode.endTick ?? episode.startTick,
+		line: {
+			seconds: episode.startTick * tickSeconds,
+			severity: episodeSeverity[episode.state],
+			mark: episodeMark[episode.state],
+			head: episodeHead(episode),
+			story: storyParts(episode),
+			note: storyNote(episode),
+			isOpen: episode.endTick === null,
+		} satisfies HotspotLineModel,
+	}));
+	const others = [...events.filter(event => isAlert(event) && !toldByEpisodes.has(event.type)), ...untold].flatMap(event => {
+		const described = describeEvent(event);
+		return described
+			? [{
+				tick: event.tick,
+				line: {
+					seconds: event.tick * tickSeconds, severity: described.severity, mark: alertMark[described.severity], head: described.text, story: [], note: null, isOpen: false,
+				} satisfies HotspotLineModel,
+			}]
+			: [];
+	});
+	const openStories = stories.filter(story => story.line.isOpen);
+	const rest = [...stories.filter(story => !story.line.isOpen), ...others].toSorted((a, b) => b.tick - a.tick);
+	return [...openStories, ...rest].map(story => story.line);
 }

@@ -125,15 +125,15 @@ test('a refused migration says why in the status line', async t => {
 	app.unmount();
 });
 
-test('inject load on a host: it turns hot and Sandpiper\'s alert appears', async t => {
+test('inject load on a host: it turns hot and its episode line appears in the alerts', async t => {
 	const {app, frame, type, tickUntil} = await start({policy: 'sandpiper'});
 	await type(...Array.from({length: 14}, () => down), 'l');
 	await waitFor(() => frame().includes('Inject load on h15'), 'the load picker');
 	await type(right, right, enter);
 	await waitFor(() => frame().includes('+100 CPU units on h15'), 'the note');
-	await tickUntil(current => current.includes('h15 hot on CPU'), 'the alert');
+	await tickUntil(current => current.includes('h15 CPU '), 'the episode line');
 	t.regex(frame(), /h15 +HOT/v);
-	t.regex(frame(), /! 00:00:\d\d h15 hot on CPU \(forecast \d+%\)/v);
+	t.regex(frame(), /[!>] 00:00:\d\d h15 CPU (?:HOT|curing: \d moves? under way)/v);
 	await type('L');
 	app.unmount();
 });

@@ -38,13 +38,14 @@ for (const [columns, rows] of sizes) {
 	}
 }
 
-test('compact (80x24): a line per host with CPU, memory and disk, two alerts, the migrations line, the hints', async t => {
+test('compact (80x24): a line per host with CPU, memory, disk and network, two alert lines, the migrations line, the hints', async t => {
 	const lines = frame(screenOf(await runFor(120)), 80, 24);
+	t.regex(lines[1]!, /^host +CPU +MEM +DSK +NET ▒ migr +3\/5/v, 'the header names the bars and the migration glyph');
 	for (let index = 1; index <= 16; index++) {
 		const id = `h${String(index).padStart(2, '0')}`;
 		const line = lines.find(candidate => candidate.startsWith(id));
 		t.truthy(line, id);
-		t.regex(line!, /CPU [█░]+ +\d+% MEM [█░]+ +\d+% DSK [█░]+ +\d+% +\d+ vm/v);
+		t.regex(line!, /(?: [█▒░]+ +\d+%){4} +\d+ vm/v);
 	}
 
 	t.regex(lines.at(-2)!, /^(?:migrating: |no migrations)/v);
@@ -61,14 +62,14 @@ test('wide (120x40): sparklines, the alert, migration and network panels, the cl
 	t.regex(text, /br \d+ nat \d+ ho \d+ cu \d+/v);
 });
 
-test('wide: the rows the hosts leave go to the event log, so the frame fills the terminal but one row', async t => {
+test('wide: the rows the hosts leave go half to the panels (up to 8) and the rest to the event log, so the frame fills the terminal but one row', async t => {
 	const run = await runFor(700);
-	for (const [columns, rows] of [[120, 40], [200, 60]] as const) {
+	for (const [columns, rows, panelRows] of [[120, 40, 8 + 3], [200, 60, 8 + 8]] as const) {
 		const lines = frame(screenOf(run), columns, rows);
 		t.is(lines.length, rows - 1, `${columns}x${rows}`);
 		// Between the Events title and the hints: one line per entry, as many as the rows allow (the run has hundreds of events).
 		const logLines = lines.slice(lines.findIndex(line => line.startsWith('Events')) + 1, -1);
-		t.is(logLines.length, rows - 1 - 1 - 1 - 17 - 8 - 1 - 1 - 1, `${columns}x${rows}: status, header, 17 hosts, panels, cluster line, title, hints`);
+		t.is(logLines.length, rows - 1 - 1 - 1 - 17 - panelRows - 1 - 1 - 1, `${columns}x${rows}: status, header, 17 hosts, panels, cluster line, title, hints`);
 		t.true(logLines.every(line => /^ +\d+ {2}\S/v.test(line)), 'every log line is an event');
 	}
 });
@@ -154,4 +155,57 @@ test('a migration across subnets shows its network effect in the panel, the view
 	const view = frame(screenOf(run, {...ui, view: 'network'}), 80, 24).join('\n');
 	t.regex(view, /migrating: 10\.1\.0\.10 -> 10\.2\.0\.\d+ \(new subnet\), \d+ connections drop/v);
 	t.regex(view, /vm04 h02 -> h09: 10\.1\.0\.10 -> /v);
+});
+
+test('80x24: a migration shows on both hosts\' NET bars as ▒, and the episode it cures says so in the alerts', async t => {
+	// In the default scenario (seed 1) Sandpiper moves vm20 from h09 to h15 at 64 s for h09's CPU.
+	const lines = frame(screenOf(await runFor(70)), 80, 24);
+	t.true(lines.length <= 23);
+	for (const id of ['h09', 'h15']) {
+		const line = lines.find(candidate => candidate.startsWith(id))!;
+		t.regex(line, /(?: [█▒░]+ +\d+%){3} [█░]*▒+░* +\d+% +\d+ vm/v, `${id}: the NET bar has a migration segment`);
+	}
+
+	t.false(lines.find(candidate => candidate.startsWith('h01'))!.includes('▒'), 'a host with no migration has none');
+	t.true(lines.some(line => line.startsWith('> 00:01:04 h09 CPU curing: 1 move under way · moving vm20>h15')), `${lines.join('\n')}`);
+	t.regex(lines.at(-2)!, /^migrating: vm20 h09>h15/v);
+	for (const line of lines) {
+		t.true(stringWidth(line) <= 80, `${line}`);
+	}
+});
+
+test('80x24 and 120x40: a hotspot that came back is still one story, with the move made for it', async t => {
+	const run = await runFor(140);
+	const compact = frame(screenOf(run), 80, 24);
+	const story = compact.findIndex(line => line.startsWith('! 00:01:04 h09 CPU came back after 60 s · moved vm20>h15, cured in 15 s'));
+	t.true(story > 0, `${compact.join('\n')}`);
+	t.regex(compact[story + 1]!, /^ {4}no move: no host has 512 MiB free under the CPU threshold/v, 'the only open episode takes the second alert line for the rest of its story');
+	const wide = frame(screenOf(run), 120, 40);
+	const at = wide.findIndex(line => line.startsWith('! h09 CPU came back after 60 s'));
+	t.true(at > 0, `${wide.join('\n')}`);
+	t.regex(wide[at + 1]!, /^ {2}moved vm20>h15, cured in 15 s/v);
+	t.regex(wide[at + 2]!, /^ {2}no move: no host has 512 MiB free/v);
+});
+
+test('a migration NIC of its own: the bar shows the migration the same way, the host\'s VMs view says which NIC', async t => {
+	const {world, timeline} = await loadScenario({policy: 'none'});
+	for (const host of world.hosts) {
+		host.capacity.migrationNetworkMbps = 1000;
+	}
+
+	const run = runTicks(world, defaultStrategies, {
+		ticks: 3,
+		timeline: [...timeline, {
+			tick: 0, command: {
+				type: 'requestMigration', vmId: 'vm01', destinationHostId: 'h16', mode: 'precopy',
+			},
+		}],
+	});
+	const lines = frame(screenOf(run), 80, 24);
+	t.regex(lines.find(line => line.startsWith('h01'))!, /▒/v);
+	t.regex(lines.find(line => line.startsWith('h16'))!, /▒/v);
+	const view = frame(screenOf(run, {view: 'vms', hostIndex: 0}), 120, 40).join('\n');
+	t.regex(view, /NIC 1000 Mbit\/s: VMs \d+, migrations ▒ out [1-9]\d* in 0 on own NIC 1000 Mbit\/s/v);
+	const shared = frame(screenOf(await runFor(70), {view: 'vms', hostIndex: 8}), 80, 24).join('\n');
+	t.regex(shared, /VMs on h09.*\nNIC 1000 Mbit\/s: VMs \d+, migrations ▒ out [1-9]\d* in 0 \(shared NIC, taken first\) *\n/v);
 });

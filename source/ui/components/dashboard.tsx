@@ -2,14 +2,16 @@ import {Box, Text} from 'ink';
 import {fit} from '../format.js';
 import {hintLine} from '../keymap.js';
 import {
-	barWidth, compactChrome, hostWindow, layoutFor, minimumSize, wideChrome, wideLogRows, widePanelRows, type Size,
+	barWidth, compactChrome, hostWindow, layoutFor, minimumSize, wideChrome, wideLogRows, widePanelRows, widePanelExtraRows, type Size,
 } from '../layout.js';
 import type {UiState} from '../ui-state.js';
-import type {AlertModel, DashboardModel, VmRowModel} from '../view-model.js';
+import {
+	networkSummary, type AlertModel, type DashboardModel, type HotspotLineModel, type VmRowModel,
+} from '../view-model.js';
 import type {NetworkModel} from '../network-model.js';
 import {HostRow} from './host-row.js';
 import {
-	AlertLines, ClusterLine, MigrationsLine, MigrationsPanel, PanelTitle,
+	ClusterLine, HotspotLines, MigrationsLine, MigrationsPanel, PanelTitle,
 } from './panels.js';
 import {NetworkPanel, NetworkView} from './network.js';
 import {StatusLine} from './status-line.js';
@@ -21,8 +23,8 @@ import {
 export type Screen = {
 	model: DashboardModel;
 	ui: UiState;
-	/** Alert-worthy events, oldest first. */
-	alerts: readonly AlertModel[];
+	/** The alerts panel: hotspot episodes (open ones first) and the other alerts, the latest first. */
+	hotspots: readonly HotspotLineModel[];
 	/** Every described event, oldest first. */
 	log: readonly AlertModel[];
 	/** The selected host's VMs. */
@@ -56,10 +58,25 @@ function HostGrid({screen, size, room, sparkWidth, hasPower = false}: {readonly 
 	const powerWidth = hasPower ? 5 : 0;
 	const width = barWidth(size.columns - powerWidth, idWidth, model.n, sparkWidth);
 	const window = hostWindow(model.hosts.length, room, ui.hostIndex);
-	const header = `${fit('host', idWidth + 5)} ${fit('', (3 * (width + 9)) + 2)} ${fit('', 5)} ${hasPower ? 'watt ' : ''}${fit(`${model.k}/${model.n}`, model.n)}${sparkWidth > 0 ? ` ${fit('CPU history', sparkWidth)}` : ''}`;
+	// The header names the bars; the network one says what its second glyph is.
+	const column = width + 5;
+	const netLabel = ['NET ▒ migration', 'NET ▒ migr', 'NET'].find(label => label.length <= column)!;
+	const before = `${fit('host', idWidth + 5)} ${['CPU', 'MEM', 'DSK'].map(label => fit(label, column)).join(' ')} `;
+	const history = sparkWidth > 0 ? ` ${fit('CPU history', sparkWidth)}` : '';
+	const after = `${fit(netLabel, column).slice(netLabel.length)} ${fit('', 5)} ${hasPower ? 'watt ' : ''}${fit(`${model.k}/${model.n}`, model.n)}${history}`;
+	const header = fit(`${before}${netLabel}${after}`, size.columns - 1);
+	const glyphAt = netLabel.includes('▒') ? before.length + 4 : -1;
 	return (
 		<Box flexDirection='column'>
-			<Text dimColor wrap='truncate'>{fit(header, size.columns - 1)}</Text>
+			{glyphAt < 0 || glyphAt >= header.length
+				? <Text dimColor wrap='truncate'>{header}</Text>
+				: (
+					<Text dimColor wrap='truncate'>
+						{header.slice(0, glyphAt)}
+						<Text color='cyan'>{header.slice(glyphAt, glyphAt + 1)}</Text>
+						{header.slice(glyphAt + 1)}
+					</Text>
+				)}
 			{model.hosts.slice(window.start, window.start + window.count).map((host, offset) => (
 				<HostRow
 					key={host.id}
@@ -95,7 +112,7 @@ function Body({screen, size, rows}: {readonly screen: Screen; readonly size: Siz
 
 	if (ui.view === 'vms') {
 		const host = model.hosts[ui.hostIndex];
-		return <VmsView hostId={host?.id ?? ''} hypervisor={host?.hypervisorLabel ?? ''} vms={screen.vms} selected={ui.vmIndex} width={width} rows={rows}/>;
+		return <VmsView hostId={host?.id ?? ''} hypervisor={host?.hypervisorLabel ?? ''} network={host ? networkSummary(host) : ''} vms={screen.vms} selected={ui.vmIndex} width={width} rows={rows}/>;
 	}
 
 	return <MigrationsView migrations={model.migrations} selected={ui.migrationIndex} width={width} rows={rows}/>;
@@ -111,7 +128,7 @@ function Compact({screen, size}: Props) {
 	return (
 		<Box flexDirection='column'>
 			<HostGrid screen={screen} size={size} room={usable - compactChrome} sparkWidth={0}/>
-			<AlertLines alerts={screen.alerts} width={width} rows={2}/>
+			<HotspotLines lines={screen.hotspots} width={width} rows={2}/>
 			<MigrationsLine migrations={screen.model.migrations} width={width}/>
 		</Box>
 	);
@@ -125,24 +142,27 @@ function Wide({screen, size}: Props) {
 		return <Body screen={screen} size={size} rows={usable - 2}/>;
 	}
 
-	// Rows the hosts leave (a small datacenter on a tall terminal) go to the event log.
+	// Rows the hosts leave (a small datacenter on a tall terminal) go half to the panels (more episodes
+	// and migrations), up to a limit, and the rest to the event log.
 	const hostLines = Math.min(screen.model.hosts.length, Math.max(1, hostRoom));
-	const logRows = wideLogRows - 1 + Math.max(0, hostRoom - hostLines);
+	const spare = Math.max(0, hostRoom - hostLines);
+	const panelRows = widePanelRows + Math.min(widePanelExtraRows, Math.ceil(spare / 2));
+	const logRows = wideLogRows - 1 + spare - (panelRows - widePanelRows);
 	const networkWidth = Math.max(30, Math.min(44, Math.floor(width * 0.27)));
 	const alertsWidth = Math.max(30, Math.min(60, Math.floor(width * 0.31)));
 	const migrationsWidth = width - networkWidth - alertsWidth - 2;
 	return (
 		<Box flexDirection='column'>
 			<HostGrid hasPower screen={screen} size={size} room={hostRoom} sparkWidth={Math.min(24, Math.max(8, width - 105))}/>
-			<Box flexDirection='row' height={widePanelRows}>
+			<Box flexDirection='row' height={panelRows}>
 				<Box flexDirection='column' width={alertsWidth} flexShrink={0}>
 					<PanelTitle title='Hotspot alerts' width={alertsWidth}/>
-					<AlertLines alerts={screen.alerts} width={alertsWidth} rows={widePanelRows - 1}/>
+					<HotspotLines lines={screen.hotspots} width={alertsWidth} rows={panelRows - 1}/>
 				</Box>
 				<Text> </Text>
 				<Box flexDirection='column' width={migrationsWidth} flexShrink={0}>
 					<PanelTitle title={`Migrations (${screen.model.migrations.length})`} width={migrationsWidth}/>
-					<MigrationsPanel migrations={screen.model.migrations} width={migrationsWidth} rows={widePanelRows - 1}/>
+					<MigrationsPanel migrations={screen.model.migrations} width={migrationsWidth} rows={panelRows - 1}/>
 				</Box>
 				<Text> </Text>
 				<Box flexDirection='column' width={networkWidth} flexShrink={0}>

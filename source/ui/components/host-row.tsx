@@ -8,7 +8,7 @@ type Props = {
 	readonly idWidth: number;
 	readonly barWidth: number;
 	readonly n: number;
-	readonly thresholds: {cpu: number; memory: number; disk: number};
+	readonly thresholds: {cpu: number; memory: number; disk: number; network: number};
 	readonly isSelected: boolean;
 	/** Cells of CPU sparkline after the row (0: none). */
 	readonly sparkWidth: number;
@@ -27,7 +27,11 @@ const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yello
 	none: {text: '    '},
 };
 
-/** One host on one line: id, marker, CPU / memory / disk bars, VM count, the k-of-n history and a sparkline. */
+/**
+One host on one line: id, marker, CPU / memory / disk / network bars (named by the column header), VM
+count, the k-of-n history and a sparkline. The network bar is the VMs' own traffic, then in `▒` the
+migration traffic (../view-model.ts `migrationNetwork`), which the percentage leaves out.
+*/
 export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, sparkWidth, hasPower = false}: Props) {
 	const marker = markers[host.marker];
 	return (
@@ -36,11 +40,13 @@ export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, spa
 			{' '}
 			<Text bold color={marker.color} inverse={marker.inverse}>{marker.text}</Text>
 			{' '}
-			<Meter label='CPU' fraction={host.cpu} width={barWidth} threshold={thresholds.cpu}/>
+			<Meter fraction={host.cpu} width={barWidth} threshold={thresholds.cpu}/>
 			{' '}
-			<Meter label='MEM' fraction={host.memory} width={barWidth} threshold={thresholds.memory}/>
+			<Meter fraction={host.memory} width={barWidth} threshold={thresholds.memory}/>
 			{' '}
-			<Meter label='DSK' fraction={host.disk} width={barWidth} threshold={thresholds.disk}/>
+			<Meter fraction={host.disk} width={barWidth} threshold={thresholds.disk}/>
+			{' '}
+			<Meter fraction={host.network} extra={host.migrationNetwork} width={barWidth} threshold={thresholds.network}/>
 			{' '}
 			<Text>{`${String(host.vmCount).padStart(2)} vm`}</Text>
 			{' '}

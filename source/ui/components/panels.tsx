@@ -1,29 +1,99 @@
 /**
-The dashboard's panels: alerts, migrations (one line or with progress bars), the network-mode
-counts, the event log and a cluster sparkline. Each takes a width and never writes past it.
+The dashboard's panels: hotspot episodes and alerts, migrations (one line or with progress bars), the
+network-mode counts, the event log and a cluster sparkline. Each takes a width and never writes past it.
 */
 import {Box, Text} from 'ink';
 import {
-	bar, fit, formatClock, formatDuration, sparkline,
+	bar, fit, formatClock, formatDuration, packStory, sparkline,
 } from '../format.js';
-import type {AlertModel, MigrationRowModel} from '../view-model.js';
+import type {HotspotLineModel, MigrationRowModel} from '../view-model.js';
 
-const severityColor = {hot: 'red', warn: 'yellow', info: undefined} as const;
-const severityMark = {hot: '!', warn: '~', info: ' '} as const;
+const severityColor = {hot: 'red', warn: 'yellow', info: 'green'} as const;
 
-export function AlertLines({alerts, width, rows}: {readonly alerts: readonly AlertModel[]; readonly width: number; readonly rows: number}) {
-	const shown = alerts.slice(-rows).toReversed();
+/** From this width an episode takes one line (`! 00:01:04 h09 CPU HOT · moved vm20>h15`); narrower, a head line and its story under it. */
+export const oneLineEpisodeWidth = 60;
+
+/** Lines of story under an episode's head in a narrow panel. */
+const storyLines = 2;
+
+type Row = {key: string; head: string; tail: string; line: HotspotLineModel};
+
+/** Indent of a story's second line in a one-line panel. */
+const continued = '    ';
+
+/**
+The panel's rows, at most `rows`: whole items, never half of one. Wide enough, an item takes one line,
+and an open episode whose story does not fit takes a second while the rows left still hold a line for
+every other open episode; narrower, an episode takes a head line and up to two lines of story.
+*/
+function rowsOf(lines: readonly HotspotLineModel[], width: number, rows: number): Row[] {
+	const out: Row[] = [];
+	let spare = rows - lines.filter(line => line.isOpen).length;
+	for (const [index, line] of lines.entries()) {
+		const room = rows - out.length;
+		if (room <= 0) {
+			break;
+		}
+
+		const clock = formatClock(line.seconds);
+		if (width >= oneLineEpisodeWidth) {
+			const head = `${line.mark} ${clock} ${line.head}`;
+			const storyWidth = width - head.length - 3;
+			const whole = [...line.story, ...(line.note === null ? [] : [line.note])].join(', ');
+			const twoLines = line.isOpen && spare > 0 && room > 1 && whole.length > storyWidth;
+			const story = packStory(line.story, line.note, storyWidth, {lines: twoLines ? 2 : 1, nextWidth: width - continued.length});
+			out.push({
+				key: `${index}`, head, tail: story[0] === undefined ? '' : ` · ${story[0]}`, line,
+			});
+			if (story[1] !== undefined) {
+				out.push({
+					key: `${index}+`, head: '', tail: `${continued}${story[1]}`, line,
+				});
+				spare--;
+			}
+
+			continue;
+		}
+
+		// Each open episode after this one keeps at least its head line.
+		const openAfter = line.isOpen ? lines.slice(index + 1).filter(later => later.isOpen).length : 0;
+		const storyRoom = Math.min(storyLines, room - 1 - openAfter);
+		const story = storyRoom > 0 ? packStory(line.story, line.note, width - 2, {lines: storyRoom}) : [];
+
+		const head = `${line.mark} ${line.head}`;
+		out.push(
+			{
+				key: `${index}`, head: head.length + 1 + clock.length <= width ? `${fit(head, width - clock.length - 1)} ${clock}` : head, tail: '', line,
+			},
+			...story.map((text, part) => ({
+				key: `${index}.${part}`, head: '', tail: `  ${text}`, line,
+			})),
+		);
+	}
+
+	return out;
+}
+
+/**
+The alerts panel: a line per hotspot episode that keeps its story and updates in place (open ones first),
+then cured ones and the other alerts, the latest first. The state is in words, so colour is not needed.
+*/
+export function HotspotLines({lines, width, rows}: {readonly lines: readonly HotspotLineModel[]; readonly width: number; readonly rows: number}) {
+	const shown = rowsOf(lines, width, rows);
 	return (
 		<Box flexDirection='column'>
 			{Array.from({length: rows}, (_, index) => {
-				const alert = shown[index];
-				if (!alert) {
-					return <Text key={index} dimColor>{index === 0 ? fit('no alerts', width) : ' '}</Text>;
+				const row = shown[index];
+				if (!row) {
+					return <Text key={`blank-${index}`} dimColor>{index === 0 ? fit('no hotspots, no alerts', width) : ' '}</Text>;
 				}
 
+				// Cut the whole line to the width, then colour its parts: the state in its colour, the story plain.
+				const text = fit(`${row.head}${row.tail}`, width);
 				return (
-					<Text key={index} wrap='truncate' color={severityColor[alert.severity]} bold={alert.severity === 'hot'}>
-						{fit(`${severityMark[alert.severity]} ${formatClock(alert.seconds)} ${alert.text}`, width)}
+					<Text key={row.key} wrap='truncate'>
+						<Text color={severityColor[row.line.severity]} bold={row.line.severity === 'hot'}>{text.slice(0, row.head.length)}</Text>
+						<Text dimColor={!row.line.isOpen}>{text.slice(row.head.length)}</Text>
 					</Text>
 				);
 			})}

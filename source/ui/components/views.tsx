@@ -10,15 +10,30 @@ import {keymap, type KeyContext} from '../keymap.js';
 import type {MigrationRowModel, VmRowModel} from '../view-model.js';
 import {MigrationBlock} from './panels.js';
 
-export function VmsView({hostId, hypervisor, vms, selected, width, rows}: {readonly hostId: string; readonly hypervisor: string; readonly vms: readonly VmRowModel[]; readonly selected: number; readonly width: number; readonly rows: number}) {
+type VmsViewProps = {
+	readonly hostId: string;
+	readonly hypervisor: string;
+	/** The host's network: the VMs' and the migrations' traffic, and which NIC the migrations use. */
+	readonly network: string;
+	readonly vms: readonly VmRowModel[];
+	readonly selected: number;
+	readonly width: number;
+	readonly rows: number;
+};
+
+export function VmsView({
+	hostId, hypervisor, network, vms, selected, width, rows,
+}: VmsViewProps) {
 	const header = `${fit('VM', 6)} ${fit('class', 12)} ${fit('state', 8)} ${fit('CPU', 6)} ${fit('WS/alloc MiB', 13)} ${fit('net Mb/s', 8)} ${fit('network', 9)} ${fit('virt', 4)} migration`;
-	const start = Math.max(0, Math.min(selected - rows + 3, vms.length - (rows - 2)));
+	const room = rows - 3;
+	const start = Math.max(0, Math.min(selected - room + 1, vms.length - room));
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate'>{fit(`VMs on ${hostId}, ${hypervisor} (Enter/Esc back, m migrate, S snapshot, c clone, n network)`, width)}</Text>
+			<Text wrap='truncate'>{fit(network, width)}</Text>
 			<Text dimColor wrap='truncate'>{fit(header, width)}</Text>
 			{vms.length === 0 ? <Text dimColor>no VMs</Text> : null}
-			{vms.slice(start, start + rows - 2).map((vm, offset) => {
+			{vms.slice(start, start + room).map((vm, offset) => {
 				const line = `${fit(vm.id, 6)} ${fit(vm.vmClass, 12)} ${fit(vm.state, 8)} ${vm.cpuUnits.toFixed(1).padStart(6)} ${fit(`${Math.round(vm.workingSetMiB)}/${vm.memoryMiB}`, 13)} ${String(Math.round(vm.networkMbps)).padStart(8)} ${fit(vm.networkMode, 9)} ${fit(vm.technique, 4)} ${vm.migration ?? (vm.injected > 0 ? `+${vm.injected} load` : '')}`;
 				return <Text key={vm.id} wrap='truncate' inverse={start + offset === selected}>{fit(line, width)}</Text>;
 			})}
@@ -44,12 +59,25 @@ function keysFor(context: KeyContext) {
 	return keymap.filter(binding => binding.contexts.includes(context) && (context === 'main' || !binding.contexts.includes('main')));
 }
 
+/** What the glyphs mean, after the keys (lines short enough for a column of the two-column help). */
+export const legend: readonly string[] = [
+	'Legend:',
+	'bars: █ used, ░ free; red at the hotspot threshold',
+	'NET: █ the VMs\' own traffic (the %), ▒ migrations',
+	'  (larger of out and in; Enter: which NIC they use)',
+	'alerts: a line per hotspot episode, updated in place:',
+	'  ! HOT or came back, > curing: moves under way,',
+	'  ~ cooling n/hold, cured in N s; then its story',
+];
+
 export function HelpView({width, rows}: {readonly width: number; readonly rows: number}) {
 	const lines = [
 		...keysFor('main').map(binding => `${fit(binding.label, 7)} ${binding.help}`),
 		'',
 		'In a picker:',
 		...keysFor('picker').map(binding => `${fit(binding.label, 7)} ${binding.help}`),
+		'',
+		...legend,
 	];
 	const twoColumns = lines.length > rows - 2 && width >= 100;
 	const half = Math.ceil(lines.length / 2);
@@ -60,7 +88,10 @@ export function HelpView({width, rows}: {readonly width: number; readonly rows: 
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate'>{fit('Keys (Esc or ? closes)', width)}</Text>
-			{shown.map(line => <Text key={line || 'blank'} wrap='truncate'>{fit(line, width)}</Text>)}
+			{shown.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- lines of a fixed text; two are blank
+				<Text key={index} wrap='truncate'>{fit(line, width)}</Text>
+			))}
 			{!twoColumns && lines.length > rows - 2 ? <Text dimColor>{fit('… a taller or wider terminal shows all keys', width)}</Text> : null}
 		</Box>
 	);
