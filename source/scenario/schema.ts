@@ -177,7 +177,7 @@ export const scenarioSchema = z.object({
 		saturationLevel: fraction().default(0.98),
 		saturationInflate: between(1, maxFactor, 'a factor').default(1.2),
 		maxConcurrentMigrations: positiveInt().default(3),
-		perHostOut: positiveInt().default(1),
+		perHostOut: positiveInt().default(2),
 		perHostIn: positiveInt().default(1),
 		cooldownSeconds: nonNegative().default(30),
 		allowSwaps: z.boolean().default(true),

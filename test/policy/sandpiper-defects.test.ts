@@ -6,6 +6,8 @@ C. a refused migration started the cooldown; D. one move per hot host, with no c
 import test from 'ava';
 import {settleTracked} from '../../source/policy/sandpiper/cooldown.js';
 import {initialManagerState} from '../../source/policy/sandpiper/state.js';
+import {runTicks} from '../../source/sim/run.js';
+import {defaultStrategies} from '../../source/strategies.js';
 import {build, scenarioInput, steadyClass} from '../helpers/scenarios.js';
 
 test('C: a migration that never moved its VM (refused, aborted) starts no cooldown; one that did cools both hosts', t => {
@@ -17,4 +19,40 @@ test('C: a migration that never moved its VM (refused, aborted) starts no cooldo
 	settleTracked(world, state);
 	t.deepEqual(state.tracked, []);
 	t.deepEqual(Object.keys(state.cooldownUntil).toSorted(), ['h02', 'h03']);
+});
+
+test('D: a hot host sends VMs in decreasing VSR until it is cool in projection, in one round', t => {
+	// H01 at 90 % CPU: the small VM (highest VSR) alone leaves it at 80 %, over the 75 % threshold, so the
+	// next by VSR goes in the same round, and the hotspot is not detected again.
+	const {world, timeline} = build(scenarioInput({
+		policy: 'sandpiper',
+		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
+		hosts: [{}, {}, {}],
+		vmClasses: {small: steadyClass(10, 64), mid: steadyClass(40, 512), large: steadyClass(40, 1024)},
+		vms: [{class: 'small', host: 'h01'}, {class: 'mid', host: 'h01'}, {class: 'large', host: 'h01'}],
+	}));
+	const {events} = runTicks(world, defaultStrategies, {ticks: 200, timeline});
+	const planned = events.filter(event => event.type === 'migrationPlanned');
+	t.deepEqual(planned.map(event => [event.tick, event.vmId]), [[planned[0]!.tick, 'vm01'], [planned[0]!.tick, 'vm02']]);
+	t.is(events.filter(event => event.type === 'hotspotDetected').length, 1);
+});
+
+test('A: a migration alone makes no network hotspot at either end', t => {
+	// A 1 GiB VM with little traffic moved by hand: a pre-copy of about 10 s fills both NICs, which the
+	// detector and the yardstick used to read as the hosts' own load.
+	const {world, timeline} = build(scenarioInput({
+		policy: 'sandpiper',
+		hosts: [{}, {}],
+		vmClasses: {a: steadyClass(20, 1024, {network: 50})},
+		vms: [{class: 'a', host: 'h01'}],
+		timeline: [{
+			tick: 30, command: {
+				type: 'requestMigration', vmId: 'vm01', destinationHostId: 'h02', mode: 'precopy',
+			},
+		}],
+	}));
+	const {events, world: after} = runTicks(world, defaultStrategies, {ticks: 120, timeline});
+	t.true(events.some(event => event.type === 'migrationCompleted'));
+	t.false(events.some(event => event.type === 'hotspotDetected' || event.type === 'hotspotEpisodeStarted'));
+	t.is(after.counters.sustainedOverloadIntervals, 0);
 });

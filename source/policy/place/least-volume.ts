@@ -4,6 +4,7 @@ every resource under its threshold and its memory fits. The least loaded host ta
 volume ranks hosts by how near any one resource is to saturation (../sandpiper/volume.ts).
 */
 import type {RateResource, VmView} from '../sandpiper/monitor.js';
+import {migrationLimitsOf} from '../round/host-state.js';
 import type {ViewLedger} from '../round/view-ledger.js';
 
 const resourceNames: Record<RateResource, string> = {cpu: 'CPU', network: 'network', disk: 'disk'};
@@ -11,8 +12,9 @@ const resourceNames: Record<RateResource, string> = {cpu: 'CPU', network: 'netwo
 /** Hosts that may take a VM from `source` now, least volume first (ties by id, for determinism). */
 export function leastVolumeHosts(ledger: ViewLedger, source: number): number[] {
 	const {hosts} = ledger;
-	const {perHostIn} = ledger.requests.world.config.manager;
-	return ledger.candidates(source, index => ledger.incoming[index]! < perHostIn)
+	const {manager} = ledger.requests.world.config;
+	// A host that sends a VM this round takes none: its figures are the ones being relieved.
+	return ledger.candidates(source, index => ledger.incoming[index]! < migrationLimitsOf(hosts[index]!.host, manager).in && ledger.outgoing[index] === 0)
 		.toSorted((a, b) => (hosts[a]!.volume - hosts[b]!.volume) || hosts[a]!.id.localeCompare(hosts[b]!.id));
 }
 

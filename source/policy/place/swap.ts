@@ -15,18 +15,20 @@ export type PlannedSwap = {
 	via: string;
 };
 
-export type SwapFound = {swap: PlannedSwap; partner: number};
+/** A swap found, with the positions of its partner and its scratch host (both held for the rest of the round). */
+export type SwapFound = {swap: PlannedSwap; partner: number; scratch: number};
 
-/** The scratch host free for `vm`, if any. */
-function scratchFor(ledger: ViewLedger, vm: VmView): string | undefined {
-	const at = ledger.hosts.findIndex((host, index) => host.host.role === 'scratch' && host.host.state === 'up' && !ledger.blocked.has(host.id) && ledger.freeMiB[index]! >= vm.memoryMiB);
-	return ledger.hosts[at]?.id;
+/** The position of the scratch host free for `vm`, if any. */
+function scratchFor(ledger: ViewLedger, vm: VmView): number | undefined {
+	// A scratch host stages one swap at a time: one a swap of this round holds (reserved) is not free.
+	const at = ledger.hosts.findIndex((host, index) => host.host.role === 'scratch' && host.host.state === 'up' && !ledger.blocked.has(host.id) && ledger.reserved[index] === 0 && ledger.freeMiB[index]! >= vm.memoryMiB);
+	return at < 0 ? undefined : at;
 }
 
 /** The swap of `vm` off `source` with the first of `partners` (least volume first) that admits one, or why none does. */
 export function findSwap(ledger: ViewLedger, source: number, vm: VmView, partners: readonly number[]): SwapFound | string {
-	const via = scratchFor(ledger, vm);
-	if (via === undefined) {
+	const scratch = scratchFor(ledger, vm);
+	if (scratch === undefined) {
 		return 'no scratch host is free for a swap';
 	}
 
@@ -56,9 +58,10 @@ export function findSwap(ledger: ViewLedger, source: number, vm: VmView, partner
 			if (fitsBoth) {
 				return {
 					swap: {
-						vmId: vm.id, from: sourceHost.id, to: partnerHost.id, swappedVmIds: set.map(member => member.id), via,
+						vmId: vm.id, from: sourceHost.id, to: partnerHost.id, swappedVmIds: set.map(member => member.id), via: ledger.hosts[scratch]!.id,
 					},
 					partner,
+					scratch,
 				};
 			}
 		}

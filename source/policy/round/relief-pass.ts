@@ -1,9 +1,10 @@
 /**
 The overload pass of a policy over the monitor's view, as BB12 decomposes a policy (Beloglazov and
-Buyya, CCPE 2012): the detector's hosts in its order; for each, the selector's VMs best first, the
-first the placement finds a host for is proposed; when none is, the policy's fallback (a swap, a host
-powered on, or a refusal). One move out of a host a round: "stop when the host is no longer hot" is
-the next round's detection (SP07 section 6).
+Buyya, CCPE 2012): the detector's hosts in its order; for each, the selector's VMs best first, each the
+placement finds a host for is proposed, until the chain says the host is cured in projection (SP07
+section 6: VMs in decreasing VSR until the host is no longer hot) or may send no more now; when no VM
+moves, the policy's fallback (a swap, a host powered on, or a refusal). A chain that does not project a
+cure (the baselines) moves one VM a host a round, and the next round's detection decides.
 */
 import type {PlanRejection} from '../../sim/strategies.js';
 import type {VmView} from '../sandpiper/monitor.js';
@@ -24,24 +25,35 @@ export type ReliefChain = {
 	reason(vm: VmView, source: number): string;
 	/** When no VM of `vms` (perhaps none) has a place: a reason to report, or undefined. */
 	fallback(source: number, vms: readonly VmView[]): string | undefined;
+	/** Whether `source` is no longer hot in projection once `leaving` have left; without it, one move a host a round. */
+	cured?(source: number, leaving: readonly VmView[]): boolean;
+	/** Why `source` may start no more migrations this round, or undefined when it may. */
+	mayMoveMore?(source: number): string | undefined;
 };
 
-/** Proposes the first of the selector's VMs the placement finds a host for; whether one was. */
-function moveOne(ledger: ViewLedger, chain: ReliefChain, source: number, vms: readonly VmView[]): boolean {
-	if (vms.length === 0) {
-		return false;
-	}
-
+/** Proposes the selector's VMs the placement finds a host for until the chain calls the host cured; how many moved, and why it stopped short. */
+function relieve(ledger: ViewLedger, chain: ReliefChain, source: number, vms: readonly VmView[]): {moved: number; shortBy?: string} {
 	const place = chain.placeFrom(source);
+	const leaving: VmView[] = [];
 	for (const vm of vms) {
+		const stop = leaving.length === 0 ? undefined : chain.mayMoveMore?.(source);
+		if (stop !== undefined) {
+			return {moved: leaving.length, shortBy: stop};
+		}
+
 		const to = place(vm);
-		if (to !== undefined) {
-			ledger.propose(vm, to, chain.reason(vm, source), chain.allocation(vm));
-			return true;
+		if (to === undefined) {
+			continue;
+		}
+
+		ledger.propose(vm, to, chain.reason(vm, source), chain.allocation(vm));
+		leaving.push(vm);
+		if (!chain.cured || chain.cured(source, leaving)) {
+			return {moved: leaving.length};
 		}
 	}
 
-	return false;
+	return {moved: leaving.length, shortBy: leaving.length > 0 ? 'no other of its VMs has a place now' : undefined};
 }
 
 /** Runs the chain over the ledger; returns the refusals, in the order of the sources. */
@@ -50,7 +62,8 @@ export function reliefPass(ledger: ViewLedger, chain: ReliefChain): PlanRejectio
 	for (const source of chain.sources) {
 		const held = chain.held(source);
 		const vms = held === undefined ? chain.select(source) : [];
-		const reason = held === undefined ? (moveOne(ledger, chain, source, vms) ? undefined : chain.fallback(source, vms)) : held;
+		const relief = held === undefined ? relieve(ledger, chain, source, vms) : {moved: 0};
+		const reason = held !== undefined ? held : (relief.moved > 0 ? relief.shortBy && `${ledger.hosts[source]!.id} is still hot in projection after ${relief.moved} move${relief.moved > 1 ? 's' : ''}: the rest waits (${relief.shortBy})` : chain.fallback(source, vms));
 		if (typeof reason === 'string') {
 			rejections.push({hostId: ledger.hosts[source]!.id, reason});
 		}

@@ -168,6 +168,12 @@ export class ViewLedger {
 		this.budget--;
 	}
 
+	/** Books `memoryMiB` of host `index` for something other than a move (a VM grown in place). */
+	book(index: number, memoryMiB: number): void {
+		this.#remember(index);
+		this.freeMiB[index]! -= memoryMiB;
+	}
+
 	/** Host `index` takes part in nothing more this round (a swap's partner). Not taken back by `undo`. */
 	reserve(index: number): void {
 		this.reserved[index] = 1;

@@ -1,10 +1,13 @@
 /**
 Sandpiper's decision chain (SP07 section 6; models.md 1.7 and 7.6): hot hosts in decreasing volume;
 each one's VMs in decreasing volume-to-size ratio; each VM to the least-volume host its peaks fit.
-When no single move helps, a swap through a scratch host.
+VMs keep leaving a hot host until its projected load is under every threshold it was hot on (a VM
+under memory pressure counts as cured once it moves or grows in place). When no single move helps, a
+swap through a scratch host.
 
 Limits (models.md 7.6): `limit` migrations at once, `perHostOut` out of and `perHostIn` into a host at
-once, no host cooling down or part of a swap, never a VM already migrating, never the source host.
+once (a host's own `migrationLimits` first), no host cooling down or part of a swap, no host receiving a
+VM as a source nor a source as a destination, never a VM already migrating, never the source host.
 */
 import type {PlanRejection} from '../../sim/strategies.js';
 import type {Hotspot} from '../detect/k-of-n.js';
@@ -12,15 +15,19 @@ import {
 	firstFit, keepingAddress, leastVolumeHosts, noDestinationReason,
 } from '../place/least-volume.js';
 import {findSwap, type PlannedSwap} from '../place/swap.js';
+import {migrationLimitsOf} from '../round/host-state.js';
 import {peakShares} from '../round/load-models.js';
 import {reliefPass, type ReliefChain} from '../round/relief-pass.js';
 import type {Requests} from '../round/requests.js';
 import {ViewLedger} from '../round/view-ledger.js';
 import {allocationFor, byVsr} from '../select/vsr.js';
 import type {MonitorView} from './monitor.js';
+import {resizeInPlace} from './resizes.js';
 
 export type SandpiperInput = {
 	hotspots: ReadonlyMap<string, readonly Hotspot[]>;
+	/** VMs grown in place this round (./resizes.ts): their memory pressure is relieved, they need not move. */
+	resized: ReadonlySet<string>;
 	/** Migrations at once this round: the manager's, less swap steps issued just now. */
 	limit: number;
 };
@@ -32,6 +39,8 @@ export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps:
 	const {manager} = ledger.requests.world.config;
 	const hotOn = (source: number) => hotspots.get(hosts[source]!.id) ?? [];
 	const onlyMemory = (source: number) => hotOn(source).every(hotspot => hotspot.resource === 'memory');
+	// The VMs whose memory pressure still needs a move: not grown in place this round.
+	const pressured = (source: number) => hosts[source]!.vms.filter(vm => vm.underMemoryPressure && vm.movable && !input.resized.has(vm.id));
 	const sources = hosts.map((_, index) => index)
 		.filter(index => hotOn(index).length > 0)
 		.toSorted((a, b) => (hosts[b]!.volume - hosts[a]!.volume) || hosts[a]!.id.localeCompare(hosts[b]!.id));
@@ -43,14 +52,29 @@ export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps:
 				return blocked;
 			}
 
-			// A VM is already leaving (or a swap holds the host): the fix is under way, which is no refusal to report.
-			if (ledger.outgoing[source]! >= manager.perHostOut || ledger.reserved[source] === 1) {
+			// A VM is already leaving or arriving, a swap holds the host, or growing in place cured it: the fix
+			// is under way (an arriving VM's figures are not settled yet), which is no refusal to report.
+			if (ledger.outgoing[source]! > 0 || ledger.incoming[source]! > 0 || ledger.reserved[source] === 1 || (onlyMemory(source) && pressured(source).length === 0)) {
 				return null;
 			}
 
 			return ledger.budget <= 0 ? `already ${input.limit} migrations at once` : undefined;
 		},
-		select: source => byVsr(hosts[source]!.vms, onlyMemory(source)),
+		select: source => byVsr(hosts[source]!.vms.filter(vm => !input.resized.has(vm.id)), onlyMemory(source)),
+		cured(source, leaving) {
+			const {thresholds} = ledger.requests.world.config.monitoring;
+			return hotOn(source).every(({resource}) => resource === 'memory'
+				? pressured(source).every(vm => leaving.includes(vm))
+				: ledger.share(source, resource) - leaving.reduce((sum, vm) => sum + ledger.shareWith(vm, source, resource) - ledger.share(source, resource), 0) <= thresholds[resource]);
+		},
+		mayMoveMore(source) {
+			const {out} = migrationLimitsOf(hosts[source]!.host, manager);
+			if (ledger.outgoing[source]! >= out) {
+				return `${hosts[source]!.id} may send ${out} at once`;
+			}
+
+			return ledger.budget <= 0 ? `already ${input.limit} migrations at once` : undefined;
+		},
 		placeFrom(source) {
 			const candidates = leastVolumeHosts(ledger, source);
 			return vm => firstFit(ledger, vm, allocationFor(vm), keepingAddress(ledger, vm, source, candidates));
@@ -83,6 +107,7 @@ export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps:
 
 			swaps.push(swap.swap);
 			ledger.reserveOut(source);
+			ledger.reserve(swap.scratch);
 			ledger.reserve(swap.partner);
 			return undefined;
 		},
@@ -93,12 +118,13 @@ export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps:
 Relieves the hot hosts of `view` over a ledger of Sandpiper's projected peaks: moves join `requests`;
 the swaps planned are returned, to be started once the moves are issued.
 */
-export function relieveHotspots(requests: Requests, view: MonitorView, input: SandpiperInput & {blocked: ReadonlyMap<string, string>}): {rejections: PlanRejection[]; swaps: PlannedSwap[]} {
+export function relieveHotspots(requests: Requests, view: MonitorView, input: Omit<SandpiperInput, 'resized'> & {blocked: ReadonlyMap<string, string>}): {rejections: PlanRejection[]; swaps: PlannedSwap[]} {
 	const {world} = requests;
 	const ledger = new ViewLedger(view, requests, {
 		model: peakShares(view, world), releasesSource: false, budget: input.limit - world.migrations.length, blocked: input.blocked,
 	});
 	const swaps: PlannedSwap[] = [];
-	const rejections = reliefPass(ledger, sandpiperChain(ledger, input, swaps));
+	const resized = resizeInPlace(ledger);
+	const rejections = reliefPass(ledger, sandpiperChain(ledger, {...input, resized}, swaps));
 	return {rejections, swaps};
 }

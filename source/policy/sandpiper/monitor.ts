@@ -12,7 +12,9 @@ import type {
 	Host, ManagerConfig, Resource, Vm, World,
 } from '../../sim/types.js';
 import {isMovable} from '../round/round.js';
-import {ar1Forecast, recentAr1Forecast, recentPercentile} from './profile.js';
+import {
+	ar1Forecast, recentAr1Forecast, recentPercentile, trendSlope,
+} from './profile.js';
 import {volume} from './volume.js';
 
 export type Visibility = 'black-box' | 'gray-box';
@@ -113,7 +115,12 @@ export function vmView(vm: Vm, host: Host, hostView: Pick<HostView, 'current' | 
 		const shares = workingSet.slice(-config.timeSeriesWindow).map(value => value / vm.memoryMiB);
 		underMemoryPressure = shares.length > 0 && ar1Forecast(shares) > config.memoryPressure;
 		if (underMemoryPressure) {
-			neededMiB = Math.ceil(Math.max(...workingSet.slice(-config.profileWindow)) * config.resizeHeadroom);
+			// Sized for where the working set is going, not only where it has been (SP07 sizes from the
+			// maximum seen; a VM still growing then moved again and again): its trend over the time-series
+			// window, carried one profile window ahead (this project's horizon).
+			const recent = workingSet.slice(-config.timeSeriesWindow);
+			const ahead = (recent.at(-1) ?? 0) + (Math.max(0, trendSlope(recent)) * config.profileWindow);
+			neededMiB = Math.ceil(Math.max(ahead, ...workingSet.slice(-config.profileWindow)) * config.resizeHeadroom);
 		}
 
 		memoryUse = Math.min(workingSet.at(-1) ?? vm.usage.demand.memory, vm.memoryMiB);

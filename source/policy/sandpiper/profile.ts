@@ -198,3 +198,22 @@ export function recentAr1Forecast(series: RecentSamples, window: number): number
 	const phi = denominator === 0 ? 0 : Math.min(0.99, Math.max(0, numerator / denominator));
 	return mu + (phi * (last - mu));
 }
+
+/** The least-squares slope of `values` per sample (0 for fewer than two): how fast a series grows. */
+export function trendSlope(values: readonly number[]): number {
+	const count = values.length;
+	if (count < 2) {
+		return 0;
+	}
+
+	const meanX = (count - 1) / 2;
+	const meanY = mean(values);
+	let covariance = 0;
+	let variance = 0;
+	for (const [x, y] of values.entries()) {
+		covariance += (x - meanX) * (y - meanY);
+		variance += (x - meanX) ** 2;
+	}
+
+	return covariance / variance;
+}
