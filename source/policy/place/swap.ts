@@ -22,7 +22,7 @@ export type SwapFound = {swap: PlannedSwap; partner: number; scratch: number};
 function scratchFor(ledger: ViewLedger, vm: VmView): number | undefined {
 	// A scratch host stages one swap at a time: one a swap of this round holds (reserved) is not free.
 	const at = ledger.hosts.findIndex((host, index) => host.host.role === 'scratch' && host.host.state === 'up' && !ledger.blocked.has(host.id) && ledger.reserved[index] === 0 && ledger.freeMiB[index]! >= vm.memoryMiB);
-	return at < 0 ? undefined : at;
+	return at === -1 ? undefined : at;
 }
 
 /** The swap of `vm` off `source` with the first of `partners` (least volume first) that admits one, or why none does. */

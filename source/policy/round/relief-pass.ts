@@ -56,14 +56,23 @@ function relieve(ledger: ViewLedger, chain: ReliefChain, source: number, vms: re
 	return {moved: leaving.length, shortBy: leaving.length > 0 ? 'no other of its VMs has a place now' : undefined};
 }
 
+/** What to report for `source` once its VMs have been tried: why it is still hot, the fallback's answer, or nothing. */
+function reliefReason(ledger: ViewLedger, chain: ReliefChain, source: number, vms: readonly VmView[]): string | undefined {
+	const {moved, shortBy} = relieve(ledger, chain, source, vms);
+	if (moved === 0) {
+		return chain.fallback(source, vms);
+	}
+
+	return shortBy && `${ledger.hosts[source]!.id} is still hot in projection after ${moved} move${moved > 1 ? 's' : ''}: the rest waits (${shortBy})`;
+}
+
 /** Runs the chain over the ledger; returns the refusals, in the order of the sources. */
 export function reliefPass(ledger: ViewLedger, chain: ReliefChain): PlanRejection[] {
 	const rejections: PlanRejection[] = [];
 	for (const source of chain.sources) {
 		const held = chain.held(source);
 		const vms = held === undefined ? chain.select(source) : [];
-		const relief = held === undefined ? relieve(ledger, chain, source, vms) : {moved: 0};
-		const reason = held !== undefined ? held : (relief.moved > 0 ? relief.shortBy && `${ledger.hosts[source]!.id} is still hot in projection after ${relief.moved} move${relief.moved > 1 ? 's' : ''}: the rest waits (${relief.shortBy})` : chain.fallback(source, vms));
+		const reason = held === undefined ? reliefReason(ledger, chain, source, vms) : held;
 		if (typeof reason === 'string') {
 			rejections.push({hostId: ledger.hosts[source]!.id, reason});
 		}
