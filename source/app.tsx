@@ -17,9 +17,8 @@ import {Dashboard} from './ui/components/dashboard.js';
 import {ErrorBoundary} from './ui/components/error-boundary.js';
 import {actionFor, type KeyInfo} from './ui/keymap.js';
 import {periodFor, timerTickSource, type TickSource} from './ui/tick-source.js';
-import {
-	initialUiState, reduceKey, type UiState,
-} from './ui/ui-state.js';
+import {initialUiState, type UiState} from './ui/ui-state.js';
+import {reduceKey} from './ui/reduce-key.js';
 import {useWindowSize} from './ui/use-window-size.js';
 import {captionAt, type Demo} from './ui/captions.js';
 import {buildScreen} from './ui/screen.js';

@@ -8,11 +8,13 @@ import type {Command, SimEvent, World} from '../sim/types.js';
 import {safeStrings} from '../terminal/safe-text.js';
 import type {Screen} from './components/dashboard.js';
 import {networkModel} from './network-model.js';
-import {destinationsFor, selectedVmId, type UiState} from './ui-state.js';
+import type {UiState} from './ui-state.js';
+import {destinationsFor, selectedVmId} from './ui-selection.js';
 import {openEpisodes} from './episode-lines.js';
-import {
-	dashboardModel, describeEvents, hotspotLines, vmRows,
-} from './view-model.js';
+import {dashboardModel} from './view-model.js';
+import {describeEvents} from './event-descriptions.js';
+import {hotspotLines} from './hotspot-lines.js';
+import {vmRows} from './vm-rows.js';
 
 /** The frame, with every string from outside (names, captions, rules, reasons) made safe for the terminal. */
 export function buildScreen(world: World, ui: UiState, events: readonly SimEvent[], strategies: Strategies, standingNote: string | undefined): Screen {

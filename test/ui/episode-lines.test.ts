@@ -1,10 +1,11 @@
 import test from 'ava';
 import type {SimEvent} from '../../source/sim/types.js';
-import {
-	episodeHead, episodeLines, storyNote, storyParts, type EpisodeModel,
-} from '../../source/ui/episode-lines.js';
+import {episodeLines} from '../../source/ui/episode-lines.js';
+import type {EpisodeModel} from '../../source/ui/episode-model.js';
+import {episodeHead, storyNote, storyParts} from '../../source/ui/episode-text.js';
 import {packStory} from '../../source/ui/format.js';
-import {describeEvent, hotspotLines} from '../../source/ui/view-model.js';
+import {describeEvent} from '../../source/ui/event-descriptions.js';
+import {hotspotLines} from '../../source/ui/hotspot-lines.js';
 
 /** Ticks of 1 s. */
 const tickSeconds = 1;

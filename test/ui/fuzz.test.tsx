@@ -7,7 +7,8 @@ import {stepInPlace} from '../../source/sim/step.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {keymap} from '../../source/ui/keymap.js';
 import {createManualTickSource} from '../../source/ui/tick-source.js';
-import {initialUiState, reduceKey, type UiState} from '../../source/ui/ui-state.js';
+import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
+import {reduceKey} from '../../source/ui/reduce-key.js';
 import {invariantViolations} from '../helpers/invariants.js';
 
 const {world: initialWorld} = await loadScenario();

@@ -2,7 +2,7 @@ import test from 'ava';
 import {renderToString} from 'ink';
 import stringWidth from 'string-width';
 import {HotspotLines} from '../../source/ui/components/panels.js';
-import type {HotspotLineModel} from '../../source/ui/view-model.js';
+import type {HotspotLineModel} from '../../source/ui/hotspot-lines.js';
 
 const story = (head: string, parts: string[], isOpen = true): HotspotLineModel => ({
 	seconds: 64, severity: isOpen ? 'warn' : 'info', mark: isOpen ? '>' : ' ', head, story: parts, note: null, isOpen,

@@ -2,7 +2,8 @@ import test from 'ava';
 import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {actionFor, keymap} from '../../source/ui/keymap.js';
-import {initialUiState, reduceKey} from '../../source/ui/ui-state.js';
+import {initialUiState} from '../../source/ui/ui-state.js';
+import {reduceKey} from '../../source/ui/reduce-key.js';
 
 async function context() {
 	const {world} = await loadScenario();

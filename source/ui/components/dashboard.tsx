@@ -5,9 +5,11 @@ import {
 	barWidth, compactChrome, hostWindow, layoutFor, minimumSize, wideChrome, wideLogRows, widePanelRows, widePanelExtraRows, type Size,
 } from '../layout.js';
 import type {UiState} from '../ui-state.js';
-import {
-	networkSummary, type AlertModel, type DashboardModel, type HotspotLineModel, type VmRowModel,
-} from '../view-model.js';
+import type {DashboardModel} from '../view-model.js';
+import {networkSummary} from '../host-rows.js';
+import type {AlertModel} from '../event-descriptions.js';
+import type {HotspotLineModel} from '../hotspot-lines.js';
+import type {VmRowModel} from '../vm-rows.js';
 import type {NetworkModel} from '../network-model.js';
 import {HostRow} from './host-row.js';
 import {

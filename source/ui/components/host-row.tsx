@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {fit, kOfNHistory, sparkline} from '../format.js';
-import type {HostMarker, HostRowModel} from '../view-model.js';
+import type {HostMarker, HostRowModel} from '../host-rows.js';
 import {Meter} from './meter.js';
 
 type Props = {
@@ -30,7 +30,7 @@ const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yello
 /**
 One host on one line: id, marker, CPU / memory / disk / network bars (named by the column header), VM
 count, the k-of-n history and a sparkline. The network bar is the VMs' own traffic, then in `▒` the
-migration traffic (../view-model.ts `migrationNetwork`), which the percentage leaves out.
+migration traffic (../host-rows.ts `migrationNetwork`), which the percentage leaves out.
 */
 export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, sparkWidth, hasPower = false}: Props) {
 	const marker = markers[host.marker];

@@ -6,7 +6,8 @@ import {Box, Text} from 'ink';
 import {
 	bar, fit, formatClock, formatDuration, packStory, sparkline,
 } from '../format.js';
-import type {HotspotLineModel, MigrationRowModel} from '../view-model.js';
+import type {HotspotLineModel} from '../hotspot-lines.js';
+import type {MigrationRowModel} from '../migration-rows.js';
 
 const severityColor = {hot: 'red', warn: 'yellow', info: 'green'} as const;
 

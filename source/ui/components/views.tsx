@@ -2,12 +2,12 @@
 The full-screen views: a host's VMs, all migrations, the help, and the pickers.
 */
 import {Box, Text} from 'ink';
-import {
-	loadAmounts, loadResources, loadUnits, type Picker,
-} from '../ui-state.js';
+import {loadAmounts, loadResources, loadUnits} from '../picker-keys.js';
+import type {Picker} from '../ui-state.js';
 import {fit, formatPercent} from '../format.js';
 import {keymap, type KeyContext} from '../keymap.js';
-import type {MigrationRowModel, VmRowModel} from '../view-model.js';
+import type {MigrationRowModel} from '../migration-rows.js';
+import type {VmRowModel} from '../vm-rows.js';
 import {MigrationBlock} from './panels.js';
 
 type VmsViewProps = {
