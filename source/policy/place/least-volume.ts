@@ -4,15 +4,15 @@ every resource under its threshold and its memory fits. The least loaded host ta
 volume ranks hosts by how near any one resource is to saturation (../sandpiper/volume.ts).
 */
 import type {RateResource, VmView} from '../sandpiper/monitor.js';
-import type {ViewLedger} from '../round/view-ledger.js';
+import type {ViewRound} from '../round/rate-load.js';
 
 const resourceNames: Record<RateResource, string> = {cpu: 'CPU', network: 'network', disk: 'disk'};
 
 /** Hosts that may take a VM from `source` now, least volume first (ties by id, for determinism). */
-export function leastVolumeHosts(ledger: ViewLedger, source: number): number[] {
-	const {hosts} = ledger;
-	const {perHostIn} = ledger.requests.world.config.manager;
-	return ledger.candidates(source, index => ledger.incoming[index]! < perHostIn)
+export function leastVolumeHosts(round: ViewRound, source: number): number[] {
+	const {hosts} = round;
+	const {perHostIn} = round.world.config.manager;
+	return round.candidates(source, index => round.incoming[index]! < perHostIn)
 		.toSorted((a, b) => (hosts[a]!.volume - hosts[b]!.volume) || hosts[a]!.id.localeCompare(hosts[b]!.id));
 }
 
@@ -21,34 +21,34 @@ With `keepBridgedAddress`, a bridged VM tries the hosts of its own rack (subnet)
 first among them, so it keeps its address and its connections; hosts on other racks remain the
 fallback. This project's option (models.md, network access modes); the paper does not consider it.
 */
-export function keepingAddress(ledger: ViewLedger, vm: VmView, source: number, candidates: readonly number[]): readonly number[] {
-	if (!ledger.requests.world.config.manager.keepBridgedAddress || !vm.bridged) {
+export function keepingAddress(round: ViewRound, vm: VmView, source: number, candidates: readonly number[]): readonly number[] {
+	if (!round.world.config.manager.keepBridgedAddress || !vm.bridged) {
 		return candidates;
 	}
 
-	const {rack} = ledger.hosts[source]!.host;
-	const sameRack = (index: number) => ledger.hosts[index]!.host.rack === rack;
+	const {rack} = round.hosts[source]!.host;
+	const sameRack = (index: number) => round.hosts[index]!.host.rack === rack;
 	return [...candidates.filter(index => sameRack(index)), ...candidates.filter(index => !sameRack(index))];
 }
 
-const thresholdsOf = (ledger: ViewLedger) => ledger.requests.world.config.monitoring.thresholds;
+const thresholdsOf = (round: ViewRound) => round.world.config.monitoring.thresholds;
 
 /** The first of `candidates` that takes `vm`, asking for `allocationMiB`, under every threshold; or undefined. */
-export function firstFit(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[]): number | undefined {
-	const thresholds = thresholdsOf(ledger);
-	return candidates.find(index => ledger.misfit(vm, index, thresholds, allocationMiB) === undefined);
+export function firstFit(round: ViewRound, vm: VmView, allocationMiB: number, candidates: readonly number[]): number | undefined {
+	const thresholds = thresholdsOf(round);
+	return candidates.find(index => round.load.misfit(vm, index, thresholds, allocationMiB) === undefined);
 }
 
 /** The most telling reason no candidate took the VM: `no host has 768 MiB free under the CPU threshold`. */
-export function noDestinationReason(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[]): string {
+export function noDestinationReason(round: ViewRound, vm: VmView, allocationMiB: number, candidates: readonly number[]): string {
 	if (candidates.length === 0) {
 		return 'no other host can take a migration now (all busy, cooling down or down)';
 	}
 
-	const thresholds = thresholdsOf(ledger);
+	const thresholds = thresholdsOf(round);
 	const counts = new Map<RateResource, number>();
 	for (const index of candidates) {
-		const failure = ledger.misfit(vm, index, thresholds, allocationMiB);
+		const failure = round.load.misfit(vm, index, thresholds, allocationMiB);
 		if (failure !== undefined && failure !== 'memory') {
 			counts.set(failure, (counts.get(failure) ?? 0) + 1);
 		}

@@ -7,7 +7,7 @@ the next round's detection (SP07 section 6).
 */
 import type {PlanRejection} from '../../sim/strategies.js';
 import type {VmView} from '../sandpiper/monitor.js';
-import type {ViewLedger} from './view-ledger.js';
+import type {ViewRound} from './rate-load.js';
 
 export type ReliefChain = {
 	/** Hosts to relieve, by position, in the order they are relieved: the detector's answer. */
@@ -27,7 +27,7 @@ export type ReliefChain = {
 };
 
 /** Proposes the first of the selector's VMs the placement finds a host for; whether one was. */
-function moveOne(ledger: ViewLedger, chain: ReliefChain, source: number, vms: readonly VmView[]): boolean {
+function moveOne(round: ViewRound, chain: ReliefChain, source: number, vms: readonly VmView[]): boolean {
 	if (vms.length === 0) {
 		return false;
 	}
@@ -36,7 +36,7 @@ function moveOne(ledger: ViewLedger, chain: ReliefChain, source: number, vms: re
 	for (const vm of vms) {
 		const to = place(vm);
 		if (to !== undefined) {
-			ledger.propose(vm, to, chain.reason(vm, source), chain.allocation(vm));
+			round.propose(round.indexOf(vm), to, chain.reason(vm, source), chain.allocation(vm));
 			return true;
 		}
 	}
@@ -44,15 +44,15 @@ function moveOne(ledger: ViewLedger, chain: ReliefChain, source: number, vms: re
 	return false;
 }
 
-/** Runs the chain over the ledger; returns the refusals, in the order of the sources. */
-export function reliefPass(ledger: ViewLedger, chain: ReliefChain): PlanRejection[] {
+/** Runs the chain over the round; returns the refusals, in the order of the sources. */
+export function reliefPass(round: ViewRound, chain: ReliefChain): PlanRejection[] {
 	const rejections: PlanRejection[] = [];
 	for (const source of chain.sources) {
 		const held = chain.held(source);
 		const vms = held === undefined ? chain.select(source) : [];
-		const reason = held === undefined ? (moveOne(ledger, chain, source, vms) ? undefined : chain.fallback(source, vms)) : held;
+		const reason = held === undefined ? (moveOne(round, chain, source, vms) ? undefined : chain.fallback(source, vms)) : held;
 		if (typeof reason === 'string') {
-			rejections.push({hostId: ledger.hosts[source]!.id, reason});
+			rejections.push({hostId: round.hosts[source]!.id, reason});
 		}
 	}
 
