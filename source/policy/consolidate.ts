@@ -1,6 +1,6 @@
 /**
 Consolidation for energy (the course material's 3:1 example; Beloglazov and Buyya, CCPE 2012's
-power-aware best-fit decreasing), every monitoring interval over one ledger of peaks:
+power-aware best-fit decreasing), every monitoring interval over one planning round of peaks (../round/planning-round.ts):
 1. overload: hot hosts, and hosts that cannot take their VMs' peaks, send their largest VM to the best
    fit, or a host is powered on (./consolidation/relief.ts);
 2. underload: when nothing is hot and the datacenter is cool, empty hosts are switched off and the
@@ -10,7 +10,7 @@ stay under every threshold and its memory has room, so consolidation never packs
 its VMs' peaks need.
 */
 import type {Policy} from '../sim/strategies.js';
-import {consolidationLedger} from './consolidation/ledger.js';
+import {consolidationRound} from './consolidation/consolidation-round.js';
 import {hotHosts, reliefChain} from './consolidation/relief.js';
 import {isCool, underloadPass} from './consolidation/underload.js';
 import {reliefPass} from './round/relief-pass.js';
@@ -26,16 +26,16 @@ export const consolidatePolicy: Policy = {
 	decide(world, stateValue) {
 		const state = asManagerState(stateValue);
 		settleTracked(world, state);
-		const ledger = consolidationLedger({
+		const round = consolidationRound({
 			world, commands: [], events: [], tracked: state.tracked,
 		}, state);
-		const hot = hotHosts(ledger);
-		reliefPass(ledger, reliefChain(ledger, hot));
+		const hot = hotHosts(round);
+		reliefPass(round, reliefChain(round, hot));
 		if (hot.size === 0 && isCool(world)) {
-			underloadPass(ledger, state);
+			underloadPass(round, state);
 		}
 
-		const {commands, events} = ledger.requests;
+		const {commands, events} = round;
 		return {
 			commands, rejections: [], events, state,
 		};

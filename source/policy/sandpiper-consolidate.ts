@@ -5,7 +5,7 @@ the datacenter is cool, consolidation's underload pass (./consolidation/underloa
 requests.
 */
 import type {Policy} from '../sim/strategies.js';
-import {consolidationLedger} from './consolidation/ledger.js';
+import {consolidationRound} from './consolidation/consolidation-round.js';
 import {isCool, underloadPass} from './consolidation/underload.js';
 import {powerOnOne} from './place/power-on.js';
 import {sandpiperRound} from './sandpiper/decide.js';
@@ -23,7 +23,7 @@ export const sandpiperConsolidatePolicy: Policy = {
 				powerOnOne(requests, rejections[0]!.reason);
 			}
 		} else if (requests.commands.length === 0 && isCool(world)) {
-			underloadPass(consolidationLedger(requests, state), state);
+			underloadPass(consolidationRound(requests, state), state);
 		}
 
 		return {

@@ -12,7 +12,7 @@ import {overStaticCpu} from './detect/static-cpu.js';
 import {bestFit} from './place/best-fit.js';
 import {currentCpu} from './round/load-models.js';
 import {reliefPass} from './round/relief-pass.js';
-import {ViewLedger} from './round/view-ledger.js';
+import {viewRound} from './round/rate-load.js';
 import {coolingDown, settleTracked} from './sandpiper/cooldown.js';
 import {observe} from './sandpiper/monitor.js';
 import {asManagerState, initialManagerState} from './sandpiper/state.js';
@@ -28,31 +28,31 @@ export const thresholdPolicy: Policy = {
 		settleTracked(world, state);
 		// The baseline reads current usage only: no peak estimates.
 		const view = observe(world, 'black-box', 'current');
-		const ledger = new ViewLedger(view, {
+		const round = viewRound(view, {
 			world, commands: [], events: [], tracked: state.tracked,
 		}, {
-			model: currentCpu, releasesSource: false, budget: manager.maxConcurrentMigrations - world.migrations.length, blocked: coolingDown(world, state),
+			projection: currentCpu, releasesSource: false, budget: manager.maxConcurrentMigrations - world.migrations.length, blocked: coolingDown(world, state),
 		});
-		const {hosts} = ledger;
+		const {hosts} = round;
 		const threshold = manager.staticCpuThreshold;
 		const percent = `${Math.round(threshold * 100)} %`;
 		const limits = {cpu: threshold, network: Number.POSITIVE_INFINITY, disk: Number.POSITIVE_INFINITY};
-		const rejections = reliefPass(ledger, {
+		const rejections = reliefPass(round, {
 			sources: hosts.map((_, index) => index).filter(index => overStaticCpu(hosts[index]!, threshold)),
-			held: source => ledger.blocked.has(hosts[source]!.id) || ledger.outgoing[source]! > 0 || ledger.budget <= 0 ? `${hosts[source]!.id} cannot send a VM now` : undefined,
+			held: source => round.blocked.has(hosts[source]!.id) || round.outgoing[source]! > 0 || round.budget <= 0 ? `${hosts[source]!.id} cannot send a VM now` : undefined,
 			select: source => [leastMemory(hosts[source]!.vms)].filter(vm => vm !== undefined),
 			placeFrom(source) {
 				// In id order, so the first of equally full hosts is the least id.
-				const candidates = ledger.candidates(source, index => ledger.incoming[index]! < manager.perHostIn)
+				const candidates = round.candidates(source, index => round.incoming[index]! < manager.perHostIn)
 					.toSorted((a, b) => hosts[a]!.id.localeCompare(hosts[b]!.id));
-				return vm => bestFit(ledger, vm, candidates, limits);
+				return vm => bestFit(round, vm, candidates, limits);
 			},
 			allocation: vm => vm.memoryMiB,
 			reason: (vm, source) => `${hosts[source]!.id} over ${percent} CPU; ${vm.id} is the quickest to move`,
 			fallback: (_, [vm]) => vm && `no host stays under ${percent} CPU with ${vm.id}`,
 		});
 		return {
-			commands: ledger.requests.commands, rejections, events: ledger.requests.events, state,
+			commands: round.commands, rejections, events: round.events, state,
 		};
 	},
 };

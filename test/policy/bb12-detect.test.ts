@@ -4,7 +4,7 @@ import {hostHistory, recordRound, type VmHistories} from '../../source/policy/de
 import {
 	iqr, leastSquaresLine, mad, median,
 } from '../../source/policy/detect/statistics.js';
-import {PlanningRound} from '../../source/policy/round/round.js';
+import {bb12Round} from '../../source/policy/round/cpu-sums.js';
 import type {World} from '../../source/sim/types.js';
 import {build, scenarioInput, steadyClass} from '../helpers/scenarios.js';
 
@@ -25,7 +25,7 @@ function worldWith(vms: readonly VmSpec[]): World {
 
 /** Whether detector `name` with parameter `s` finds h01 overloaded: one VM asking `cpu` units with this history (units, newest first), 300 s rounds. */
 function overloaded([name, s]: [DetectorName, number], cpu: number, history: number[]): boolean {
-	const round = new PlanningRound(worldWith([{host: 'h01', cpu}]));
+	const round = bb12Round(worldWith([{host: 'h01', cpu}]));
 	return createDetector(name, s).overloaded({round, histories: [history], intervalSeconds: 300}, 0);
 }
 
@@ -70,15 +70,15 @@ test('leastSquaresLine: intercept and slope of the line through (1, y1) ... (n, 
 
 test('hostHistory: the planned VMs\' histories summed over capacity, newest first, zeros cut at the old end only', t => {
 	const world = worldWith([{host: 'h01', cpu: 10}, {host: 'h01', cpu: 10}, {host: 'h02', cpu: 10}]);
-	const round = new PlanningRound(world);
+	const round = bb12Round(world);
 	const histories: VmHistories = [[25, 0, 50, 0, 0], [50, 0, 25], [50, 50]];
 	// (25 + 50) / 100, (0 + 0) / 100, (50 + 25) / 100; the two zeros after are cut, the one inside kept.
 	t.deepEqual(hostHistory(round, histories, 0), [0.75, 0, 0.75]);
 	// A what-if placement reads the host with the VM added: h02 with vm01, (50 + 25) / 100, (50 + 0) / 100, 50 / 100.
-	round.tryOn(world.vms[0]!, 1);
+	round.tryOn(0, 1);
 	t.deepEqual(hostHistory(round, histories, 1), [0.75, 0.5, 0.5]);
 	t.deepEqual(hostHistory(round, histories, 0), [0.5, 0, 0.25]);
-	round.detach(world.vms[1]!);
+	round.detach(1);
 	t.deepEqual(hostHistory(round, histories, 0), []);
 });
 
@@ -158,7 +158,7 @@ test('LR: the line is read ceil(longest migration / interval) intervals past the
 	// two: 1.2 x (0.25 + 0.05 x 12) = 1.02.
 	const rising = [75, 70, 65, 60, 55, 50, 45, 40, 35, 30];
 	const detect = (vms: VmSpec[], intervalSeconds: number) => {
-		const round = new PlanningRound(worldWith(vms));
+		const round = bb12Round(worldWith(vms));
 		return createDetector('lr', 1.2).overloaded({round, histories: [rising, []], intervalSeconds}, 0);
 	};
 

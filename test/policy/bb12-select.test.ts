@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {VmHistories} from '../../source/policy/detect/history.js';
-import {PlanningRound} from '../../source/policy/round/round.js';
+import {bb12Round} from '../../source/policy/round/cpu-sums.js';
 import {rSquared} from '../../source/policy/select/correlation.js';
 import {createSelector, type SelectorContext, type SelectorName} from '../../source/policy/select/selectors.js';
 import type {World} from '../../source/sim/types.js';
@@ -33,9 +33,9 @@ type Setup = {vms: VmSpec[]; histories?: VmHistories; arrival?: number[]; unifor
 
 /** What selector `name` picks from h01's VMs in the host's order (arrival order when given, else id order). */
 function pick(name: SelectorName, {vms, histories = [], arrival, uniform = () => 0}: Setup): string | undefined {
-	const round = new PlanningRound(worldWith(vms), {arrival});
+	const round = bb12Round(worldWith(vms), {arrival});
 	const context: SelectorContext = {round, histories, uniform};
-	return createSelector(name).select(context, round.plannedOn(0))?.id;
+	return createSelector(name).select(context, round.load.plannedOn(0))?.id;
 }
 
 const near = (actual: number | undefined, expected: number) => actual !== undefined && Math.abs(actual - expected) < 1e-12;
@@ -157,7 +157,7 @@ test('MC: falls back to MMT when a fit has no answer', t => {
 
 test('a selector picks among the candidates it is given, in their order', t => {
 	const world = worldWith(correlated.vms);
-	const round = new PlanningRound(world);
+	const round = bb12Round(world);
 	const context: SelectorContext = {round, histories: correlated.histories!, uniform: () => 0.9};
 	// Not vm01 (the least RAM of the host): vm02 and vm03 only.
 	const candidates = [world.vms[1]!, world.vms[2]!];

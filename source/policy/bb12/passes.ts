@@ -10,19 +10,17 @@ The two passes of a BB12 round (Beloglazov and Buyya, CCPE 2012, section 6; Clou
    A host that took VMs in this pass is not tried; one that took VMs in the overload pass may be, so
    a VM may move twice in one round (CloudSim's pass excludes only its own targets).
 */
-import type {Vm} from '../../sim/types.js';
 import type {DetectorContext, OverloadDetector} from '../detect/detectors.js';
 import type {Pabfd} from '../place/pabfd.js';
-import type {PlanningRound} from '../round/round.js';
+import {zeroed} from '../round/buffers.js';
+import type {Bb12Round} from '../round/cpu-sums.js';
 import type {SelectorContext, VmSelector} from '../select/selectors.js';
 
-/** Stable (Array#toSorted is): equal requests keep the order they came in, as CloudSim's sort keeps them. */
-const byCpuDescending = (a: Vm, b: Vm) => b.usage.demand.cpu - a.usage.demand.cpu;
-
-const notMigrating = (vm: Vm) => vm.migrationId === null && vm.state === 'running';
+/** VM positions by decreasing CPU request; stable (Array#toSorted is): equal requests keep the order they came in, as CloudSim's sort keeps them. */
+const byCpuDescending = (demand: Float64Array) => (a: number, b: number) => demand[b]! - demand[a]!;
 
 export type PassTools = {
-	round: PlanningRound;
+	round: Bb12Round;
 	detector: OverloadDetector;
 	selector: VmSelector;
 	placement: Pabfd;
@@ -40,27 +38,33 @@ export function overloadPass(tools: PassTools): number[] {
 		}
 	}
 
-	const leaving: Vm[] = [];
+	const leaving: number[] = [];
 	for (const index of overloaded) {
 		round.exclude(index);
 		for (;;) {
-			const vm = selector.select(selectorContext, round.plannedOn(index).filter(vm => notMigrating(vm)));
+			const movable = round.load.movableOn(index);
+			const vm = selector.select(selectorContext, movable.map(vmIndex => round.vms[vmIndex]!));
 			if (!vm) {
 				break;
 			}
 
-			leaving.push(vm);
-			round.detach(vm);
+			// The chosen VM's position among the candidates' (a lookup by VM was a map's, cold each round).
+			const vmIndex = movable.find(vmIndex => round.vms[vmIndex] === vm)!;
+			leaving.push(vmIndex);
+			round.detach(vmIndex);
 			if (!detector.overloaded(detectorContext, index)) {
 				break;
 			}
 		}
 	}
 
-	for (const vm of leaving.toSorted(byCpuDescending)) {
-		const target = placement.findHost(vm);
+	const why = `overloaded (${detector.name.toUpperCase()}); `;
+	const chosenBy = ` chosen by ${selector.name.toUpperCase()}`;
+	for (const vmIndex of leaving.toSorted(byCpuDescending(round.load.demand))) {
+		const target = placement.findHost(vmIndex);
 		if (target !== undefined) {
-			round.propose(vm, target, `${vm.hostId} overloaded (${detector.name.toUpperCase()}); ${vm.id} chosen by ${selector.name.toUpperCase()}`);
+			const vm = round.vms[vmIndex]!;
+			round.propose(vmIndex, target, `${vm.hostId} ${why}${vm.id}${chosenBy}`);
 		}
 	}
 
@@ -70,10 +74,13 @@ export function overloadPass(tools: PassTools): number[] {
 /** Pass 2. */
 export function underloadPass(tools: PassTools, overloaded: readonly number[]): void {
 	const {round, placement} = tools;
-	const untried = new Uint8Array(round.hosts.length);
-	const startUtilisation = (index: number) => round.allocatedAtStart[index]! / round.capacity[index]!;
-	for (let index = 0; index < round.hosts.length; index++) {
-		untried[index] = round.up[index] === 1 && round.allocatedAtStart[index]! > 0 && startUtilisation(index) < 1 ? 1 : 0;
+	const {allocatedAtStart, capacity, demand, movable} = round.load;
+	const count = round.hosts.length;
+	const untried = zeroed(round.hosts, 'untried', Uint8Array);
+	const startUtilisation = zeroed(round.hosts, 'startUtilisation', Float64Array);
+	for (let index = 0; index < count; index++) {
+		startUtilisation[index] = allocatedAtStart[index]! / capacity[index]!;
+		untried[index] = round.up[index] === 1 && allocatedAtStart[index]! > 0 && startUtilisation[index]! < 1 ? 1 : 0;
 	}
 
 	for (const index of overloaded) {
@@ -82,21 +89,22 @@ export function underloadPass(tools: PassTools, overloaded: readonly number[]): 
 
 	placement.onlyLoadedAtStart();
 	const order = [];
-	for (let index = 0; index < round.hosts.length; index++) {
+	for (let index = 0; index < count; index++) {
 		if (untried[index] === 1) {
 			order.push(index);
 		}
 	}
 
-	order.sort((a, b) => (startUtilisation(a) - startUtilisation(b)) || a - b);
+	order.sort((a, b) => (startUtilisation[a]! - startUtilisation[b]!) || a - b);
+	const largestFirst = byCpuDescending(demand);
 	for (const index of order) {
 		if (untried[index] === 0) {
 			continue;
 		}
 
-		const planned = round.plannedOn(index);
+		const planned = round.load.plannedIndices(index);
 		// CloudSim passes over a host with nothing on it or a VM in migration (`areAllVmsMigratingOutOrAnyVmMigratingIn`).
-		if (planned.length === 0 || !planned.every(vm => notMigrating(vm))) {
+		if (planned.length === 0 || !planned.every(vmIndex => movable[vmIndex] === 1)) {
 			continue;
 		}
 
@@ -104,15 +112,16 @@ export function underloadPass(tools: PassTools, overloaded: readonly number[]): 
 		round.exclude(index);
 		const mark = round.mark();
 		const targets: number[] = [];
-		for (const vm of planned.toSorted(byCpuDescending)) {
-			const target = placement.findHost(vm);
+		const reason = `${round.hosts[index]!.id} underloaded: emptied`;
+		for (const vmIndex of planned.toSorted(largestFirst)) {
+			const target = placement.findHost(vmIndex);
 			if (target === undefined) {
 				round.undo(mark);
 				targets.length = 0;
 				break;
 			}
 
-			round.propose(vm, target, `${round.hosts[index]!.id} underloaded: emptied`);
+			round.propose(vmIndex, target, reason);
 			targets.push(target);
 		}
 

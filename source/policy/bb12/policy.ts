@@ -8,14 +8,13 @@ interval); each VM's request is recorded every interval (the histories the adapt
 MC read); a VM's grant is capped at one of its host's two cores; a host lists its VMs in order of
 arrival, which breaks ties; empty hosts no move reaches are switched off at the end of the round.
 */
-import {findVm} from '../../sim/lookup.js';
 import {createStream, StateStream} from '../../sim/rng.js';
 import type {Policy, PolicyDecision} from '../../sim/strategies.js';
 import type {Host, World} from '../../sim/types.js';
 import {createDetector, type DetectorName} from '../detect/detectors.js';
 import {recordRound, type VmHistories} from '../detect/history.js';
 import {Pabfd} from '../place/pabfd.js';
-import {PlanningRound} from '../round/round.js';
+import {bb12Round, type Bb12Round} from '../round/cpu-sums.js';
 import {createSelector, type SelectorName} from '../select/selectors.js';
 import {overloadPass, underloadPass} from './passes.js';
 
@@ -52,20 +51,14 @@ function asState(value: unknown, world: World): Bb12State {
 	};
 }
 
-/** Switches off each empty worker that is up, touched by no migration and planned no VM. */
-function switchOffEmpty(round: PlanningRound): void {
-	const busy = new Uint8Array(round.hosts.length);
-	for (const migration of round.world.migrations) {
-		for (const id of [migration.sourceHostId, migration.destinationHostId]) {
-			const at = round.position(id);
-			if (at !== undefined) {
-				busy[at] = 1;
-			}
-		}
-	}
-
+/**
+Switches off each empty worker that is up, touched by no migration and planned no VM. A host that had
+no VM when the round began was never emptied, so a VM proposed onto it stayed: with none planned on
+it, the migrations its `busy` counts are those running.
+*/
+function switchOffEmpty(round: Bb12Round): void {
 	for (let index = 0; index < round.hosts.length; index++) {
-		if (round.up[index] === 1 && busy[index] === 0 && round.poweredOn[index] === 0 && round.vmsOn(index).length === 0 && round.plannedOn(index).length === 0) {
+		if (round.up[index] === 1 && round.poweredOn[index] === 0 && round.load.residentCount(index) === 0 && !round.busy(index) && round.load.plannedCount(index) === 0) {
 			round.commands.push({type: 'powerOff', hostId: round.hosts[index]!.id});
 		}
 	}
@@ -76,20 +69,29 @@ The ranks of this round's moves on their new hosts: a VM joins its host's list w
 ends, the shortest first (CloudSim's migrations take RAM / (BW / 2)), those that end together in the
 order they were asked for.
 */
-function arrivals(round: PlanningRound, state: Bb12State): {arrival: number[]; nextArrival: number} {
+function arrivals(round: Bb12Round, state: Bb12State): {arrival: number[]; nextArrival: number} {
 	const arrival = [...state.arrival];
 	let {nextArrival} = state;
-	const moves = [];
-	for (const command of round.commands) {
-		if (command.type === 'requestMigration') {
-			const vm = findVm(round.world, command.vmId)!;
-			const link = round.hosts[round.position(command.destinationHostId)!]!.capacity.networkMbps;
-			moves.push({vmIndex: round.vmIndex.get(vm)!, seconds: vm.memoryMiB / (link / 16)});
+	// Grouped by duration, each group in the order asked, then the groups shortest first: the stable sort's
+	// answer, where a comparator called for every pair was a first round's dearest part.
+	const byDuration = new Map<number, number[]>();
+	const {proposed, vms, hosts} = round;
+	for (let at = 0; at < proposed.length; at += 2) {
+		const vmIndex = proposed[at]!;
+		const link = hosts[proposed[at + 1]!]!.capacity.networkMbps;
+		const seconds = vms[vmIndex]!.memoryMiB / (link / 16);
+		const group = byDuration.get(seconds);
+		if (group) {
+			group.push(vmIndex);
+		} else {
+			byDuration.set(seconds, [vmIndex]);
 		}
 	}
 
-	for (const move of moves.toSorted((a, b) => a.seconds - b.seconds)) {
-		arrival[move.vmIndex] = nextArrival++;
+	for (const seconds of [...byDuration.keys()].toSorted((a, b) => a - b)) {
+		for (const vmIndex of byDuration.get(seconds)!) {
+			arrival[vmIndex] = nextArrival++;
+		}
 	}
 
 	return {arrival, nextArrival};
@@ -104,14 +106,14 @@ export function bb12Policy(spec: Bb12Spec): Policy {
 		initialState: world => asState(null, world),
 		decide(world, stateValue): PolicyDecision {
 			const state = asState(stateValue, world);
-			const histories = recordRound(world, state.histories);
 			if (world.tick === 0) {
 				return {
-					commands: [], rejections: [], events: [], state: {...state, histories},
+					commands: [], rejections: [], events: [], state: {...state, histories: recordRound(world, state.histories)},
 				};
 			}
 
-			const round = new PlanningRound(world, {arrival: state.arrival, coreUnits});
+			const round = bb12Round(world, {arrival: state.arrival, coreUnits});
+			const histories = recordRound(world, state.histories, round.load.demand);
 			const detectorContext = {round, histories, intervalSeconds: world.config.tickSeconds * world.config.monitoring.intervalTicks};
 			const stream = new StateStream();
 			stream.state = [...state.random];

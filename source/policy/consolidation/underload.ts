@@ -9,7 +9,7 @@ import {residentsOf} from '../../sim/lifecycle.js';
 import type {World} from '../../sim/types.js';
 import {bestFit, scaledLimits} from '../place/best-fit.js';
 import {isUpWorker, takesVms} from '../round/host-state.js';
-import type {ViewLedger} from '../round/view-ledger.js';
+import type {ViewRound} from '../round/rate-load.js';
 import type {VmView} from '../sandpiper/monitor.js';
 import type {ManagerState} from '../sandpiper/state.js';
 import {byPeakCpu} from '../select/peak-cpu.js';
@@ -32,11 +32,11 @@ export function isCool(world: World): boolean {
 }
 
 /** Switches off each active host with no VM and no migration, keeping one on. */
-function switchOffEmpty(ledger: ViewLedger, state: ManagerState, active: readonly number[]): void {
-	const {world, commands} = ledger.requests;
+function switchOffEmpty(round: ViewRound, state: ManagerState, active: readonly number[]): void {
+	const {world, commands} = round;
 	for (const index of active) {
-		const {id} = ledger.hosts[index]!;
-		const empty = residentsOf(world, id).length === 0 && !ledger.busy(index);
+		const {id} = round.hosts[index]!;
+		const empty = residentsOf(world, id).length === 0 && !round.busy(index);
 		if (empty && active.length > 1 && commands.filter(command => command.type === 'powerOff').length < active.length - 1) {
 			commands.push({type: 'powerOff', hostId: id});
 			if (state.emptying === id) {
@@ -47,44 +47,44 @@ function switchOffEmpty(ledger: ViewLedger, state: ManagerState, active: readonl
 }
 
 /** Plans `vms`, all of host `source`'s, elsewhere, or nothing; whether it did. */
-function empty(ledger: ViewLedger, source: number, vms: readonly VmView[]): boolean {
-	const {id} = ledger.hosts[source]!;
-	const limits = scaledLimits(ledger.requests.world.config.monitoring.thresholds, packingHeadroom);
-	const mark = ledger.mark();
+function empty(round: ViewRound, source: number, vms: readonly VmView[]): boolean {
+	const {id} = round.hosts[source]!;
+	const limits = scaledLimits(round.world.config.monitoring.thresholds, packingHeadroom);
+	const mark = round.mark();
 	for (const vm of vms) {
 		// Unlike relief, this pass lets busy hosts take VMs: their memory is counted, reservations included.
-		const to = bestFit(ledger, vm, ledger.candidates(source), limits);
+		const to = bestFit(round, vm, round.candidates(source), limits);
 		if (to === undefined) {
-			ledger.undo(mark);
+			round.undo(mark);
 			return false;
 		}
 
-		ledger.propose(vm, to, `consolidating: emptying ${id} to switch it off`);
+		round.propose(round.indexOf(vm), to, `consolidating: emptying ${id} to switch it off`);
 	}
 
 	return true;
 }
 
-export function underloadPass(ledger: ViewLedger, state: ManagerState): void {
-	const {world} = ledger.requests;
-	const {hosts} = ledger;
+export function underloadPass(round: ViewRound, state: ManagerState): void {
+	const {world} = round;
+	const {hosts} = round;
 	const active = hosts.map((_, index) => index).filter(index => takesVms(hosts[index]!.host));
-	switchOffEmpty(ledger, state, active);
+	switchOffEmpty(round, state, active);
 	if (state.emptying !== null && world.hosts.find(host => host.id === state.emptying)?.state !== 'up') {
 		state.emptying = null;
 	}
 
-	if (state.emptying !== null || ledger.budget <= 0) {
+	if (state.emptying !== null || round.budget <= 0) {
 		return;
 	}
 
 	const residents = (index: number) => residentsOf(world, hosts[index]!.id).length;
 	const candidates = active
-		.filter(index => residents(index) > 0 && !ledger.busy(index) && !ledger.blocked.has(hosts[index]!.id))
-		.toSorted((a, b) => (ledger.load.cpu[a]! - ledger.load.cpu[b]!) || hosts[a]!.id.localeCompare(hosts[b]!.id));
+		.filter(index => residents(index) > 0 && !round.busy(index) && !round.blocked.has(hosts[index]!.id))
+		.toSorted((a, b) => (round.load.cpu[a]! - round.load.cpu[b]!) || hosts[a]!.id.localeCompare(hosts[b]!.id));
 	for (const source of candidates) {
 		const vms = byPeakCpu(hosts[source]!.vms);
-		if (vms.length === residents(source) && vms.length <= ledger.budget && empty(ledger, source, vms)) {
+		if (vms.length === residents(source) && vms.length <= round.budget && empty(round, source, vms)) {
 			state.emptying = hosts[source]!.id;
 			return;
 		}

@@ -7,12 +7,12 @@ BB12's overload detectors (Beloglazov and Buyya, CCPE 2012, section 6.1), as Clo
   (ceil(longest migration / interval) intervals past the last value), times s (1.2), at or over 1.
 A detector reads the round as planned: PABFD asks it of a host with the VM it prices added.
 */
-import type {PlanningRound} from '../round/round.js';
+import type {Bb12Round} from '../round/cpu-sums.js';
 import {hostHistory, type VmHistories} from './history.js';
 import {iqr, leastSquaresLine, mad} from './statistics.js';
 
 export type DetectorContext = {
-	round: PlanningRound;
+	round: Bb12Round;
 	histories: VmHistories;
 	/** Seconds between two rounds (LR reads its line this many seconds per step ahead). */
 	intervalSeconds: number;
@@ -34,7 +34,7 @@ const fallbackThreshold = 0.7;
 const spreadMinimum = 12;
 const regressionWindow = 10;
 
-const requestedUtilisation = (round: PlanningRound, index: number) => round.requested[index]! / round.capacity[index]!;
+const requestedUtilisation = (round: Bb12Round, index: number) => round.load.utilisation(index);
 
 function staticThreshold(threshold: number): OverloadDetector['overloaded'] {
 	return ({round}, index) => requestedUtilisation(round, index) > threshold;
@@ -62,10 +62,10 @@ function spreadDetector(name: 'iqr' | 'mad', parameter: number, spread: (history
 }
 
 /** The longest migration of host `index`'s planned VMs, at CloudSim's RAM / (BW / 2). */
-function longestMigrationSeconds(round: PlanningRound, index: number): number {
+function longestMigrationSeconds(round: Bb12Round, index: number): number {
 	const halfLinkMBps = round.hosts[index]!.capacity.networkMbps / 16;
 	let longest = Number.NEGATIVE_INFINITY;
-	for (const vm of round.plannedOn(index)) {
+	for (const vm of round.load.plannedOn(index)) {
 		longest = Math.max(longest, vm.memoryMiB / halfLinkMBps);
 	}
 

@@ -5,17 +5,17 @@ identical hosts and keeps the emptier ones for switching off. The first of `cand
 so their order is the tie-break.
 */
 import type {Rates, VmView} from '../sandpiper/monitor.js';
-import type {ViewLedger} from '../round/view-ledger.js';
+import type {ViewRound} from '../round/rate-load.js';
 
-export function bestFit(ledger: ViewLedger, vm: VmView, candidates: readonly number[], limits: Rates): number | undefined {
+export function bestFit(round: ViewRound, vm: VmView, candidates: readonly number[], limits: Rates): number | undefined {
 	let best: number | undefined;
 	let bestFill = -1;
 	for (const index of candidates) {
-		if (ledger.misfit(vm, index, limits) !== undefined) {
+		if (round.load.misfit(vm, index, limits) !== undefined) {
 			continue;
 		}
 
-		const fill = ledger.shareWith(vm, index, 'cpu');
+		const fill = round.load.shareWith(vm, index, 'cpu');
 		if (fill > bestFill) {
 			best = index;
 			bestFill = fill;

@@ -5,16 +5,16 @@ volume ranks hosts by how near any one resource is to saturation (../sandpiper/v
 */
 import type {RateResource, VmView} from '../sandpiper/monitor.js';
 import {migrationLimitsOf} from '../round/host-state.js';
-import type {ViewLedger} from '../round/view-ledger.js';
+import type {ViewRound} from '../round/rate-load.js';
 
 const resourceNames: Record<RateResource, string> = {cpu: 'CPU', network: 'network', disk: 'disk'};
 
 /** Hosts that may take a VM from `source` now, least volume first (ties by id, for determinism). */
-export function leastVolumeHosts(ledger: ViewLedger, source: number): number[] {
-	const {hosts} = ledger;
-	const {manager} = ledger.requests.world.config;
+export function leastVolumeHosts(round: ViewRound, source: number): number[] {
+	const {hosts} = round;
+	const {manager} = round.world.config;
 	// A host that sends a VM this round takes none: its figures are the ones being relieved.
-	return ledger.candidates(source, index => ledger.incoming[index]! < migrationLimitsOf(hosts[index]!.host, manager).in && ledger.outgoing[index] === 0)
+	return round.candidates(source, index => round.incoming[index]! < migrationLimitsOf(hosts[index]!.host, manager).in && round.outgoing[index] === 0)
 		.toSorted((a, b) => (hosts[a]!.volume - hosts[b]!.volume) || hosts[a]!.id.localeCompare(hosts[b]!.id));
 }
 
@@ -23,34 +23,34 @@ With `keepBridgedAddress`, a bridged VM tries the hosts of its own rack (subnet)
 first among them, so it keeps its address and its connections; hosts on other racks remain the
 fallback. This project's option (models.md, network access modes); the paper does not consider it.
 */
-export function keepingAddress(ledger: ViewLedger, vm: VmView, source: number, candidates: readonly number[]): readonly number[] {
-	if (!ledger.requests.world.config.manager.keepBridgedAddress || !vm.bridged) {
+export function keepingAddress(round: ViewRound, vm: VmView, source: number, candidates: readonly number[]): readonly number[] {
+	if (!round.world.config.manager.keepBridgedAddress || !vm.bridged) {
 		return candidates;
 	}
 
-	const {rack} = ledger.hosts[source]!.host;
-	const sameRack = (index: number) => ledger.hosts[index]!.host.rack === rack;
+	const {rack} = round.hosts[source]!.host;
+	const sameRack = (index: number) => round.hosts[index]!.host.rack === rack;
 	return [...candidates.filter(index => sameRack(index)), ...candidates.filter(index => !sameRack(index))];
 }
 
-const thresholdsOf = (ledger: ViewLedger) => ledger.requests.world.config.monitoring.thresholds;
+const thresholdsOf = (round: ViewRound) => round.world.config.monitoring.thresholds;
 
 /** The first of `candidates` that takes `vm`, asking for `allocationMiB`, under every threshold; or undefined. */
-export function firstFit(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[]): number | undefined {
-	const thresholds = thresholdsOf(ledger);
-	return candidates.find(index => ledger.misfit(vm, index, thresholds, allocationMiB) === undefined);
+export function firstFit(round: ViewRound, vm: VmView, allocationMiB: number, candidates: readonly number[]): number | undefined {
+	const thresholds = thresholdsOf(round);
+	return candidates.find(index => round.load.misfit(vm, index, thresholds, allocationMiB) === undefined);
 }
 
 /** The most telling reason no candidate took the VM: `no host has 768 MiB free under the CPU threshold`. */
-export function noDestinationReason(ledger: ViewLedger, vm: VmView, allocationMiB: number, candidates: readonly number[]): string {
+export function noDestinationReason(round: ViewRound, vm: VmView, allocationMiB: number, candidates: readonly number[]): string {
 	if (candidates.length === 0) {
 		return 'no other host can take a migration now (all busy, cooling down or down)';
 	}
 
-	const thresholds = thresholdsOf(ledger);
+	const thresholds = thresholdsOf(round);
 	const counts = new Map<RateResource, number>();
 	for (const index of candidates) {
-		const failure = ledger.misfit(vm, index, thresholds, allocationMiB);
+		const failure = round.load.misfit(vm, index, thresholds, allocationMiB);
 		if (failure !== undefined && failure !== 'memory') {
 			counts.set(failure, (counts.get(failure) ?? 0) + 1);
 		}

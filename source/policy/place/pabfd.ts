@@ -17,9 +17,11 @@ the answer is the scan's, found on a few dozen hosts. Other detectors scan every
 and asking the detector only of a host that would win.
 */
 import {cloudsimSpecpower} from '../../sim/power-curve.js';
-import type {Host, Vm} from '../../sim/types.js';
+import type {Host} from '../../sim/types.js';
 import type {DetectorContext, OverloadDetector} from '../detect/detectors.js';
-import type {PlanningRound, RoundListener} from '../round/round.js';
+import {zeroed} from '../round/buffers.js';
+import type {Bb12Round} from '../round/cpu-sums.js';
+import type {RoundListener} from '../round/round-types.js';
 import {curveWattsOf, kindTable} from './host-kinds.js';
 import type {PowerBuckets} from './power-buckets.js';
 
@@ -27,7 +29,7 @@ import type {PowerBuckets} from './power-buckets.js';
 const unsuitable = Number.NaN;
 
 export class Pabfd implements RoundListener {
-	readonly #round: PlanningRound;
+	readonly #round: Bb12Round;
 	readonly #detector: OverloadDetector;
 	readonly #context: DetectorContext;
 	readonly #threshold: number | undefined;
@@ -40,28 +42,39 @@ export class Pabfd implements RoundListener {
 	readonly #bucketed: Uint8Array;
 	/** While the detector is asked a what-if, the round's moves are not followed. */
 	#trying = false;
+	/** The search's VM: its position, MIPS and memory, and the host it leaves (-1: detached); then the best host so far and its price. */
+	#vmIndex = -1;
+	#mips = 0;
+	#memoryMiB = 0;
+	#source = -1;
 	#best = -1;
 	#bestKey = Number.POSITIVE_INFINITY;
 
-	constructor(round: PlanningRound, detector: OverloadDetector, context: DetectorContext) {
+	constructor(round: Bb12Round, detector: OverloadDetector, context: DetectorContext) {
 		this.#round = round;
 		this.#detector = detector;
 		this.#context = context;
 		this.#threshold = detector.threshold;
 		const {hosts} = round;
-		const kinds = kindTable(hosts, round.coreUnits);
+		const kinds = kindTable(hosts, round.load.capacity, round.load.coreUnits);
 		this.#tables = kinds.tables;
 		this.#buckets = kinds.buckets;
 		this.#buckets.clear();
-		this.#wattsAtStart = new Float64Array(hosts.length);
-		this.#bucketed = new Uint8Array(hosts.length);
+		this.#wattsAtStart = zeroed(hosts, 'wattsAtStart', Float64Array);
+		this.#bucketed = zeroed(hosts, 'bucketed', Uint8Array);
 		const emptyOfKind: Array<number[] | undefined> = [];
+		const {allocatedAtStart, capacity} = round.load;
+		const {up, off} = round;
+		const {idleWatts, kindOfHost} = kinds;
+		const wattsAtStart = this.#wattsAtStart;
 		let index = -1;
 		for (const host of hosts) {
 			index++;
-			const granted = round.allocatedAtStart[index]!;
-			this.#wattsAtStart[index] = curveWattsOf(host, Math.min(1, granted / round.capacity[index]!));
-			if (host.role !== 'worker' || host.state === 'failed' || host.state === 'booting') {
+			const granted = allocatedAtStart[index]!;
+			const utilisation = Math.min(1, granted / capacity[index]!);
+			wattsAtStart[index] = utilisation === 0 ? idleWatts[index]! : curveWattsOf(host, utilisation);
+			// Workers up or off only (not booting or failed): read from the round's flags, not from each host again.
+			if (up[index] === 0 && off[index] === 0) {
 				continue;
 			}
 
@@ -71,7 +84,7 @@ export class Pabfd implements RoundListener {
 				continue;
 			}
 
-			const kind = kinds.kindOfHost[index]!;
+			const kind = kindOfHost[index]!;
 			const list = emptyOfKind[kind];
 			if (list) {
 				list.push(index);
@@ -85,18 +98,13 @@ export class Pabfd implements RoundListener {
 		round.listeners.push(this);
 	}
 
-	moved(_vm: Vm, _vmIndex: number, from: number, to: number): void {
+	moved(_vmIndex: number, from: number, to: number): void {
 		if (this.#trying) {
 			return;
 		}
 
-		for (const index of [from, to]) {
-			if (index >= 0 && this.#round.allocated[index]! > 0 && this.#round.excluded[index] === 0) {
-				this.#bucketed[index] = 1;
-			}
-
-			this.#rebucket(index);
-		}
+		this.#follow(from);
+		this.#follow(to);
 	}
 
 	excluded(index: number): void {
@@ -105,10 +113,12 @@ export class Pabfd implements RoundListener {
 
 	/** Only hosts that carried load when the round began take VMs from here on (CloudSim's underload pass excludes the "switched off"). */
 	onlyLoadedAtStart(): void {
-		const round = this.#round;
-		for (let index = 0; index < round.hosts.length; index++) {
-			if (round.allocatedAtStart[index] === 0 || round.up[index] === 0) {
-				round.excluded[index] = 1;
+		const {up, excluded, load: {allocatedAtStart}} = this.#round;
+		let index = -1;
+		for (const loaded of allocatedAtStart) {
+			index++;
+			if (loaded === 0 || up[index] === 0) {
+				excluded[index] = 1;
 				this.#buckets.remove(index);
 			}
 		}
@@ -117,41 +127,47 @@ export class Pabfd implements RoundListener {
 		this.#emptyCoreMips.length = 0;
 	}
 
-	/** The host for `vm`, or undefined. */
-	findHost(vm: Vm): number | undefined {
-		const source = this.#round.plannedHost[this.#round.vmIndex.get(vm)!]!;
-		const mips = vm.usage.demand.cpu;
+	/** The host for VM `vmIndex`, or undefined. */
+	findHost(vmIndex: number): number | undefined {
+		const round = this.#round;
+		const vm = round.vms[vmIndex]!;
+		this.#vmIndex = vmIndex;
+		this.#mips = round.load.demand[vmIndex]!;
+		this.#memoryMiB = vm.memoryMiB;
+		this.#source = round.plannedHost[vmIndex]!;
 		this.#best = -1;
 		this.#bestKey = Number.POSITIVE_INFINITY;
 		if (this.#threshold === undefined) {
-			for (let index = 0; index < this.#round.hosts.length; index++) {
-				this.#offer(vm, index, source, mips);
+			for (let index = 0; index < round.hosts.length; index++) {
+				this.#offer(index);
 			}
 		} else {
-			this.#searchEmpty(vm, mips, source);
-			this.#searchLoaded(vm, mips, source, this.#threshold);
+			this.#searchEmpty();
+			this.#searchLoaded(this.#threshold);
 		}
 
 		return this.#best < 0 ? undefined : this.#best;
 	}
 
 	/**
-	The increase of `mips` on host `index`, or NaN when the host cannot take the VM by capacity or
-	memory (the detector is asked later, and only of a host that would win).
+	The increase of the VM's MIPS on host `index`, or NaN when the host cannot take the VM by capacity
+	or memory (the detector is asked later, and only of a host that would win).
 	*/
-	#increase(mips: number, memoryMiB: number, index: number, source: number): number {
+	#increase(index: number): number {
 		const round = this.#round;
-		if (index === source || round.excluded[index] === 1) {
+		if (!round.eligible(index, this.#source)) {
 			return unsuitable;
 		}
 
-		const capacity = round.capacity[index]!;
-		const granted = round.allocated[index]!;
-		if (mips > round.coreUnitsOf(index) || capacity - granted < mips || round.freeMiB[index]! < memoryMiB) {
+		const {load} = round;
+		const mips = this.#mips;
+		const capacity = load.capacity[index]!;
+		const granted = load.allocated[index]!;
+		if (mips > load.coreUnits[index]! || capacity - granted < mips || round.freeMiB[index]! < this.#memoryMiB) {
 			return unsuitable;
 		}
 
-		if (this.#threshold !== undefined && granted > 0 && (round.requested[index]! + mips) / capacity > this.#threshold) {
+		if (this.#threshold !== undefined && granted > 0 && (load.requested[index]! + mips) / capacity > this.#threshold) {
 			return unsuitable;
 		}
 
@@ -161,8 +177,8 @@ export class Pabfd implements RoundListener {
 	}
 
 	/** Prices host `index` and takes it when it wins and (for a detector with no static threshold) is not overloaded with the VM. */
-	#offer(vm: Vm, index: number, source: number, mips: number): void {
-		const increase = this.#increase(mips, vm.memoryMiB, index, source);
+	#offer(index: number): void {
+		const increase = this.#increase(index);
 		if (Number.isNaN(increase)) {
 			return;
 		}
@@ -172,7 +188,7 @@ export class Pabfd implements RoundListener {
 			return;
 		}
 
-		if (this.#threshold === undefined && this.#round.allocated[index]! > 0 && this.#overloadedWith(vm, index)) {
+		if (this.#threshold === undefined && this.#round.load.allocated[index]! > 0 && this.#overloadedWith(index)) {
 			return;
 		}
 
@@ -180,12 +196,12 @@ export class Pabfd implements RoundListener {
 		this.#bestKey = key;
 	}
 
-	/** The detector's answer for host `index` with `vm` planned on it (CloudSim creates the VM there, asks, destroys it). */
-	#overloadedWith(vm: Vm, index: number): boolean {
+	/** The detector's answer for host `index` with the VM planned on it (CloudSim creates the VM there, asks, destroys it). */
+	#overloadedWith(index: number): boolean {
 		const round = this.#round;
 		const mark = round.mark();
 		this.#trying = true;
-		round.tryOn(vm, index);
+		round.tryOn(this.#vmIndex, index);
 		const overloaded = this.#detector.overloaded(this.#context, index);
 		round.undo(mark);
 		this.#trying = false;
@@ -193,22 +209,22 @@ export class Pabfd implements RoundListener {
 	}
 
 	/** The first suitable empty host of each kind (hosts of a kind price alike; the first wins a tie). */
-	#searchEmpty(vm: Vm, mips: number, source: number): void {
+	#searchEmpty(): void {
 		let kindId = -1;
 		for (const kind of this.#empty) {
 			kindId++;
-			if (mips > this.#emptyCoreMips[kindId]!) {
+			if (this.#mips > this.#emptyCoreMips[kindId]!) {
 				continue;
 			}
 
 			for (const index of kind) {
-				if (this.#round.allocated[index]! > 0) {
+				if (this.#round.load.allocated[index]! > 0) {
 					continue;
 				}
 
 				// The first host of the kind that can take the VM is its only candidate.
-				if (!Number.isNaN(this.#increase(mips, vm.memoryMiB, index, source))) {
-					this.#offer(vm, index, source, mips);
+				if (!Number.isNaN(this.#increase(index))) {
+					this.#offer(index);
 					break;
 				}
 			}
@@ -216,31 +232,31 @@ export class Pabfd implements RoundListener {
 	}
 
 	/** The loaded hosts: first the bucket with the least bound, then every other bucket that may do better. */
-	#searchLoaded(vm: Vm, mips: number, source: number, threshold: number): void {
+	#searchLoaded(threshold: number): void {
 		const buckets = this.#buckets;
-		const first = buckets.bound(mips, threshold);
+		const first = buckets.bound(this.#mips, threshold);
 		if (first < 0) {
 			return;
 		}
 
-		this.#searchBucket(vm, first, mips, source, threshold);
+		this.#searchBucket(first, threshold);
 		const {candidates} = buckets;
 		for (let at = 0; at < buckets.candidateCount; at++) {
 			const bucket = candidates[at]!;
 			if (bucket !== first) {
-				this.#searchBucket(vm, bucket, mips, source, threshold);
+				this.#searchBucket(bucket, threshold);
 			}
 		}
 	}
 
 	/** One bucket's hosts while each one's bound says it may beat the best so far (bounds grow along a bucket). */
-	#searchBucket(vm: Vm, bucket: number, mips: number, source: number, threshold: number): void {
+	#searchBucket(bucket: number, threshold: number): void {
 		const buckets = this.#buckets;
 		if (!(buckets.bounds[bucket]! <= this.#bestKey)) {
 			return;
 		}
 
-		const rise = buckets.leastRise(bucket, mips, threshold);
+		const rise = buckets.leastRise(bucket, this.#mips, threshold);
 		for (const index of buckets.members[bucket]!) {
 			const boundKey = buckets.hostBound(rise, index);
 			if (boundKey > this.#bestKey) {
@@ -255,8 +271,17 @@ export class Pabfd implements RoundListener {
 				continue;
 			}
 
-			this.#offer(vm, index, source, mips);
+			this.#offer(index);
 		}
+	}
+
+	/** A host that carries load and may take VMs is bucketed from now on, and kept in step. */
+	#follow(index: number): void {
+		if (index >= 0 && this.#round.load.allocated[index]! > 0 && this.#round.excluded[index] === 0) {
+			this.#bucketed[index] = 1;
+		}
+
+		this.#rebucket(index);
 	}
 
 	/** Keeps host `index`'s bucket in step with what it is granted, while it may take VMs. */
@@ -266,7 +291,7 @@ export class Pabfd implements RoundListener {
 			return;
 		}
 
-		const utilisation = round.allocated[index]! / round.capacity[index]!;
+		const utilisation = round.load.allocated[index]! / round.load.capacity[index]!;
 		const host: Host = round.hosts[index]!;
 		// What the price carries over F(u): the power of the VMs the round planned onto the host (see above).
 		this.#buckets.place(index, utilisation, curveWattsOf(host, utilisation) - this.#wattsAtStart[index]!);

@@ -1,10 +1,10 @@
 /**
 SP07's swap (section 6): when no single move relieves a hot host, its VM v and the smallest set of
 lowest-VSR VMs of a cooler host trade places through a scratch host, if both hosts then stay under
-their thresholds. Over a ledger whose loads are shares (Sandpiper's, ../round/load-models.ts).
+their thresholds. Over a round whose loads are shares (Sandpiper's projection, ../round/load-models.ts).
 */
 import {rateResources, type VmView} from '../sandpiper/monitor.js';
-import type {ViewLedger} from '../round/view-ledger.js';
+import type {ViewRound} from '../round/rate-load.js';
 import {byVsrAscending} from '../select/vsr.js';
 
 export type PlannedSwap = {
@@ -18,29 +18,29 @@ export type PlannedSwap = {
 /** A swap found, with the positions of its partner and its scratch host (both held for the rest of the round). */
 export type SwapFound = {swap: PlannedSwap; partner: number; scratch: number};
 
-/** The position of the scratch host free for `vm`, if any. */
-function scratchFor(ledger: ViewLedger, vm: VmView): number | undefined {
-	// A scratch host stages one swap at a time: one a swap of this round holds (reserved) is not free.
-	const at = ledger.hosts.findIndex((host, index) => host.host.role === 'scratch' && host.host.state === 'up' && !ledger.blocked.has(host.id) && ledger.reserved[index] === 0 && ledger.freeMiB[index]! >= vm.memoryMiB);
+/** The position of the scratch host free for `vm`, if any: one a swap of this round holds (excluded) is not. */
+function scratchFor(round: ViewRound, vm: VmView): number | undefined {
+	const at = round.hosts.findIndex((host, index) => host.host.role === 'scratch' && host.host.state === 'up' && !round.blocked.has(host.id)
+		&& round.excluded[index] === 0 && round.freeMiB[index]! >= vm.memoryMiB);
 	return at === -1 ? undefined : at;
 }
 
 /** The swap of `vm` off `source` with the first of `partners` (least volume first) that admits one, or why none does. */
-export function findSwap(ledger: ViewLedger, source: number, vm: VmView, partners: readonly number[]): SwapFound | string {
-	const scratch = scratchFor(ledger, vm);
+export function findSwap(round: ViewRound, source: number, vm: VmView, partners: readonly number[]): SwapFound | string {
+	const scratch = scratchFor(round, vm);
 	if (scratch === undefined) {
 		return 'no scratch host is free for a swap';
 	}
 
-	const {load, model, hosts} = ledger;
-	const {thresholds} = ledger.requests.world.config.monitoring;
+	const {load, hosts} = round;
+	const {thresholds} = round.world.config.monitoring;
 	const sourceHost = hosts[source]!;
-	const sourceFree = ledger.freeMiB[source]!;
-	const leaving = model.added(vm, sourceHost);
+	const sourceFree = round.freeMiB[source]!;
+	const leaving = load.added(vm, source);
 	for (const partner of partners) {
 		const partnerHost = hosts[partner]!;
-		const partnerFree = ledger.freeMiB[partner]!;
-		const arriving = model.added(vm, partnerHost);
+		const partnerFree = round.freeMiB[partner]!;
+		const arriving = load.added(vm, partner);
 		const offered = byVsrAscending(partnerHost.vms);
 		for (let size = 1; size <= offered.length; size++) {
 			const set = offered.slice(0, size);
@@ -50,15 +50,15 @@ export function findSwap(ledger: ViewLedger, source: number, vm: VmView, partner
 			}
 
 			const fitsBoth = rateResources.every(resource => {
-				const setOnSource = set.reduce((sum, member) => sum + model.added(member, sourceHost)[resource], 0);
-				const setOnPartner = set.reduce((sum, member) => sum + model.added(member, partnerHost)[resource], 0);
+				const setOnSource = set.reduce((sum, member) => sum + load.added(member, source)[resource], 0);
+				const setOnPartner = set.reduce((sum, member) => sum + load.added(member, partner)[resource], 0);
 				return load[resource][source]! - leaving[resource] + setOnSource <= thresholds[resource]
 					&& load[resource][partner]! - setOnPartner + arriving[resource] <= thresholds[resource];
 			});
 			if (fitsBoth) {
 				return {
 					swap: {
-						vmId: vm.id, from: sourceHost.id, to: partnerHost.id, swappedVmIds: set.map(member => member.id), via: ledger.hosts[scratch]!.id,
+						vmId: vm.id, from: sourceHost.id, to: partnerHost.id, swappedVmIds: set.map(member => member.id), via: round.hosts[scratch]!.id,
 					},
 					partner,
 					scratch,

@@ -1,47 +1,43 @@
-/** A round's arrays, kept per hosts array and zeroed for each round: a round runs every scheduling interval. */
-import {RefilledLists} from '../../sim/lists.js';
-import type {Host, Vm} from '../../sim/types.js';
+/**
+A round's arrays, kept per hosts (or VMs) array and handed out again: a BB12 round runs every
+scheduling interval over the same world, and new arrays each round were garbage. A view's hosts are a
+new array each round, so its rounds get new arrays, as they always did.
+*/
+type Column = Float64Array | Int32Array | Uint8Array;
 
-export type RoundBuffers = {
-	requested: Float64Array;
-	requestedAtStart: Float64Array;
-	allocated: Float64Array;
-	allocatedAtStart: Float64Array;
-	freeMiB: Float64Array;
-	capacity: Float64Array;
-	up: Uint8Array;
-	excluded: Uint8Array;
-	poweredOn: Uint8Array;
-	residents: RefilledLists<Vm>;
-};
+const kept = new WeakMap<readonly unknown[], Map<string, Column>>();
 
-/** One set of arrays per hosts array, zeroed each round (a round runs every scheduling interval). */
-const buffersByHosts = new WeakMap<readonly Host[], RoundBuffers>();
+function keptFor(owner: readonly unknown[]): Map<string, Column> {
+	let named = kept.get(owner);
+	if (!named) {
+		named = new Map();
+		kept.set(owner, named);
+	}
 
-export function buffersFor(hosts: readonly Host[]): RoundBuffers {
-	const count = hosts.length;
-	const known = buffersByHosts.get(hosts);
-	if (known?.requested.length === count) {
-		for (const buffer of [known.requested, known.requestedAtStart, known.allocated, known.allocatedAtStart, known.freeMiB, known.capacity, known.up, known.excluded, known.poweredOn]) {
-			buffer.fill(0);
-		}
+	return named;
+}
 
+/** The array `name`, one number per item of `owner`, zeroed. */
+export function zeroed<T extends Column>(owner: readonly unknown[], name: string, Type: new (length: number) => T): T {
+	const named = keptFor(owner);
+	const known = named.get(name);
+	if (known instanceof Type && known.length === owner.length) {
+		known.fill(0);
 		return known;
 	}
 
-	const created: RoundBuffers = {
-		requested: new Float64Array(count),
-		requestedAtStart: new Float64Array(count),
-		allocated: new Float64Array(count),
-		allocatedAtStart: new Float64Array(count),
-		freeMiB: new Float64Array(count),
-		capacity: new Float64Array(count),
-		up: new Uint8Array(count),
-		excluded: new Uint8Array(count),
-		poweredOn: new Uint8Array(count),
-		residents: new RefilledLists<Vm>(count),
-	};
-	buffersByHosts.set(hosts, created);
+	const created = new Type(owner.length);
+	named.set(name, created);
 	return created;
 }
 
+/** A scratch array `name` of at least `length` numbers, not cleared; `keep` one grown since, for next time. */
+export function scratch(owner: readonly unknown[], name: string, length: number): Float64Array {
+	const known = keptFor(owner).get(name);
+	return known instanceof Float64Array && known.length >= length ? known : keep(owner, name, new Float64Array(length));
+}
+
+export function keep(owner: readonly unknown[], name: string, array: Float64Array): Float64Array {
+	keptFor(owner).set(name, array);
+	return array;
+}

@@ -1,5 +1,5 @@
 /**
-How each policy over the monitor's view projects a host's load (./view-ledger.ts): Sandpiper's peaks
+How each policy over the monitor's view projects a host's load (./rate-load.ts): Sandpiper's peaks
 with the hypervisor's cost (SP07 section 6), consolidation's peaks in units, the threshold baseline's
 current CPU. Each keeps its own arithmetic: the plans are the ones these policies always made.
 */
@@ -7,7 +7,7 @@ import type {OverheadConfig, World} from '../../sim/types.js';
 import {
 	capacityOf, rateResources, type HostView, type MonitorView, type Rates, type VmView,
 } from '../sandpiper/monitor.js';
-import type {LoadModel} from './view-ledger.js';
+import type {RateProjection} from './rate-load.js';
 
 /** A VM's peak as a share of a host's capacity, with the hypervisor CPU its network I/O costs there. */
 function shareOn(vm: VmView, host: HostView, overhead: OverheadConfig): Rates {
@@ -23,7 +23,7 @@ Sandpiper's: a host's projected peak utilisation, the sum of its VMs' peak estim
 their way in) plus the hypervisor's share. Summing peaks is conservative, and unlike the host's own
 history it is right at once after a VM arrives or leaves.
 */
-export function peakShares(view: MonitorView, world: World): LoadModel {
+export function peakShares(view: MonitorView, world: World): RateProjection {
 	const {overhead} = world.config;
 	const vmsById = new Map(view.hosts.flatMap(host => host.vms.map(vm => [vm.id, vm] as const)));
 	const arriving = new Map<string, VmView[]>();
@@ -56,7 +56,7 @@ export function peakShares(view: MonitorView, world: World): LoadModel {
 }
 
 /** Consolidation's: the hypervisor's baseline CPU and the VMs' peak estimates, in units. */
-export function peakUnits(world: World): LoadModel {
+export function peakUnits(world: World): RateProjection {
 	const {baseCpuUnits} = world.config.overhead;
 	return {
 		start(host) {
@@ -75,7 +75,7 @@ export function peakUnits(world: World): LoadModel {
 }
 
 /** The threshold baseline's: the host's latest CPU utilisation and each VM's latest CPU, nothing else (no peaks, BB12's THR). */
-export const currentCpu: LoadModel = {
+export const currentCpu: RateProjection = {
 	start: host => ({cpu: host.current.cpu, network: 0, disk: 0}),
 	added: (vm, host) => ({cpu: vm.current.cpu / capacityOf(host.host, 'cpu'), network: 0, disk: 0}),
 	inUnits: false,

@@ -8,7 +8,7 @@ cure (the baselines) moves one VM a host a round, and the next round's detection
 */
 import type {PlanRejection} from '../../sim/strategies.js';
 import type {VmView} from '../sandpiper/monitor.js';
-import type {ViewLedger} from './view-ledger.js';
+import type {ViewRound} from './rate-load.js';
 
 export type ReliefChain = {
 	/** Hosts to relieve, by position, in the order they are relieved: the detector's answer. */
@@ -32,7 +32,7 @@ export type ReliefChain = {
 };
 
 /** Proposes the selector's VMs the placement finds a host for until the chain calls the host cured; how many moved, and why it stopped short. */
-function relieve(ledger: ViewLedger, chain: ReliefChain, source: number, vms: readonly VmView[]): {moved: number; shortBy?: string} {
+function relieve(round: ViewRound, chain: ReliefChain, source: number, vms: readonly VmView[]): {moved: number; shortBy?: string} {
 	const place = chain.placeFrom(source);
 	const leaving: VmView[] = [];
 	for (const vm of vms) {
@@ -46,7 +46,7 @@ function relieve(ledger: ViewLedger, chain: ReliefChain, source: number, vms: re
 			continue;
 		}
 
-		ledger.propose(vm, to, chain.reason(vm, source), chain.allocation(vm));
+		round.propose(round.indexOf(vm), to, chain.reason(vm, source), chain.allocation(vm));
 		leaving.push(vm);
 		if (!chain.cured || chain.cured(source, leaving)) {
 			return {moved: leaving.length};
@@ -57,24 +57,24 @@ function relieve(ledger: ViewLedger, chain: ReliefChain, source: number, vms: re
 }
 
 /** What to report for `source` once its VMs have been tried: why it is still hot, the fallback's answer, or nothing. */
-function reliefReason(ledger: ViewLedger, chain: ReliefChain, source: number, vms: readonly VmView[]): string | undefined {
-	const {moved, shortBy} = relieve(ledger, chain, source, vms);
+function reliefReason(round: ViewRound, chain: ReliefChain, source: number, vms: readonly VmView[]): string | undefined {
+	const {moved, shortBy} = relieve(round, chain, source, vms);
 	if (moved === 0) {
 		return chain.fallback(source, vms);
 	}
 
-	return shortBy && `${ledger.hosts[source]!.id} is still hot in projection after ${moved} move${moved > 1 ? 's' : ''}: the rest waits (${shortBy})`;
+	return shortBy && `${round.hosts[source]!.id} is still hot in projection after ${moved} move${moved > 1 ? 's' : ''}: the rest waits (${shortBy})`;
 }
 
-/** Runs the chain over the ledger; returns the refusals, in the order of the sources. */
-export function reliefPass(ledger: ViewLedger, chain: ReliefChain): PlanRejection[] {
+/** Runs the chain over the round; returns the refusals, in the order of the sources. */
+export function reliefPass(round: ViewRound, chain: ReliefChain): PlanRejection[] {
 	const rejections: PlanRejection[] = [];
 	for (const source of chain.sources) {
 		const held = chain.held(source);
 		const vms = held === undefined ? chain.select(source) : [];
-		const reason = held === undefined ? reliefReason(ledger, chain, source, vms) : held;
+		const reason = held === undefined ? reliefReason(round, chain, source, vms) : held;
 		if (typeof reason === 'string') {
-			rejections.push({hostId: ledger.hosts[source]!.id, reason});
+			rejections.push({hostId: round.hosts[source]!.id, reason});
 		}
 	}
 

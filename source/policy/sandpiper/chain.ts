@@ -19,7 +19,7 @@ import {migrationLimitsOf} from '../round/host-state.js';
 import {peakShares} from '../round/load-models.js';
 import {reliefPass, type ReliefChain} from '../round/relief-pass.js';
 import type {Requests} from '../round/requests.js';
-import {ViewLedger} from '../round/view-ledger.js';
+import {viewRound, type ViewRound} from '../round/rate-load.js';
 import {allocationFor, byVsr} from '../select/vsr.js';
 import type {MonitorView} from './monitor.js';
 import {resizeInPlace} from './resizes.js';
@@ -32,11 +32,13 @@ export type SandpiperInput = {
 	limit: number;
 };
 
-/** The chain over `ledger`; swaps it plans join `swaps`, to be started once the moves are issued. */
-export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps: PlannedSwap[]): ReliefChain {
-	const {hosts} = ledger;
+/** The chain over `round`; swaps it plans join `swaps`, to be started once the moves are issued. */
+export function sandpiperChain(round: ViewRound, input: SandpiperInput, swaps: PlannedSwap[]): ReliefChain {
+	const {hosts} = round;
 	const {hotspots} = input;
-	const {manager} = ledger.requests.world.config;
+	const {manager} = round.world.config;
+	/** Hosts a swap holds for the rest of the round: they neither send nor take a VM. */
+	const partners = new Set<number>();
 	const hotOn = (source: number) => hotspots.get(hosts[source]!.id) ?? [];
 	const onlyMemory = (source: number) => hotOn(source).every(hotspot => hotspot.resource === 'memory');
 	// The VMs whose memory pressure still needs a move: not grown in place this round.
@@ -47,37 +49,38 @@ export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps:
 	return {
 		sources,
 		held(source) {
-			const blocked = ledger.blocked.get(hosts[source]!.id);
+			const blocked = round.blocked.get(hosts[source]!.id);
 			if (blocked !== undefined) {
 				return blocked;
 			}
 
 			// A VM is already leaving or arriving, a swap holds the host, or growing in place cured it: the fix
 			// is under way (an arriving VM's figures are not settled yet), which is no refusal to report.
-			if (ledger.outgoing[source]! > 0 || ledger.incoming[source]! > 0 || ledger.reserved[source] === 1 || (onlyMemory(source) && pressured(source).length === 0)) {
+			if (round.outgoing[source]! > 0 || round.incoming[source]! > 0 || partners.has(source) || (onlyMemory(source) && pressured(source).length === 0)) {
 				return null;
 			}
 
-			return ledger.budget <= 0 ? `already ${input.limit} migrations at once` : undefined;
+			return round.budget <= 0 ? `already ${input.limit} migrations at once` : undefined;
 		},
 		select: source => byVsr(hosts[source]!.vms.filter(vm => !input.resized.has(vm.id)), onlyMemory(source)),
 		cured(source, leaving) {
-			const {thresholds} = ledger.requests.world.config.monitoring;
+			const {thresholds} = round.world.config.monitoring;
+			const {load} = round;
 			return hotOn(source).every(({resource}) => resource === 'memory'
 				? pressured(source).every(vm => leaving.includes(vm))
-				: ledger.share(source, resource) - leaving.reduce((sum, vm) => sum + ledger.shareWith(vm, source, resource) - ledger.share(source, resource), 0) <= thresholds[resource]);
+				: load.share(source, resource) - leaving.reduce((sum, vm) => sum + load.shareWith(vm, source, resource) - load.share(source, resource), 0) <= thresholds[resource]);
 		},
 		mayMoveMore(source) {
 			const {out} = migrationLimitsOf(hosts[source]!.host, manager);
-			if (ledger.outgoing[source]! >= out) {
+			if (round.outgoing[source]! >= out) {
 				return `${hosts[source]!.id} may send ${out} at once`;
 			}
 
-			return ledger.budget <= 0 ? `already ${input.limit} migrations at once` : undefined;
+			return round.budget <= 0 ? `already ${input.limit} migrations at once` : undefined;
 		},
 		placeFrom(source) {
-			const candidates = leastVolumeHosts(ledger, source);
-			return vm => firstFit(ledger, vm, allocationFor(vm), keepingAddress(ledger, vm, source, candidates));
+			const candidates = leastVolumeHosts(round, source);
+			return vm => firstFit(round, vm, allocationFor(vm), keepingAddress(round, vm, source, candidates));
 		},
 		allocation: allocationFor,
 		reason(vm, source) {
@@ -94,37 +97,38 @@ export function sandpiperChain(ledger: ViewLedger, input: SandpiperInput, swaps:
 				return onlyMemory(source) ? `no VM on ${id} can be moved to relieve its memory pressure` : `no VM on ${id} can be moved now`;
 			}
 
-			const candidates = leastVolumeHosts(ledger, source);
-			const reason = noDestinationReason(ledger, first, allocationFor(first), candidates);
-			if (!manager.allowSwaps || onlyMemory(source) || ledger.budget <= 0) {
+			const candidates = leastVolumeHosts(round, source);
+			const reason = noDestinationReason(round, first, allocationFor(first), candidates);
+			if (!manager.allowSwaps || onlyMemory(source) || round.budget <= 0) {
 				return reason;
 			}
 
-			const swap = findSwap(ledger, source, first, candidates);
+			const swap = findSwap(round, source, first, candidates);
 			if (typeof swap === 'string') {
 				return `${reason}; ${swap}`;
 			}
 
 			swaps.push(swap.swap);
-			ledger.reserveOut(source);
-			ledger.reserve(swap.scratch);
-			ledger.reserve(swap.partner);
+			round.reserveOut(source);
+			round.exclude(swap.partner);
+			round.exclude(swap.scratch);
+			partners.add(swap.partner);
 			return undefined;
 		},
 	};
 }
 
 /**
-Relieves the hot hosts of `view` over a ledger of Sandpiper's projected peaks: moves join `requests`;
+Relieves the hot hosts of `view` over a round of Sandpiper's projected peaks: moves join `requests`;
 the swaps planned are returned, to be started once the moves are issued.
 */
 export function relieveHotspots(requests: Requests, view: MonitorView, input: Omit<SandpiperInput, 'resized'> & {blocked: ReadonlyMap<string, string>}): {rejections: PlanRejection[]; swaps: PlannedSwap[]} {
 	const {world} = requests;
-	const ledger = new ViewLedger(view, requests, {
-		model: peakShares(view, world), releasesSource: false, budget: input.limit - world.migrations.length, blocked: input.blocked,
+	const round = viewRound(view, requests, {
+		projection: peakShares(view, world), releasesSource: false, budget: input.limit - world.migrations.length, blocked: input.blocked,
 	});
 	const swaps: PlannedSwap[] = [];
-	const resized = resizeInPlace(ledger);
-	const rejections = reliefPass(ledger, sandpiperChain(ledger, {...input, resized}, swaps));
+	const resized = resizeInPlace(round);
+	const rejections = reliefPass(round, sandpiperChain(round, {...input, resized}, swaps));
 	return {rejections, swaps};
 }

@@ -1,6 +1,6 @@
 /**
 A Sandpiper round (Wood et al., NSDI 2007), every monitoring interval: observe (black-box or
-gray-box), detect hotspots, move swaps on, relieve hot hosts over one ledger, and answer with
+gray-box), detect hotspots, move swaps on, relieve hot hosts over one planning round (../round/planning-round.ts), and answer with
 commands. Its bookkeeping (hotspots, cooldowns, swaps in progress) is plain data in the world.
 */
 import type {Policy, PlanRejection} from '../../sim/strategies.js';

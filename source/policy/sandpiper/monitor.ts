@@ -11,7 +11,7 @@ import {lastValues, latest as latestSample} from '../../sim/series.js';
 import type {
 	Host, ManagerConfig, Resource, Vm, World,
 } from '../../sim/types.js';
-import {isMovable} from '../round/round.js';
+import {isMovable} from '../round/round-types.js';
 import {
 	ar1Forecast, recentAr1Forecast, recentPercentile, trendSlope,
 } from './profile.js';

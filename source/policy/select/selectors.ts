@@ -10,13 +10,13 @@ comparisons give them):
 */
 import type {Vm} from '../../sim/types.js';
 import type {VmHistories} from '../detect/history.js';
-import type {PlanningRound} from '../round/round.js';
+import type {Bb12Round} from '../round/cpu-sums.js';
 import {rSquared} from './correlation.js';
 
 export type SelectorName = 'mmt' | 'mc' | 'rs' | 'mu';
 
 export type SelectorContext = {
-	round: PlanningRound;
+	round: Bb12Round;
 	histories: VmHistories;
 	/** A uniform draw in [0, 1) from the policy's seeded stream. */
 	uniform: () => number;
@@ -52,7 +52,7 @@ function maximumCorrelation(context: SelectorContext, candidates: readonly Vm[])
 		return undefined;
 	}
 
-	const rows = candidates.map(vm => context.histories[context.round.vmIndex.get(vm)!] ?? []);
+	const rows = candidates.map(vm => context.histories[context.round.indexOf(vm)] ?? []);
 	const length = Math.min(...rows.map(row => row.length));
 	const series = rows.map(row => row.slice(0, length));
 	let best = 0;
