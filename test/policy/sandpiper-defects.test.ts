@@ -4,7 +4,11 @@ A. migrations made their own network hotspots; B. a scratch host was booked by s
 C. a refused migration started the cooldown; D. one move per hot host, with no check that it cures it.
 */
 import test from 'ava';
+import {findSwap} from '../../source/policy/place/swap.js';
+import {peakShares} from '../../source/policy/round/load-models.js';
+import {viewRound} from '../../source/policy/round/rate-load.js';
 import {settleTracked} from '../../source/policy/sandpiper/cooldown.js';
+import {observe} from '../../source/policy/sandpiper/monitor.js';
 import {initialManagerState} from '../../source/policy/sandpiper/state.js';
 import {runTicks} from '../../source/sim/run.js';
 import {defaultStrategies} from '../../source/strategies.js';
@@ -55,4 +59,20 @@ test('A: a migration alone makes no network hotspot at either end', t => {
 	t.true(events.some(event => event.type === 'migrationCompleted'));
 	t.false(events.some(event => event.type === 'hotspotDetected' || event.type === 'hotspotEpisodeStarted'));
 	t.is(after.counters.sustainedOverloadIntervals, 0);
+});
+
+test('B: a scratch host stages one swap a round: once a swap books it in the round, no other swap finds it free', t => {
+	const {world} = build(scenarioInput({
+		hosts: [{}, {}, {role: 'scratch'}], vmClasses: {a: steadyClass(10, 256)}, vms: [{class: 'a', host: 'h01'}, {class: 'a', host: 'h02'}],
+	}));
+	const view = observe(world, 'black-box');
+	const round = viewRound(view, {
+		world, commands: [], events: [], tracked: [],
+	}, {
+		projection: peakShares(view, world), releasesSource: false, budget: 3, blocked: new Map(),
+	});
+	const vm = view.hosts[0]!.vms[0]!;
+	t.is(findSwap(round, 0, vm, []), 'no swap with a cooler host keeps both under their thresholds', 'the scratch host is free');
+	round.reserveIn(2, vm.memoryMiB);
+	t.is(findSwap(round, 0, vm, []), 'no scratch host is free for a swap');
 });

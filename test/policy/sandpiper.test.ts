@@ -106,21 +106,24 @@ test('an idle datacenter yields no plan, no events and no migration', t => {
 	t.deepEqual(events, []);
 });
 
-test('limits: one migration out of a host at a time, and a cooldown after it', t => {
-	const {events} = run(datacenter([{}, {}, {}, {}], [
-		{host: 'h01', cpu: 30, memoryMiB: 256},
-		{host: 'h01', cpu: 30, memoryMiB: 256},
-		{host: 'h01', cpu: 30, memoryMiB: 256},
-		{host: 'h01', cpu: 30, memoryMiB: 256},
-	]), 120);
+test('limits: with perHostOut 1, one migration out of a host at a time, and a cooldown after it', t => {
+	const {events} = run({
+		...datacenter([{}, {}, {}, {}], [
+			{host: 'h01', cpu: 30, memoryMiB: 256},
+			{host: 'h01', cpu: 30, memoryMiB: 256},
+			{host: 'h01', cpu: 30, memoryMiB: 256},
+			{host: 'h01', cpu: 30, memoryMiB: 256},
+		]),
+		manager: {perHostOut: 1},
+	}, 120);
 	const planned = ofType(events, 'migrationPlanned');
 	t.true(planned.length >= 2);
 	t.true(planned[1]!.tick - planned[0]!.tick >= 30, `second move at ${planned[1]!.tick}, first at ${planned[0]!.tick}`);
 	t.not(planned[0]!.to, planned[1]!.to, 'the first destination is cooling down too');
 });
 
-test('gray-box sees a working set outgrow its allocation and moves the VM with more memory before it swaps; black-box only after', t => {
-	const input = (policy: string): ScenarioInput => ({
+test('gray-box sees a working set outgrow its allocation and acts before it swaps, sized for its trend: in place when its host has the memory, else by a move; black-box only after', t => {
+	const input = (policy: string, neighbourMiB = 1024): ScenarioInput => ({
 		version: 1,
 		name: 'memory',
 		policy,
@@ -137,7 +140,7 @@ test('gray-box sees a working set outgrow its allocation and moves the VM with m
 				},
 			},
 			{
-				host: 'h01', memoryMiB: 1024, workload: {
+				host: 'h01', memoryMiB: neighbourMiB, workload: {
 					base: {
 						cpu: 10, memory: 500, disk: 0, network: 0,
 					},
@@ -145,17 +148,22 @@ test('gray-box sees a working set outgrow its allocation and moves the VM with m
 			},
 		],
 	});
+	// Its neighbour leaves h01 256 MiB free: less than the trend asks (the working set grows 6 MiB an
+	// interval, carried 60 intervals ahead), so gray-box moves it; black-box, later, grows it by 20 % in place.
 	const gray = run(input('sandpiper-gray'), 400);
 	const black = run(input('sandpiper'), 400);
 	const grayMove = ofType(gray.events, 'migrationPlanned')[0];
-	const blackMove = ofType(black.events, 'migrationPlanned')[0];
-	t.truthy(grayMove);
-	t.truthy(blackMove);
-	t.regex(grayMove!.reason, /memory pressure on vm01: 512 -> \d+ MiB/v);
-	t.true(grayMove!.tick < blackMove!.tick, `gray-box at ${grayMove!.tick}, black-box at ${blackMove!.tick}`);
-	t.regex(blackMove!.reason, /memory pressure on vm01: 512 -> 615 MiB/v, 'black-box grows the allocation by the headroom');
-	t.true(gray.world.vms[0]!.memoryMiB > 512);
+	const blackResize = ofType(black.events, 'vmResized')[0];
+	t.regex(grayMove?.reason ?? '', /memory pressure on vm01: 512 -> \d+ MiB/v);
+	t.like(blackResize, {vmId: 'vm01', fromMiB: 512, toMiB: 615}, 'black-box grows the allocation by the headroom, in place');
+	t.true(grayMove!.tick < blackResize!.tick, `gray-box at ${grayMove!.tick}, black-box at ${blackResize!.tick}`);
+	t.true(gray.world.vms[0]!.memoryMiB >= 640 * 1.2, 'sized for the peak the ramp reaches, so it moves once');
+	t.is(ofType(gray.events, 'migrationPlanned').length, 1);
 	t.true(gray.world.counters.sustainedOverloadIntervals < black.world.counters.sustainedOverloadIntervals);
+	// With a smaller neighbour, h01 has the memory: gray-box grows the VM in place and moves nothing.
+	const roomy = run(input('sandpiper-gray', 512), 400);
+	t.is(ofType(roomy.events, 'migrationPlanned').length, 0);
+	t.like(ofType(roomy.events, 'vmResized').find(event => event.vmId === 'vm01'), {hostId: 'h01', fromMiB: 512, toMiB: 988});
 });
 
 test('keepBridgedAddress: a bridged VM goes to its own rack when a host there fits, though another rack\'s has less volume', t => {

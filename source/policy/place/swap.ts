@@ -18,10 +18,10 @@ export type PlannedSwap = {
 /** A swap found, with the positions of its partner and its scratch host (both held for the rest of the round). */
 export type SwapFound = {swap: PlannedSwap; partner: number; scratch: number};
 
-/** The position of the scratch host free for `vm`, if any: one a swap of this round holds (excluded) is not. */
+/** The position of the scratch host free for `vm`, if any: it stages one VM at a time, so one a swap of this round booked is not. */
 function scratchFor(round: ViewRound, vm: VmView): number | undefined {
 	const at = round.hosts.findIndex((host, index) => host.host.role === 'scratch' && host.host.state === 'up' && !round.blocked.has(host.id)
-		&& round.excluded[index] === 0 && round.freeMiB[index]! >= vm.memoryMiB);
+		&& round.incoming[index] === 0 && round.freeMiB[index]! >= vm.memoryMiB);
 	return at === -1 ? undefined : at;
 }
 

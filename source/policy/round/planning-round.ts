@@ -189,6 +189,13 @@ export class PlanningRound<V extends RoundVm, H extends RoundHost, M extends Loa
 		this.freeMiB[index]! -= memoryMiB;
 	}
 
+	/** One more migration into host `index`, holding `memoryMiB` there, planned outside `propose` (a swap's stay on its scratch host). */
+	reserveIn(index: number, memoryMiB: number): void {
+		this.#journal.remember(index);
+		this.incoming[index]!++;
+		this.freeMiB[index]! -= memoryMiB;
+	}
+
 	/** One more migration out of host `index`, from the budget, planned outside `propose` (a swap's first step). */
 	reserveOut(index: number): void {
 		this.#journal.remember(index);
