@@ -76,3 +76,20 @@ test('B: a scratch host stages one swap a round: once a swap books it in the rou
 	round.reserveIn(2, vm.memoryMiB);
 	t.is(findSwap(round, 0, vm, []), 'no scratch host is free for a swap');
 });
+
+test('D, within limits: the second move of a round goes only where a host may still take one (perHostIn), else it waits', t => {
+	// H02 at 80 % with a 50 % threshold needs two of its four VMs to leave, but h01 alone may take one at a
+	// time: one move now, and the rest waits with its reason (CI's property test found the plan that sent both).
+	const {world, timeline} = build(scenarioInput({
+		policy: 'sandpiper',
+		overhead: {baseCpuUnits: 0, cpuUnitsPer100Mbps: 0, migrationCpuUnits: 0},
+		monitoring: {thresholds: {cpu: 0.5}},
+		hosts: [{}, {}],
+		vmClasses: {a: steadyClass(20, 128)},
+		vms: [{class: 'a', host: 'h02'}, {class: 'a', host: 'h02'}, {class: 'a', host: 'h02'}, {class: 'a', host: 'h02'}],
+	}));
+	const {events} = runTicks(world, defaultStrategies, {ticks: 20, timeline});
+	const planned = events.filter(event => event.type === 'migrationPlanned');
+	t.is(planned.length, 1);
+	t.like(events.find(event => event.type === 'planRejected'), {hostId: 'h02', reason: 'h02 is still hot in projection after 1 move: the rest waits (no other of its VMs has a place now)'});
+});

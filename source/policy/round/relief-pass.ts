@@ -17,7 +17,7 @@ export type ReliefChain = {
 	held(source: number): string | null | undefined;
 	/** The VMs that may leave `source`, best first: the selector's answer. */
 	select(source: number): readonly VmView[];
-	/** Where VMs leaving `source` go: the placement, asked once per source (nothing is planned between its VMs). */
+	/** Where VMs leaving `source` go: the placement, asked again after each move (it changes who may take one). */
 	placeFrom(source: number): (vm: VmView) => number | undefined;
 	/** Memory `vm` asks for at its destination (its own, unless it is to grow). */
 	allocation(vm: VmView): number;
@@ -33,7 +33,7 @@ export type ReliefChain = {
 
 /** Proposes the selector's VMs the placement finds a host for until the chain calls the host cured; how many moved, and why it stopped short. */
 function relieve(round: ViewRound, chain: ReliefChain, source: number, vms: readonly VmView[]): {moved: number; shortBy?: string} {
-	const place = chain.placeFrom(source);
+	let place = chain.placeFrom(source);
 	const leaving: VmView[] = [];
 	for (const vm of vms) {
 		const stop = leaving.length === 0 ? undefined : chain.mayMoveMore?.(source);
@@ -51,6 +51,9 @@ function relieve(round: ViewRound, chain: ReliefChain, source: number, vms: read
 		if (!chain.cured || chain.cured(source, leaving)) {
 			return {moved: leaving.length};
 		}
+
+		// The move changed who may take the next VM (a destination's limit on incoming migrations).
+		place = chain.placeFrom(source);
 	}
 
 	return {moved: leaving.length, shortBy: leaving.length > 0 ? 'no other of its VMs has a place now' : undefined};
