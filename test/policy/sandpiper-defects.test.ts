@@ -73,7 +73,7 @@ test('B: a scratch host stages one swap a round: once a swap books it in the rou
 	});
 	const vm = view.hosts[0]!.vms[0]!;
 	t.is(findSwap(round, 0, vm, []), 'no swap with a cooler host keeps both under their thresholds', 'the scratch host is free');
-	round.reserveIn(2, vm.memoryMiB);
+	round.reserveIn(2, vm.memoryMiB, 1);
 	t.is(findSwap(round, 0, vm, []), 'no scratch host is free for a swap');
 });
 

@@ -183,16 +183,10 @@ export class PlanningRound<V extends RoundVm, H extends RoundHost, M extends Loa
 		requestMigration(this.records, {vmId: vm.id, from: vm.hostId, to: host.id}, allocationMiB === vm.memoryMiB ? null : allocationMiB);
 	}
 
-	/** Books `memoryMiB` of host `index` for something other than a move (a VM grown in place). */
-	book(index: number, memoryMiB: number): void {
+	/** Holds `memoryMiB` on host `index` for what is planned outside `propose`: a VM grown in place (`migrations` 0), a swap's stay on its scratch host (1). */
+	reserveIn(index: number, memoryMiB: number, migrations: 0 | 1): void {
 		this.#journal.remember(index);
-		this.freeMiB[index]! -= memoryMiB;
-	}
-
-	/** One more migration into host `index`, holding `memoryMiB` there, planned outside `propose` (a swap's stay on its scratch host). */
-	reserveIn(index: number, memoryMiB: number): void {
-		this.#journal.remember(index);
-		this.incoming[index]!++;
+		this.incoming[index]! += migrations;
 		this.freeMiB[index]! -= memoryMiB;
 	}
 

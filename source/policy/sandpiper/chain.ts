@@ -111,7 +111,7 @@ export function sandpiperChain(round: ViewRound, input: SandpiperInput, swaps: P
 			swaps.push(swap.swap);
 			round.reserveOut(source);
 			round.exclude(swap.partner);
-			round.reserveIn(swap.scratch, first.memoryMiB);
+			round.reserveIn(swap.scratch, first.memoryMiB, 1);
 			partners.add(swap.partner);
 			return undefined;
 		},

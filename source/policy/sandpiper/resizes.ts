@@ -17,7 +17,7 @@ export function resizeInPlace(round: ViewRound): Set<string> {
 				continue;
 			}
 
-			round.book(index, more);
+			round.reserveIn(index, more, 0);
 			resized.add(vm.id);
 			round.commands.push({
 				type: 'resizeVm', vmId: vm.id, memoryMiB: vm.neededMiB, requestedBy: round.world.policy,
