@@ -177,7 +177,7 @@ export const scenarioSchema = z.object({
 		saturationLevel: fraction().default(0.98),
 		saturationInflate: between(1, maxFactor, 'a factor').default(1.2),
 		maxConcurrentMigrations: positiveInt().default(3),
-		perHostOut: positiveInt().default(2),
+		perHostOut: positiveInt().default(2).describe('Migrations a host may send at once: two, so a hot host that needs two moves to cool gets them in one round (SP07 section 6).'),
 		perHostIn: positiveInt().default(1),
 		cooldownSeconds: nonNegative().default(30),
 		allowSwaps: z.boolean().default(true),
