@@ -7,15 +7,14 @@ host's sums are kept as a line (start and slope) and read at each cut; only VMs 
 VMs in migration are evaluated cut by cut. Hosts that nothing runs on are skipped (most of a
 consolidated datacenter's). Buffers are kept between intervals: a parity day settles 287 of them.
 */
+import {cloudsimCoreUnits, cloudsimMigrationSeconds} from '../sim/cloudsim-host.js';
 import {cloudsimSpecpower, curveWatts} from '../sim/power-curve.js';
 import {hostPosition, vmHostPositions, vmPosition} from '../sim/lookup.js';
 import type {Host, World} from '../sim/types.js';
 import {isPlaced} from '../sim/vm-state.js';
 
-/** CloudSim's hosts have two cores; a VM is granted at most one. */
-const coresPerHost = 2;
 /** The share of a VM's grant a migration costs it, and the share its destination grants it meanwhile. */
-export const migrationShare = 0.1;
+const migrationShare = 0.1;
 
 export type SettleTotals = {
 	energyKWh: number;
@@ -24,12 +23,6 @@ export type SettleTotals = {
 	requestedUnitSeconds: number;
 	lostUnitSeconds: number;
 };
-
-/** A migration's CloudSim duration: RAM in MB over half the destination's link in MB/s. */
-export function migrationSeconds(world: World, memoryMiB: number, destination: number): number {
-	const host = world.hosts[destination];
-	return host ? memoryMiB / (host.capacity.networkMbps / 16) : 0;
-}
 
 /** A host's draw as CloudSim reads its SPECpower table. */
 function watts(host: Host, utilisation: number): number {
@@ -102,7 +95,7 @@ export function settleInterval(world: World, totals: SettleTotals, previous: rea
 		}
 
 		moving[vmIndex] = destination;
-		endsAt[vmIndex] = Math.min(seconds, migrationSeconds(world, migration.memoryMiB, destination));
+		endsAt[vmIndex] = Math.min(seconds, cloudsimMigrationSeconds(migration.memoryMiB, hosts[destination]!.capacity.networkMbps));
 		cutSet.add(endsAt[vmIndex]);
 		touched[destination] = 1;
 		if (migration.movedOnFrom.length > 0) {
@@ -118,7 +111,7 @@ export function settleInterval(world: World, totals: SettleTotals, previous: rea
 	let index = -1;
 	for (const host of hosts) {
 		index++;
-		coreUnits[index] = host.capacity.cpuUnits / coresPerHost;
+		coreUnits[index] = cloudsimCoreUnits(host);
 	}
 
 	const movers: number[] = [];

@@ -8,9 +8,10 @@ interval); each VM's request is recorded every interval (the histories the adapt
 MC read); a VM's grant is capped at one of its host's two cores; a host lists its VMs in order of
 arrival, which breaks ties; empty hosts no move reaches are switched off at the end of the round.
 */
+import {cloudsimCoreUnits, cloudsimMigrationSeconds} from '../../sim/cloudsim-host.js';
 import {createStream, StateStream} from '../../sim/rng.js';
 import type {Policy, PolicyDecision} from '../../sim/strategies.js';
-import type {Host, World} from '../../sim/types.js';
+import type {World} from '../../sim/types.js';
 import {createDetector, type DetectorName} from '../detect/detectors.js';
 import {recordRound, type VmHistories} from '../detect/history.js';
 import {Pabfd} from '../place/pabfd.js';
@@ -28,10 +29,6 @@ type Bb12State = {
 	/** The random selector's stream (xoroshiro128+ words). */
 	random: number[];
 };
-
-/** CloudSim's benchmark hosts have two cores; a VM (one core) is granted at most one. */
-const coresPerHost = 2;
-const coreUnits = (host: Host) => host.capacity.cpuUnits / coresPerHost;
 
 /** The random selector's stream number: past any VM's. */
 const selectorStream = 0x7F_FF_FF_FF;
@@ -78,8 +75,7 @@ function arrivals(round: Bb12Round, state: Bb12State): {arrival: number[]; nextA
 	const {proposed, vms, hosts} = round;
 	for (let at = 0; at < proposed.length; at += 2) {
 		const vmIndex = proposed[at]!;
-		const link = hosts[proposed[at + 1]!]!.capacity.networkMbps;
-		const seconds = vms[vmIndex]!.memoryMiB / (link / 16);
+		const seconds = cloudsimMigrationSeconds(vms[vmIndex]!.memoryMiB, hosts[proposed[at + 1]!]!.capacity.networkMbps);
 		const group = byDuration.get(seconds);
 		if (group) {
 			group.push(vmIndex);
@@ -112,7 +108,7 @@ export function bb12Policy(spec: Bb12Spec): Policy {
 				};
 			}
 
-			const round = bb12Round(world, {arrival: state.arrival, coreUnits});
+			const round = bb12Round(world, {arrival: state.arrival, coreUnits: cloudsimCoreUnits});
 			const histories = recordRound(world, state.histories, round.load.demand);
 			const detectorContext = {round, histories, intervalSeconds: world.config.tickSeconds * world.config.monitoring.intervalTicks};
 			const stream = new StateStream();
