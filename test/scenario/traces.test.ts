@@ -3,6 +3,7 @@ import {
 } from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
+import fc from 'fast-check';
 import {parseWorkloadCsv, withCsvWorkload} from '../../source/scenario/csv-workload.js';
 import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {parseTrace, readTraceDirectory} from '../../source/scenario/traces.js';
@@ -20,6 +21,34 @@ test('a bad trace file is named with its line', t => {
 	t.throws(() => parseTrace('node b', '12\n140\n'), {message: 'trace node b, line 2: expected a percentage from 0 to 100, got 140'});
 	t.throws(() => parseTrace('node c', ''), {message: 'trace node c: empty file'});
 	t.deepEqual(parseTrace('node d', '0\n50\n100\n').values, [0, 0.5, 1]);
+});
+
+/** What a trace line means, written as plainly as possible: the fast scan must agree with it. */
+function plainly(text: string): number[] | 'refused' {
+	const lines = text.split(/\r?\n/v);
+	if (lines.at(-1) === '') {
+		lines.pop();
+	}
+
+	const values = lines.map(line => /^-?\d+(?:\.\d+)?$/v.test(line.trim()) ? Number(line.trim()) : Number.NaN);
+	return values.length > 0 && values.every(value => value >= 0 && value <= 100) ? values.map(value => value / 100) : 'refused';
+}
+
+test('any trace text reads as the plain rule says: the same values, or refused with a line named', t => {
+	const line = fc.tuple(
+		fc.constantFrom('', ' ', '\t', '\u00A0'),
+		fc.oneof(fc.nat(120).map(String), fc.tuple(fc.nat(120), fc.nat(99)).map(([whole, part]) => `${whole}.${part}`), fc.constantFrom('', '-0', '-3', '7.', 'x', '1e2', '0050')),
+		fc.constantFrom('', ' ', '\r'),
+	).map(parts => parts.join(''));
+	fc.assert(fc.property(fc.array(line, {maxLength: 8}), fc.constantFrom('', '\n', '\r\n'), (lines, end) => {
+		const text = lines.join('\n') + end;
+		const expected = plainly(text);
+		if (expected === 'refused') {
+			t.throws(() => parseTrace('f', text), {message: /^trace f(?:: empty file|, line \d+: )/v});
+		} else {
+			t.deepEqual(parseTrace('f', text).values, expected);
+		}
+	}), {numRuns: 2000});
 });
 
 test('the bundled sample: files in name order (spaces and all), 288 samples each', async t => {
