@@ -47,6 +47,7 @@ regular expression per line were a tenth of a PlanetLab day's whole run. Anythin
 empty line, other blanks, a value out of range) returns undefined and takes `checkedPercentages`,
 which names the fault.
 */
+/* eslint-disable unicorn/prefer-code-point -- ASCII only, and charCodeAt is NaN past the end where codePointAt is undefined */
 function scanPercentages(text: string): number[] | undefined {
 	const values: number[] = [];
 	let position = 0;
@@ -95,6 +96,7 @@ function scanPercentages(text: string): number[] | undefined {
 
 	return values.length > 0 ? values : undefined;
 }
+/* eslint-enable unicorn/prefer-code-point */
 
 function checkedPercentages(name: string, text: string): number[] {
 	const label = `trace ${printable(name)}`;
