@@ -11,6 +11,7 @@ import {App} from '../app.js';
 import {UsageError, type RunOptions} from '../run-options.js';
 import type {Command} from '../sim/types.js';
 import {defaultStrategies} from '../strategies.js';
+import {cellStdout} from './cell-stdout.js';
 import {atExit, exitWith, say} from './exit.js';
 import {loadRun} from './load-run.js';
 import {Recording} from './recording.js';
@@ -46,9 +47,8 @@ export async function runDashboard(options: RunOptions, program: string): Promis
 		});
 	}
 
-	// Not `incrementalRendering`: in Ink 6.8 it rewinds one row too few when a frame ends in a newline,
-	// so every update lands a row lower and old lines pile up above (ink#909, fixed only in Ink 7, which
-	// needs Node 22). The standard renderer rewrites the frame inside a synchronized-update block.
+	// On a terminal, frames go through a writer that sends only the cells that changed (./cell-stdout.ts).
+	const terminal = process.stdout.isTTY ? {stdout: cellStdout(process.stdout), debug: true} : {};
 	const instance = render(
 		createElement(App, {
 			world: built.world,
@@ -66,7 +66,9 @@ export async function runDashboard(options: RunOptions, program: string): Promis
 				recording?.restart();
 			},
 		}),
-		{maxFps: 15, patchConsole: false, exitOnCtrlC: true},
+		{
+			maxFps: 15, patchConsole: false, exitOnCtrlC: true, ...terminal,
+		},
 	);
 	// Registered after the alternate screen's, so it runs before it: Ink repaints its last frame as it unmounts.
 	atExit(() => {
