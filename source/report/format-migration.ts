@@ -1,9 +1,9 @@
 /**
 `sandpiper migration`: pre-copy, post-copy and stop-and-copy side by side, and pre-copy's rounds.
 */
-import {Table} from '@alcalzone/ink-table';
-import {Box, Text, renderToString} from 'ink';
+import chalk from 'chalk';
 import type {Comparison, ModeResult} from '../migration/compare.js';
+import {boxedTable} from './boxed-table.js';
 
 export type MigrationReportInput = {memoryMiB: number; dirtyRateMiBps: number; wwsMiB: number; bandwidthMbps: number};
 
@@ -30,16 +30,13 @@ export function formatMigrationTable(input: MigrationReportInput, comparison: Co
 		time: seconds(round.seconds),
 		'dirtied meanwhile': `${round.dirtiedMiB.toFixed(2)} MiB`,
 	}));
-	return renderToString(
-		<Box flexDirection='column'>
-			<Text bold>{input.memoryMiB} MiB VM · writable working set {input.wwsMiB} MiB · dirtying {input.dirtyRateMiBps} MiB/s beyond it · {input.bandwidthMbps} Mbit/s link</Text>
-			<Table data={[row('pre-copy', comparison.precopy), row('post-copy', comparison.postcopy), row('stop-and-copy', comparison.stopAndCopy)]}/>
-			<Text bold>pre-copy rounds</Text>
-			<Table data={rounds}/>
-			{withCloudsim ? <Text>CloudSim&apos;s model (RAM / (BW / 2)): {seconds(comparison.cloudsim.totalSeconds)}</Text> : null}
-		</Box>,
-		{columns: 200},
-	) + '\n';
+	return [
+		chalk.bold(`${input.memoryMiB} MiB VM · writable working set ${input.wwsMiB} MiB · dirtying ${input.dirtyRateMiBps} MiB/s beyond it · ${input.bandwidthMbps} Mbit/s link`),
+		boxedTable([row('pre-copy', comparison.precopy), row('post-copy', comparison.postcopy), row('stop-and-copy', comparison.stopAndCopy)]),
+		chalk.bold('pre-copy rounds'),
+		boxedTable(rounds),
+		...(withCloudsim ? [`CloudSim's model (RAM / (BW / 2)): ${seconds(comparison.cloudsim.totalSeconds)}`] : []),
+	].join('\n') + '\n';
 }
 
 export function formatMigrationJson(comparison: Comparison, withCloudsim: boolean): string {

@@ -1,6 +1,6 @@
-import {Table} from '@alcalzone/ink-table';
-import {Box, Text, renderToString} from 'ink';
+import chalk from 'chalk';
 import {safeJson, safeText} from '../terminal/safe-text.js';
+import {boxedTable} from './boxed-table.js';
 import type {Evaluation, Stat} from './evaluation.js';
 
 function meanSd(value: Stat, digits = 1): string {
@@ -61,23 +61,20 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 	}));
 	const {metrics} = evaluation;
 	const seeds = evaluation.seeds.length > 3 ? `${evaluation.seeds[0]}..${evaluation.seeds.at(-1)} (${evaluation.seeds.length} seeds)` : evaluation.seeds.join(', ');
-	return renderToString(
-		<Box flexDirection='column'>
-			<Text bold>{safeText(evaluation.scenario)} · {evaluation.ticks} ticks of {evaluation.tickSeconds} s · seeds {seeds}</Text>
-			<Text>mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold;</Text>
-			<Text>energy of the worker hosts; active hosts = powered-on workers; consolidation = running VMs per active host</Text>
-			{evaluation.baseline.listed ? undefined : <Text>vs none: none ran on the same seeds as the baseline (it was not listed)</Text>}
-			<Table data={tradeOff}/>
-			<Text>Details</Text>
-			<Table data={rows}/>
-			<Text>Hotspot episodes, whatever the policy (means over seeds; sd in --format json):</Text>
-			<Text>open = not cured at the end; cure s = mean / max seconds from first detection</Text>
-			<Text>to the start of {metrics.episodeHoldIntervals} cool intervals in a row; came back = detected again within</Text>
-			<Text>{metrics.cameBackSeconds} s of a cure; paging = host-intervals with a VM paging (docs/metrics.md)</Text>
-			<Table data={episodes}/>
-		</Box>,
-		{columns: 250},
-	) + '\n';
+	return [
+		chalk.bold(`${safeText(evaluation.scenario)} · ${evaluation.ticks} ticks of ${evaluation.tickSeconds} s · seeds ${seeds}`),
+		'mean ± sd over seeds; sustained overload = (host, interval) pairs with k of the last n intervals over a threshold;',
+		'energy of the worker hosts; active hosts = powered-on workers; consolidation = running VMs per active host',
+		...(evaluation.baseline.listed ? [] : ['vs none: none ran on the same seeds as the baseline (it was not listed)']),
+		boxedTable(tradeOff),
+		'Details',
+		boxedTable(rows),
+		'Hotspot episodes, whatever the policy (means over seeds; sd in --format json):',
+		'open = not cured at the end; cure s = mean / max seconds from first detection',
+		`to the start of ${metrics.episodeHoldIntervals} cool intervals in a row; came back = detected again within`,
+		`${metrics.cameBackSeconds} s of a cure; paging = host-intervals with a VM paging (docs/metrics.md)`,
+		boxedTable(episodes),
+	].join('\n') + '\n';
 }
 
 /** Rounded so the document stays readable; the same runs give the same bytes. */

@@ -1,0 +1,31 @@
+/**
+The shipped command line as one ES module and a few lazily loaded chunks (esbuild), built from tsc's
+output in dist/: Node then reads and compiles a handful of files instead of about 400, which is most
+of the time to a first frame. The dashboard's chunk (Ink, React, Yoga) loads only when the dashboard
+runs; headless runs, `eval` and `--help` never load it. dist/bundle/ sits as deep as dist/scenario/,
+so paths taken from `import.meta.url` (the bundled scenarios) resolve the same from both.
+*/
+import {rm} from 'node:fs/promises';
+import {build} from 'esbuild';
+
+const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
+await rm(outdir, {recursive: true, force: true});
+await build({
+	entryPoints: [new URL('../dist/cli.js', import.meta.url).pathname],
+	outdir,
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20.19',
+	sourcemap: true,
+	// The "main" of jsonc-parser is a UMD build whose requires esbuild cannot follow; its ES module build bundles.
+	mainFields: ['module', 'main'],
+	// Ink imports React's devtools only when DEV is set; the package is not installed.
+	external: ['react-devtools-core'],
+	// The CommonJS packages inside (React, yoga's loader) call require for Node's own modules.
+	banner: {js: 'import {createRequire as createRequire_} from \'node:module\'; const require = createRequire_(import.meta.url);'},
+	// The bundle is what users run: React's production build only, its development build left out.
+	define: {'process.env.NODE_ENV': '"production"'},
+	logLevel: 'warning',
+});
