@@ -16,6 +16,7 @@ import {SessionMismatchError} from '../scenario/session.js';
 import {TraceError} from '../scenario/traces.js';
 import {OutputError} from './sink.js';
 import {checkWritablePath} from './paths.js';
+import {programVersion} from './version.js';
 import {
 	commandFlags, commands, flags, help,
 } from './help.js';
@@ -101,7 +102,7 @@ export async function main(words: readonly string[], note: (message: string) => 
 		throw new UsageError('--record saves the commands given at the dashboard; a headless run takes none (--replay plays a session headless)');
 	}
 
-	const program = cli.pkg.version ?? 'unknown';
+	const program = programVersion();
 	if (options.headless) {
 		const {runHeadless} = await import('./headless.js');
 		await runHeadless(options, program);
