@@ -28,7 +28,7 @@ if (!has('tmux', '-V')) {
 execFileSync('npm', ['run', 'build', '--silent'], {stdio: 'inherit'});
 rmSync(cast, {force: true});
 const session = `sandpiper-record-${process.pid}`;
-const record = `asciinema rec --quiet --overwrite --cols 80 --rows 24 --idle-time-limit 2 --title "sandpiper-tui demo" -c "node dist/cli.js --demo" ${cast}`;
+const record = `asciinema rec --quiet --overwrite --cols 80 --rows 24 --idle-time-limit 2 --title "sandpiper-tui demo" -c "node dist/bundle/cli.js --demo" ${cast}`;
 execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', `TERM=xterm-256color ${record}`]);
 // The walkthrough ends on its own (about 90 s); wait for the pane to close.
 const started = Date.now();

@@ -51,7 +51,7 @@ function line(label: string, results: readonly Timed[]): string {
 
 /** Prints the whole-process figures of the PlanetLab day. */
 export function wholeProcess(day: string): void {
-	const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+	const cli = fileURLToPath(new URL('../bundle/cli.js', import.meta.url));
 	console.log(`\nWhole process, PlanetLab 20110303 (median of ${runs} runs, fastest-slowest; the summary, the default output of a headless run):`);
 	for (const hosts of [800, 3200]) {
 		const args = [cli, '--headless', '--trace-dir', day, '--hosts', String(hosts), '--cloudsim', '--format', 'json'];
