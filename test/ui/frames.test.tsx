@@ -9,10 +9,27 @@ import {defaultStrategies} from '../../source/strategies.js';
 import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
 import {buildScreen} from '../../source/ui/screen.js';
 import {dashboardModel} from '../../source/ui/view-model.js';
+import {deepFreeze} from '../helpers/deep-freeze.js';
 
-async function runFor(ticks: number, policy?: string): Promise<{world: World; events: SimEvent[]}> {
-	const {world, timeline} = await loadScenario({policy});
-	return runTicks(world, defaultStrategies, {ticks, timeline});
+type Run = {world: World; events: SimEvent[]};
+
+/**
+The default scenario run for `ticks`, computed once per file and shared by every test that asks for it
+(frames only read it); frozen, so a test that wrote to it would fail instead of changing the others'.
+*/
+const runs = new Map<string, Promise<Run>>();
+async function runFor(ticks: number, policy?: string): Promise<Run> {
+	const key = `${ticks} ${policy ?? ''}`;
+	let run = runs.get(key);
+	if (run === undefined) {
+		run = (async () => {
+			const {world, timeline} = await loadScenario({policy});
+			return deepFreeze(runTicks(world, defaultStrategies, {ticks, timeline}));
+		})();
+		runs.set(key, run);
+	}
+
+	return run;
 }
 
 function screenOf({world, events}: {world: World; events: SimEvent[]}, ui: Partial<UiState> = {}): Screen {
