@@ -1,3 +1,6 @@
+/**
+The command line in-process through `main` (helpers/main.ts), and as whole processes only for what the entry adds: the exit status, the one line on stderr, --help, the not-a-terminal note.
+*/
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
