@@ -1,4 +1,6 @@
 import {Buffer} from 'node:buffer';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import test from 'ava';
 import {writeHeadless} from '../../source/headless-report.js';
 import {EventSpool} from '../../source/report/event-spool.js';
@@ -8,6 +10,8 @@ import {defaultScenarioPath, demoScenarioPath} from '../../source/scenario/read-
 import {loadScenario} from '../../source/scenario/load-scenario.js';
 import type {SimEvent} from '../../source/sim/types.js';
 import {defaultStrategies} from '../../source/strategies.js';
+import {main} from '../../source/cli/main.js';
+import {temporaryFolder} from '../helpers/temporary.js';
 
 /** What a writer gets, as one text. */
 function collector(): {write: (chunk: string | Uint8Array) => Promise<void>; text: () => string} {
@@ -52,5 +56,41 @@ test('the spool reads its file back in pieces that may split a character, and th
 		t.is(output.text(), frame.head + events.map((event, index) => jsonEventText(event, index === 0)).join('') + '\n  ' + frame.tail);
 	} finally {
 		spool.dispose();
+	}
+});
+
+/** Runs the command line in-process, the report and any event log to files of a new folder. */
+async function run(words: string[]): Promise<{report: string; events: (name: string) => string}> {
+	const folder = temporaryFolder('sandpiper-events-test-');
+	const output = join(folder, 'report');
+	await main([...words.map(word => word.replace('EVENTS', join(folder, 'events.jsonl'))), '--output', output], () => undefined);
+	const report = readFileSync(output, 'utf8');
+	const events = (name: string) => readFileSync(join(folder, name), 'utf8');
+	return {report, events};
+}
+
+const runWords = ['--headless', '--ticks', '300', '--seed', '4'];
+
+test('the event log is opt-in: a JSON report has none unless --events asks for it', async t => {
+	const {report} = await run([...runWords, '--format', 'json']);
+	const document = JSON.parse(report) as Record<string, unknown>;
+	t.false('events' in document);
+	t.true(typeof document['summary'] === 'object');
+	const {report: withEvents} = await run([...runWords, '--format', 'json', '--events']);
+	const {events} = (JSON.parse(withEvents) as {events: unknown[]});
+	t.true(events.length > 0);
+	// Apart from its events, the report is the same.
+	const {events: _events, ...rest} = JSON.parse(withEvents) as Record<string, unknown>;
+	t.deepEqual(rest, document);
+});
+
+test('--events FILE streams the same events as JSON lines, whatever the report\'s format', async t => {
+	const {report} = await run([...runWords, '--format', 'json', '--events']);
+	const expected = (JSON.parse(report) as {events: unknown[]}).events;
+	for (const format of ['json', 'table', 'csv']) {
+		// eslint-disable-next-line no-await-in-loop -- one run at a time
+		const {events} = await run([...runWords, '--format', format, '--events', 'EVENTS']);
+		const lines = events('events.jsonl').trimEnd().split('\n').map(line => JSON.parse(line) as unknown);
+		t.deepEqual(lines, expected, `--format ${format}`);
 	}
 });

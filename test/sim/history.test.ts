@@ -8,6 +8,7 @@ import {
 import type {Command} from '../../source/sim/types.js';
 import {stepInPlace} from '../../source/sim/step.js';
 import {defaultStrategies} from '../../source/strategies.js';
+import {same} from '../helpers/same.js';
 import {build} from '../helpers/scenarios.js';
 
 test('property: pushFlag keeps the newest `limit` flags, oldest first, whatever the list held and however the limit changes', t => {
@@ -146,17 +147,17 @@ function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolea
 				const over = host.state === 'up' && (cpu! > thresholds.cpu || disk! > thresholds.disk || network! > thresholds.network || swap! > thresholds.swapMBps);
 				downWithFlags += host.state !== 'up' && shadow.flags.includes(true) ? 1 : 0;
 				shadow.flags = [...shadow.flags, over].slice(-n);
-				t.deepEqual(host.history.overThreshold, shadow.flags);
-				t.is(host.sustainedOverload, shadow.flags.filter(Boolean).length >= k);
+				same(t, host.history.overThreshold, shadow.flags);
+				same(t, host.sustainedOverload, shadow.flags.filter(Boolean).length >= k);
 			}
 
 			skipped += host.history.quietTicks > quietLimit ? 1 : 0;
-			t.deepEqual(seriesValues(host.history.cpuTicks), shadow.ticks.slice(-tickHistoryLength));
+			same(t, seriesValues(host.history.cpuTicks), shadow.ticks.slice(-tickHistoryLength));
 			for (const [at, resource] of resources.entries()) {
-				t.deepEqual(seriesValues(host.history.intervals[resource]), shadow.means[at]!.slice(-historyIntervals));
+				same(t, seriesValues(host.history.intervals[resource]), shadow.means[at]!.slice(-historyIntervals));
 			}
 
-			t.is(host.history.accumulator.ticks, shadow.count);
+			same(t, host.history.accumulator.ticks, shadow.count);
 		}
 	}
 

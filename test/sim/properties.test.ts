@@ -1,12 +1,15 @@
 import test from 'ava';
 import fc from 'fast-check';
-import {runTicks} from '../../source/sim/run.js';
+import {runTicks, indexTimeline} from '../../source/sim/run.js';
 import {step, stepInPlace, cloneWorld} from '../../source/sim/step.js';
-import type {Command, World} from '../../source/sim/types.js';
+import type {Command, SimEvent, World} from '../../source/sim/types.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {runArbitrary} from '../helpers/arbitraries.js';
 import {invariantViolations} from '../helpers/invariants.js';
 import {build} from '../helpers/scenarios.js';
+import {demoScenarioPath} from '../../source/scenario/read-scenario.js';
+import {loadScenario} from '../../source/scenario/load-scenario.js';
+import {RefilledLists} from '../../source/sim/lists.js';
 
 const runs = {numRuns: 60};
 
@@ -98,4 +101,45 @@ test('adding a VM does not change the numbers any other VM draws', t => {
 			t.deepEqual(withAll.vms[index]!.usage.demand, vm.usage.demand);
 		}
 	}), {numRuns: 25});
+});
+
+test('with a sink, a tick hands each event to it as it happens, the same events in the same order, and returns none', async t => {
+	// The demo: a flash crowd, pre-copy and post-copy migrations, a host failure, a cross-subnet move.
+	const {world, timeline} = await loadScenario({path: demoScenarioPath});
+	const byTick = indexTimeline(timeline);
+	const held = cloneWorld(world);
+	const streamed = cloneWorld(world);
+	const heldEvents: SimEvent[] = [];
+	const streamedEvents: SimEvent[] = [];
+	for (let tick = 0; tick < 400; tick++) {
+		heldEvents.push(...stepInPlace(held, byTick.get(held.tick) ?? [], defaultStrategies));
+		const returned = stepInPlace(streamed, byTick.get(streamed.tick) ?? [], defaultStrategies, event => {
+			streamedEvents.push(event);
+		});
+		t.is(returned.length, 0);
+	}
+
+	t.deepEqual(streamedEvents, heldEvents);
+	t.deepEqual(streamed, held);
+	t.true(new Set(heldEvents.map(event => event.type)).size > 10, 'the run covers many kinds of event');
+});
+
+test('property: lists refilled in place read as new lists of what each refill added, in order', t => {
+	fc.assert(fc.property(
+		fc.integer({min: 1, max: 6}),
+		fc.array(fc.array(fc.tuple(fc.nat(), fc.integer())), {maxLength: 8}),
+		(slots, refills) => {
+			const refilled = new RefilledLists<number>(slots);
+			for (const additions of refills) {
+				const expected = Array.from({length: slots}, (): number[] => []);
+				for (const [slot, item] of additions) {
+					refilled.add(slot % slots, item);
+					expected[slot % slots]!.push(item);
+				}
+
+				refilled.end();
+				t.deepEqual(refilled.lists, expected);
+			}
+		},
+	), {seed: 23, numRuns: 300});
 });

@@ -1,6 +1,8 @@
 import test from 'ava';
 import {renderToString} from 'ink';
 import stringWidth from 'string-width';
+import type {ReactElement} from 'react';
+import {render} from 'ink-testing-library';
 import {Dashboard, type Screen} from '../../source/ui/components/dashboard.js';
 import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {runTicks} from '../../source/sim/run.js';
@@ -9,10 +11,29 @@ import {defaultStrategies} from '../../source/strategies.js';
 import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
 import {buildScreen} from '../../source/ui/screen.js';
 import {dashboardModel} from '../../source/ui/view-model.js';
+import {deepFreeze} from '../helpers/deep-freeze.js';
+import {Meter} from '../../source/ui/components/meter.js';
+import {barCells} from '../../source/ui/format.js';
 
-async function runFor(ticks: number, policy?: string): Promise<{world: World; events: SimEvent[]}> {
-	const {world, timeline} = await loadScenario({policy});
-	return runTicks(world, defaultStrategies, {ticks, timeline});
+type Run = {world: World; events: SimEvent[]};
+
+/**
+The default scenario run for `ticks`, computed once per file and shared by every test that asks for it
+(frames only read it); frozen, so a test that wrote to it would fail instead of changing the others'.
+*/
+const runs = new Map<string, Promise<Run>>();
+async function runFor(ticks: number, policy?: string): Promise<Run> {
+	const key = `${ticks} ${policy ?? ''}`;
+	let run = runs.get(key);
+	if (run === undefined) {
+		run = (async () => {
+			const {world, timeline} = await loadScenario({policy});
+			return deepFreeze(runTicks(world, defaultStrategies, {ticks, timeline}));
+		})();
+		runs.set(key, run);
+	}
+
+	return run;
 }
 
 function screenOf({world, events}: {world: World; events: SimEvent[]}, ui: Partial<UiState> = {}): Screen {
@@ -208,4 +229,29 @@ test('a migration NIC of its own: the bar shows the migration the same way, the 
 	t.regex(view, /NIC 1000 Mbit\/s: VMs \d+, migrations ▒ out [1-9]\d* in 0 on own NIC 1000 Mbit\/s/v);
 	const shared = frame(screenOf(await runFor(70), {view: 'vms', hostIndex: 8}), 80, 24).join('\n');
 	t.regex(shared, /VMs on h09.*\nNIC 1000 Mbit\/s: VMs \d+, migrations ▒ out [1-9]\d* in 0 \(shared NIC, taken first\) *\n/v);
+});
+
+// The meter the bars are drawn with (ui/components/meter.tsx).
+function frameOf(element: ReactElement): string {
+	const {lastFrame, unmount} = render(element);
+	const frame = lastFrame() ?? '';
+	unmount();
+	return frame;
+}
+
+test('the network meter: the VMs\' share, then the migration traffic in its own glyph, outside the percentage', t => {
+	t.is(frameOf(<Meter fraction={0.3} extra={0.2} width={10} threshold={0.75}/>), '███▒▒░░░░░  30%');
+	t.is(frameOf(<Meter label='NET' fraction={0.3} extra={0.2} width={10} threshold={0.75}/>), 'NET ███▒▒░░░░░  30%');
+	t.is(frameOf(<Meter fraction={0.3} width={10} threshold={0.75}/>), '███░░░░░░░  30%', 'no migration, no segment');
+});
+
+test('a small migration still gets a cell, and the two shares never overflow the bar', t => {
+	t.is(frameOf(<Meter fraction={0} extra={0.01} width={8} threshold={0.75}/>), '▒░░░░░░░   0%');
+	t.is(frameOf(<Meter fraction={1} extra={0.01} width={8} threshold={0.75}/>), '███████▒ 100%');
+	t.is(frameOf(<Meter fraction={0.7} extra={0.9} width={10} threshold={0.75}/>), '███████▒▒▒  70%', 'a migration NIC of its own can be fuller than the room left');
+	for (const [first, second, width] of [[0.33, 0.33, 7], [0.05, 0.04, 3], [0.5, 0.5, 9], [0.99, 0, 4]] as const) {
+		const cells = barCells(first, second, width);
+		t.is(cells.filled + cells.extra + cells.empty, width);
+		t.is(cells.extra > 0, second > 0);
+	}
 });
