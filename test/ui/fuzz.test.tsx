@@ -32,7 +32,7 @@ test('keystroke fuzz on the dashboard\'s logic: thousands of keys and ticks, no 
 
 				const result = reduceKey(ui, item.action, {world, strategies: defaultStrategies, policyNames: Object.keys(defaultStrategies.policies)});
 				ui = result.state;
-				if (result.restart) {
+				if (result.effect?.kind === 'restart') {
 					world = structuredClone(initialWorld);
 				}
 
