@@ -23,6 +23,7 @@ import {viewFrame} from './ui/screen.js';
 import type {TickSource} from './ui/tick-source.js';
 import {initialUiState, type KeyEffect, type UiState} from './ui/ui-state.js';
 import {useWindowSize} from './ui/use-window-size.js';
+import {ValueStore} from './ui/value-store.js';
 
 export type AppProps = {
 	readonly world: World;
@@ -117,9 +118,10 @@ export function SessionView({session, isInteractive}: SessionViewProps) {
 	const size = useWindowSize();
 	// Renders when the session publishes, and only then (besides the view's own keys and a resize).
 	const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
-	const [ui, setUi] = useState<UiState>(initialUiState);
-	// Keys read and write the latest UI state at once (several may come in one chunk); renders follow `ui`.
-	const uiRef = useRef(ui);
+	// The view's own state, in a store (./ui/value-store.ts says why): keys read and write the latest at once.
+	const [store] = useState(() => new ValueStore<UiState>(initialUiState)); // eslint-disable-line react/hook-use-state -- made once, never set
+	const ui = useSyncExternalStore(store.subscribe, store.get);
+	const fading = useRef<(() => void) | undefined>(undefined);
 	const standingNote = isInteractive ? undefined : 'view only: stdin is not a terminal';
 	// The snapshot rendered is the session's current one, so the world read is the one it was built from.
 	const screen = useMemo(() => session.read(world => viewFrame(world, snapshot.frame, {
@@ -136,28 +138,34 @@ export function SessionView({session, isInteractive}: SessionViewProps) {
 		}
 	}, [state, exit]);
 
-	// A note fades after a few seconds.
-	useEffect(() => {
-		if (ui.note === null) {
-			return undefined;
-		}
+	useEffect(() => () => {
+		fading.current?.();
+	}, []);
 
-		return session.tickSource.schedule(() => {
-			uiRef.current = {...uiRef.current, note: null};
-			setUi(uiRef.current);
-		}, noteMilliseconds);
-	}, [ui.note, session]);
+	/** A new note fades after a few seconds, on the session's clock. */
+	const fade = (note: string | null) => {
+		fading.current?.();
+		fading.current = note === null
+			? undefined
+			: session.tickSource.schedule(() => {
+				fading.current = undefined;
+				store.set({...store.get(), note: null});
+			}, noteMilliseconds);
+	};
 
 	const onKey = (input: string, key: KeyInfo) => {
-		const action = actionFor(input, key, uiRef.current.picker ? 'picker' : 'main');
+		const action = actionFor(input, key, store.get().picker ? 'picker' : 'main');
 		if (!action || (session.demo && !demoActions.has(action.type))) {
 			return;
 		}
 
-		const before = seen(uiRef.current, session.getSnapshot());
+		const before = seen(store.get(), session.getSnapshot());
 		const result = session.read(world => reduceKey(before, action, {world, strategies: session.strategies, policyNames: cycledPolicyNames}));
-		uiRef.current = result.state;
-		setUi(result.state);
+		if (result.state.note !== before.note) {
+			fade(result.state.note);
+		}
+
+		store.set(result.state);
 		session.give(result.commands);
 		if (result.effect) {
 			perform(session, result.effect, exit);
