@@ -6,7 +6,7 @@ commands go to the session for the next tick, pause, speed, a step and a restart
 */
 import {useApp, useInput} from 'ink';
 import {
-	useEffect, useMemo, useRef, useState, useSyncExternalStore,
+	useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore,
 } from 'react';
 import {cycledPolicyNames} from './policy/registry.js';
 import type {TimedCommand} from './sim/run.js';
@@ -142,37 +142,39 @@ export function SessionView({session, isInteractive}: SessionViewProps) {
 		fading.current?.();
 	}, []);
 
-	/** A new note fades after a few seconds, on the session's clock. */
-	const fade = (note: string | null) => {
-		fading.current?.();
-		fading.current = note === null
-			? undefined
-			: session.tickSource.schedule(() => {
-				fading.current = undefined;
-				store.set({...store.get(), note: null});
-			}, noteMilliseconds);
-	};
+	// One handler for the view's life: Ink re-subscribes its input listener whenever the handler changes,
+	// which a handler made anew at every render (every snapshot) would make it do 20 times a second.
+	const onInput = useCallback((input: string, key: KeyInfo) => {
+		/** A new note fades after a few seconds, on the session's clock. */
+		const fade = (note: string | null) => {
+			fading.current?.();
+			fading.current = note === null
+				? undefined
+				: session.tickSource.schedule(() => {
+					fading.current = undefined;
+					store.set({...store.get(), note: null});
+				}, noteMilliseconds);
+		};
 
-	const onKey = (input: string, key: KeyInfo) => {
-		const action = actionFor(input, key, store.get().picker ? 'picker' : 'main');
-		if (!action || (session.demo && !demoActions.has(action.type))) {
-			return;
-		}
+		const onKey = (single: string, info: KeyInfo) => {
+			const action = actionFor(single, info, store.get().picker ? 'picker' : 'main');
+			if (!action || (session.demo && !demoActions.has(action.type))) {
+				return;
+			}
 
-		const before = seen(store.get(), session.getSnapshot());
-		const result = session.read(world => reduceKey(before, action, {world, strategies: session.strategies, policyNames: cycledPolicyNames}));
-		if (result.state.note !== before.note) {
-			fade(result.state.note);
-		}
+			const before = seen(store.get(), session.getSnapshot());
+			const result = session.read(world => reduceKey(before, action, {world, strategies: session.strategies, policyNames: cycledPolicyNames}));
+			if (result.state.note !== before.note) {
+				fade(result.state.note);
+			}
 
-		store.set(result.state);
-		session.give(result.commands);
-		if (result.effect) {
-			perform(session, result.effect, exit);
-		}
-	};
+			store.set(result.state);
+			session.give(result.commands);
+			if (result.effect) {
+				perform(session, result.effect, exit);
+			}
+		};
 
-	useInput((input, key) => {
 		try {
 			// Ink hands several printable keys typed at once (or pasted) over as one string: take them one by one.
 			for (const [single, info] of splitKeys(input, key)) {
@@ -181,7 +183,9 @@ export function SessionView({session, isInteractive}: SessionViewProps) {
 		} catch (error) {
 			exit(error instanceof Error ? error : new Error(String(error)));
 		}
-	}, {isActive: isInteractive});
+	}, [session, store, exit]);
+
+	useInput(onInput, {isActive: isInteractive});
 
 	return (
 		<ErrorBoundary onError={exit}>
