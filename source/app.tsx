@@ -1,27 +1,29 @@
 /**
-The interactive shell: owns the world and the ticker (a `setTimeout` chain re-armed after each step,
-several steps per callback at high speed), keeps the dashboard's own state (selection, views,
-pickers, pause, speed), turns keys into actions through the keymap and the UI reducer, and renders
-the dashboard from a snapshot. Commands from keys join the next tick, like a timeline's.
+The interactive shell: a view of a session (./session/session-engine.ts, which owns the world, the
+clock, pause and speed). The view renders the session's snapshots, keeps the dashboard's own state
+(selection, views, pickers, notes), and turns keys into actions through the keymap and the UI reducer:
+commands go to the session for the next tick, pause, speed, a step and a restart to the session itself.
 */
 import {useApp, useInput} from 'ink';
 import {
-	useCallback, useEffect, useMemo, useRef, useState,
+	useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore,
 } from 'react';
 import {cycledPolicyNames} from './policy/registry.js';
-import {indexTimeline, type TimedCommand} from './sim/run.js';
-import {cloneWorld, stepInPlace} from './sim/step.js';
+import type {TimedCommand} from './sim/run.js';
 import type {Strategies} from './sim/strategies.js';
 import type {Command, SimEvent, World} from './sim/types.js';
+import {SessionEngine} from './session/session-engine.js';
+import type {SessionSnapshot} from './session/snapshot.js';
+import type {Demo} from './ui/captions.js';
 import {Dashboard} from './ui/components/dashboard.js';
 import {ErrorBoundary} from './ui/components/error-boundary.js';
 import {actionFor, type KeyInfo} from './ui/keymap.js';
-import {periodFor, timerTickSource, type TickSource} from './ui/tick-source.js';
-import {initialUiState, type UiState} from './ui/ui-state.js';
 import {reduceKey} from './ui/reduce-key.js';
+import {viewFrame} from './ui/screen.js';
+import type {TickSource} from './ui/tick-source.js';
+import {initialUiState, type KeyEffect, type UiState} from './ui/ui-state.js';
 import {useWindowSize} from './ui/use-window-size.js';
-import {captionAt, type Demo} from './ui/captions.js';
-import {buildScreen} from './ui/screen.js';
+import {ValueStore} from './ui/value-store.js';
 
 export type AppProps = {
 	readonly world: World;
@@ -41,13 +43,16 @@ export type AppProps = {
 	readonly demo?: Demo;
 };
 
+export type SessionViewProps = {
+	readonly session: SessionEngine;
+	/** False when stdin is not a terminal: the view runs without keys. */
+	readonly isInteractive: boolean;
+};
+
 /** Keys a walkthrough still takes: it must play the same way every time. */
 const demoActions = new Set(['quit', 'togglePause', 'help', 'close']);
 
-/** Events kept for the alerts and the log. */
-const eventMemory = 300;
-
-/** How long a note stays in the status line (wall-clock). */
+/** How long a note stays in the status line (on the session's clock). */
 const noteMilliseconds = 4000;
 
 /** One key per entry: a chunk of printable text becomes its characters; Enter and Tab in it become keys. */
@@ -66,141 +71,110 @@ export function splitKeys(input: string, key: KeyInfo): Array<[string, KeyInfo]>
 	});
 }
 
-export function App({
-	world: initial, timeline, strategies, isInteractive, tickSource = timerTickSource, initialSpeed = 1, onCommands, onEvents, onRestart, demo,
-}: AppProps) {
+/** The view's state with the session's pause and speed, which the session owns. */
+function seen(ui: UiState, snapshot: SessionSnapshot): UiState {
+	const paused = snapshot.state.kind === 'paused';
+	return ui.paused === paused && ui.speed === snapshot.speed ? ui : {...ui, paused, speed: snapshot.speed};
+}
+
+/** Asks the session (or the view, to quit) for what a key's effect says. */
+function perform(session: SessionEngine, effect: KeyEffect, exit: () => void): void {
+	switch (effect.kind) {
+		case 'quit': {
+			exit();
+			break;
+		}
+
+		case 'pause': {
+			session.pause();
+			break;
+		}
+
+		case 'resume': {
+			session.resume();
+			break;
+		}
+
+		case 'speed': {
+			session.setSpeed(effect.speed);
+			break;
+		}
+
+		case 'step': {
+			session.step();
+			break;
+		}
+
+		case 'restart': {
+			session.restart();
+			break;
+		}
+	}
+}
+
+/** A view of a session: whoever made the session runs its clock (`start`, `stop`). */
+export function SessionView({session, isInteractive}: SessionViewProps) {
 	const {exit} = useApp();
 	const size = useWindowSize();
-	// The app owns its copy of the world and advances it in place; renders read only snapshots.
-	const [firstWorld] = useState(() => cloneWorld(initial)); // eslint-disable-line react/hook-use-state -- read once, never set
-	const world = useRef<World>(firstWorld);
-	const events = useRef<SimEvent[]>([]);
-	const byTick = useMemo(() => indexTimeline(timeline), [timeline]);
-	const pending = useRef<Command[]>([]);
-	const owed = useRef(0);
-	const [ui, setUi] = useState<UiState>({...initialUiState, speed: initialSpeed});
-	// Keys read and write the latest UI state at once; renders follow through `ui`.
-	const uiRef = useRef(ui);
+	// Renders when the session publishes, and only then (besides the view's own keys and a resize).
+	const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+	// The view's own state, in a store (./ui/value-store.ts says why): keys read and write the latest at once.
+	const [store] = useState(() => new ValueStore<UiState>(initialUiState)); // eslint-disable-line react/hook-use-state -- made once, never set
+	const ui = useSyncExternalStore(store.subscribe, store.get);
+	const fading = useRef<(() => void) | undefined>(undefined);
 	const standingNote = isInteractive ? undefined : 'view only: stdin is not a terminal';
-	const noteFor = useCallback((current: World) => (demo ? captionAt(demo, current.tick, events.current) : undefined) ?? standingNote, [demo, standingNote]);
-	const [screen, setScreen] = useState(() => buildScreen(firstWorld, ui, [], strategies, (demo ? captionAt(demo, firstWorld.tick, []) : undefined) ?? standingNote));
+	// The snapshot rendered is the session's current one, so the world read is the one it was built from.
+	const screen = useMemo(() => session.read(world => viewFrame(world, snapshot.frame, {
+		ui: seen(ui, snapshot), strategies: session.strategies, standingNote: snapshot.caption ?? standingNote,
+	})), [session, snapshot, ui, standingNote]);
 
-	const refresh = useCallback(() => {
-		setScreen(buildScreen(world.current, uiRef.current, events.current, strategies, noteFor(world.current)));
-	}, [strategies, noteFor]);
-
-	/** Advances `steps` ticks; false once a walkthrough has reached its end (the app is exiting). */
-	const advance = useCallback((steps: number): boolean => {
-		const {current} = world;
-		for (let index = 0; index < steps; index++) {
-			if (demo && current.tick >= demo.endTick) {
-				break;
-			}
-
-			const given = pending.current.splice(0);
-			if (given.length > 0) {
-				onCommands?.(current.tick, given);
-			}
-
-			const commands = [...(byTick.get(current.tick) ?? []), ...given];
-			const happened = stepInPlace(current, commands, strategies);
-			onEvents?.(happened);
-			if (happened.length > 0) {
-				events.current.push(...happened);
-				if (events.current.length > eventMemory) {
-					events.current.splice(0, events.current.length - eventMemory);
-				}
-			}
-		}
-
-		if (steps > 0) {
-			refresh();
-		}
-
-		if (demo && current.tick >= demo.endTick) {
-			exit();
-			return false;
-		}
-
-		return true;
-	}, [byTick, strategies, refresh, onCommands, onEvents, demo, exit]);
-
+	// A walkthrough's end, or a failure inside the simulation, ends the view (the shell says the error in one line).
+	const {state} = snapshot;
 	useEffect(() => {
-		if (ui.paused) {
-			return undefined;
+		if (state.kind === 'ended') {
+			exit();
+		} else if (state.kind === 'failed') {
+			exit(state.error);
 		}
+	}, [state, exit]);
 
-		const period = periodFor(ui.speed);
-		let cancel: (() => void) | undefined;
-		const onTick = () => {
-			owed.current += ui.speed * period / 1000;
-			const steps = Math.floor(owed.current);
-			owed.current -= steps;
-			try {
-				if (!advance(steps)) {
-					return;
-				}
-			} catch (error) {
-				// A failure inside the simulation ends the app cleanly; the shell says it in one line.
-				exit(error instanceof Error ? error : new Error(String(error)));
+	useEffect(() => () => {
+		fading.current?.();
+	}, []);
+
+	// One handler for the view's life: Ink re-subscribes its input listener whenever the handler changes,
+	// which a handler made anew at every render (every snapshot) would make it do 20 times a second.
+	const onInput = useCallback((input: string, key: KeyInfo) => {
+		/** A new note fades after a few seconds, on the session's clock. */
+		const fade = (note: string | null) => {
+			fading.current?.();
+			fading.current = note === null
+				? undefined
+				: session.tickSource.schedule(() => {
+					fading.current = undefined;
+					store.set({...store.get(), note: null});
+				}, noteMilliseconds);
+		};
+
+		const onKey = (single: string, info: KeyInfo) => {
+			const action = actionFor(single, info, store.get().picker ? 'picker' : 'main');
+			if (!action || (session.demo && !demoActions.has(action.type))) {
 				return;
 			}
 
-			cancel = tickSource.schedule(onTick, period);
+			const before = seen(store.get(), session.getSnapshot());
+			const result = session.read(world => reduceKey(before, action, {world, strategies: session.strategies, policyNames: cycledPolicyNames}));
+			if (result.state.note !== before.note) {
+				fade(result.state.note);
+			}
+
+			store.set(result.state);
+			session.give(result.commands);
+			if (result.effect) {
+				perform(session, result.effect, exit);
+			}
 		};
 
-		cancel = tickSource.schedule(onTick, period);
-		return () => {
-			cancel?.();
-		};
-	}, [ui.paused, ui.speed, advance, tickSource, exit]);
-
-	// A note fades after a few seconds.
-	useEffect(() => {
-		if (ui.note === null) {
-			return undefined;
-		}
-
-		const cancel = tickSource.schedule(() => {
-			setUi(state => ({...state, note: null}));
-		}, noteMilliseconds);
-		return cancel;
-	}, [ui.note, tickSource]);
-
-	useEffect(() => {
-		uiRef.current = ui;
-		refresh();
-	}, [ui, refresh]);
-
-	const onKey = (input: string, key: KeyInfo) => {
-		const action = actionFor(input, key, uiRef.current.picker ? 'picker' : 'main');
-		if (!action || (demo && !demoActions.has(action.type))) {
-			return;
-		}
-
-		const result = reduceKey(uiRef.current, action, {world: world.current, strategies, policyNames: cycledPolicyNames});
-		if (result.quit) {
-			exit();
-			return;
-		}
-
-		if (result.restart) {
-			world.current = cloneWorld(initial);
-			events.current = [];
-			pending.current = [];
-			owed.current = 0;
-			onRestart?.();
-		}
-
-		pending.current.push(...result.commands);
-		uiRef.current = result.state;
-		setUi(result.state);
-		if (result.step) {
-			advance(1);
-		}
-	};
-
-	useInput((input, key) => {
 		try {
 			// Ink hands several printable keys typed at once (or pasted) over as one string: take them one by one.
 			for (const [single, info] of splitKeys(input, key)) {
@@ -209,11 +183,32 @@ export function App({
 		} catch (error) {
 			exit(error instanceof Error ? error : new Error(String(error)));
 		}
-	}, {isActive: isInteractive});
+	}, [session, store, exit]);
+
+	useInput(onInput, {isActive: isInteractive});
 
 	return (
 		<ErrorBoundary onError={exit}>
 			<Dashboard screen={screen} size={size}/>
 		</ErrorBoundary>
 	);
+}
+
+/**
+The dashboard with a session of its own, made from the props when it mounts (they are read once), its
+clock running while it is mounted.
+*/
+export function App({
+	world, timeline, strategies, isInteractive, tickSource, initialSpeed, onCommands, onEvents, onRestart, demo,
+}: AppProps) {
+	const [session] = useState(() => new SessionEngine({ // eslint-disable-line react/hook-use-state -- made once, never set
+		world, timeline, strategies, clock: tickSource, speed: initialSpeed, demo, hooks: {onCommands, onEvents, onRestart},
+	}));
+	useEffect(() => {
+		session.start();
+		return () => {
+			session.stop();
+		};
+	}, [session]);
+	return <SessionView session={session} isInteractive={isInteractive}/>;
 }

@@ -11,14 +11,18 @@ function files(directory: string): string[] {
 	return readdirSync(directory, {withFileTypes: true}).flatMap(entry => entry.isDirectory() ? files(join(directory, entry.name)) : [join(directory, entry.name)]);
 }
 
-type SourceFile = {path: string; layer: string; text: string; imports: string[]};
+type SourceFile = {
+	path: string; layer: string; text: string; imports: string[]; runtimeImports: string[];
+};
 
 const sources: SourceFile[] = files(sourceRoot).filter(path => /\.tsx?$/v.test(path)).map(path => {
 	const text = readFileSync(path, 'utf8');
 	const relativePath = relative(sourceRoot, path);
 	const imports = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gmv), ...text.matchAll(/import\('([^']+)'\)/gv)].map(match => match[1]!);
+	// What loads at run time: `import type` is erased.
+	const runtimeImports = [...text.matchAll(/^(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/gmv)].map(match => match[1]!);
 	return {
-		path: relativePath, layer: relativePath.includes('/') ? relativePath.split('/')[0]! : '(shell)', text, imports,
+		path: relativePath, layer: relativePath.includes('/') ? relativePath.split('/')[0]! : '(shell)', text, imports, runtimeImports,
 	};
 });
 
@@ -37,6 +41,8 @@ const allowed: Record<string, string[]> = {
 	// The view reads the network model for addresses, reachability and migration effects.
 	report: ['sim', 'migration', 'network', 'terminal'],
 	ui: ['sim', 'network', 'terminal'],
+	// A dashboard session outside React: the world through sim/, its frames through ui/'s pure modules, its clock injected.
+	session: ['sim', 'ui'],
 	// Checking the command line's flags (pure): policy names, the generated datacenter's limits.
 	options: ['policy', 'scenario', 'migration'],
 	// Making outside text safe for a terminal: used by every writer, it uses nothing.
@@ -101,4 +107,46 @@ test('the core is pure: no React, Ink, node:*, clock, Math.random or console in 
 test('only the shells touch process', t => {
 	const touching = sources.filter(file => /\bprocess\.(?:argv|exit|stdout|stdin|stderr|on|once)\b/v.test(file.text) && !(['cli.tsx', 'bench/index.ts'].includes(file.path) || file.path.startsWith('cli/'))).map(file => file.path);
 	t.deepEqual(touching, []);
+});
+
+test('a session runs without React or Ink, and keeps time only by the clock it is given', t => {
+	const byPath = new Map(sources.map(file => [file.path, file]));
+	const loaded = new Set<string>();
+	const queue = sources.filter(file => file.layer === 'session');
+	const found: string[] = [];
+	while (queue.length > 0) {
+		const file = queue.pop()!;
+		if (loaded.has(file.path)) {
+			continue;
+		}
+
+		loaded.add(file.path);
+		for (const specifier of file.runtimeImports) {
+			if (!specifier.startsWith('.')) {
+				if (/^(?:react|ink)/v.test(specifier)) {
+					found.push(`${file.path} loads ${specifier}`);
+				}
+
+				continue;
+			}
+
+			const path = relative(sourceRoot, join(sourceRoot, file.path, '..', specifier));
+			const target = byPath.get(path.replace(/\.js$/v, '.ts')) ?? byPath.get(path.replace(/\.js$/v, '.tsx'));
+			if (target) {
+				queue.push(target);
+			}
+		}
+	}
+
+	for (const file of sources.filter(source => source.layer === 'session')) {
+		const clocks = [/\bset(?:Timeout|Interval|Immediate)\b/v, /\bDate\.now\b/v, /\bnew Date\b/v, /\bperformance\./v];
+		for (const pattern of [...clocks, /\bMath\.random\b/v, /\bprocess\./v]) {
+			if (pattern.test(file.text)) {
+				found.push(`${file.path} uses ${pattern.source}`);
+			}
+		}
+	}
+
+	t.true(loaded.has('ui/screen.ts'), 'the walk follows imports into ui/');
+	t.deepEqual(found, []);
 });

@@ -1,5 +1,6 @@
 /**
 Runs as a fold over `step`: the same world, strategies and timeline give the same events, byte for byte.
+`Run` is the one step loop: headless runs, replays and the dashboard's session (../session/) all tick through it.
 */
 import {cloneWorld, stepInPlace} from './step.js';
 import type {Strategies} from './strategies.js';
@@ -62,18 +63,30 @@ export class Run {
 	}
 
 	advance(ticks: number): void {
-		const current = this.world;
-		const {events} = this;
 		for (let index = 0; index < ticks; index++) {
-			const tickEvents = stepInPlace(current, this.#timeline.get(current.tick) ?? noCommands, this.#strategies, this.#options.onEvent);
-			for (const event of tickEvents) {
-				events.push(event);
-			}
-
-			this.#options.onTick?.(current, tickEvents);
+			this.#tick(this.#timeline.get(this.world.tick) ?? noCommands);
 		}
 
 		this.ticksRun += ticks;
+	}
+
+	/**
+	One tick with `given` after the timeline's commands of that tick: the dashboard's keys, in the order
+	a replayed session (../scenario/session.ts) puts them, so a replay runs the same ticks.
+	*/
+	step(given: readonly Command[]): void {
+		const scheduled = this.#timeline.get(this.world.tick) ?? noCommands;
+		this.#tick(given.length === 0 ? scheduled : [...scheduled, ...given]);
+		this.ticksRun++;
+	}
+
+	#tick(commands: readonly Command[]): void {
+		const tickEvents = stepInPlace(this.world, commands, this.#strategies, this.#options.onEvent);
+		for (const event of tickEvents) {
+			this.events.push(event);
+		}
+
+		this.#options.onTick?.(this.world, tickEvents);
 	}
 }
 

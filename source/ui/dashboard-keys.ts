@@ -3,7 +3,8 @@ import {freeMemoryMiB} from '../sim/capacity.js';
 import type {
 	Command, LoadTarget, NetworkMode,
 } from '../sim/types.js';
-import {nextSpeed, type UiAction} from './keymap.js';
+import type {UiAction} from './keymap.js';
+import {sessionKey} from './session-keys.js';
 import {move, selectedHost, selectedVm} from './ui-selection.js';
 import {
 	initialUiState, type KeyContextData, type KeyResult, type UiState, type View,
@@ -17,10 +18,6 @@ export function dashboardKey(state: UiState, action: UiAction, context: KeyConte
 	const none = (next: UiState = state): KeyResult => ({state: next, commands: []});
 	const host = selectedHost(state, world);
 	switch (action.type) {
-		case 'quit': {
-			return {state, commands: [], quit: true};
-		}
-
 		case 'help': {
 			return none({...state, help: !state.help});
 		}
@@ -33,17 +30,12 @@ export function dashboardKey(state: UiState, action: UiAction, context: KeyConte
 			return none({...state, view: 'hosts'});
 		}
 
-		case 'togglePause': {
-			return none({...state, paused: !state.paused});
-		}
-
-		case 'step': {
-			return {state, commands: [], step: state.paused};
-		}
-
+		case 'quit':
+		case 'togglePause':
+		case 'step':
 		case 'faster':
 		case 'slower': {
-			return none({...state, speed: nextSpeed(state.speed, action.type === 'faster' ? 1 : -1)});
+			return sessionKey(state, action);
 		}
 
 		case 'up':
@@ -180,7 +172,7 @@ export function dashboardKey(state: UiState, action: UiAction, context: KeyConte
 		}
 
 		case 'restart': {
-			return {state: {...initialUiState, speed: state.speed, note: 'restarted'}, commands: [], restart: true};
+			return {state: {...initialUiState, speed: state.speed, note: 'restarted'}, commands: [], effect: {kind: 'restart'}};
 		}
 
 		case 'left':

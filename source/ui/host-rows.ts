@@ -3,6 +3,7 @@ import {hypervisorProfiles} from '../sim/hypervisors.js';
 import {isOverloaded, usableMemoryMiB} from '../sim/capacity.js';
 import {seriesValues} from '../sim/series.js';
 import type {World} from '../sim/types.js';
+import {formatPercent, kOfNHistory} from './format.js';
 
 export type HostMarker = 'down' | 'off' | 'booting' | 'draining' | 'hot' | 'overloaded' | 'scratch' | 'none';
 
@@ -38,6 +39,22 @@ export type HostRowModel = {
 	/** `Xen, type 1, para-virtualisation` */
 	hypervisorLabel: string;
 	powerWatts: number;
+	/** The row's figures as it shows them, formatted once per tick rather than at every render. */
+	labels: HostRowLabels;
+};
+
+export type HostRowLabels = {
+	/** Each meter's percentage, 4 columns (`  7%`). */
+	cpu: string;
+	memory: string;
+	disk: string;
+	network: string;
+	/** ` 2 vm` */
+	vms: string;
+	/** `` 95W `` (the wide layout's watts, and a space). */
+	watts: string;
+	/** The k-of-n flags as `▮▯▯▮▮`, padded to n. */
+	history: string;
 };
 
 function markerOf(host: World['hosts'][number]): HostMarker {
@@ -68,14 +85,15 @@ function ratio(value: number, of: number): number {
 	return of > 0 ? Math.min(1, value / of) : 0;
 }
 
-/** The row of `host`, which runs `vmCount` VMs holding `allocatedMiB` of its memory. */
-export function hostRow(host: World['hosts'][number], vmCount: number, allocatedMiB: number): HostRowModel {
+/** The row of `host`, which runs `vmCount` VMs holding `allocatedMiB` of its memory; `n` is the k-of-n window. */
+export function hostRow(host: World['hosts'][number], vmCount: number, allocatedMiB: number, n: number): HostRowModel {
+	const {utilisation} = host.usage;
 	return {
 		id: host.id,
-		cpu: host.usage.utilisation.cpu,
-		memory: host.usage.utilisation.memory,
-		disk: host.usage.utilisation.disk,
-		network: host.usage.utilisation.network,
+		cpu: utilisation.cpu,
+		memory: utilisation.memory,
+		disk: utilisation.disk,
+		network: utilisation.network,
 		migrationNetwork: ratio(Math.max(host.usage.migrationOutMbps, host.usage.migrationInMbps), host.capacity.migrationNetworkMbps ?? host.capacity.networkMbps),
 		vmNetworkMbps: host.usage.granted.network,
 		migrationOutMbps: host.usage.migrationOutMbps,
@@ -84,12 +102,22 @@ export function hostRow(host: World['hosts'][number], vmCount: number, allocated
 		migrationNicMbps: host.capacity.migrationNetworkMbps,
 		vmCount,
 		marker: markerOf(host),
-		overThreshold: host.history.overThreshold,
+		// A copy: the core shifts these flags in place each interval, and a frame must not change after it is built.
+		overThreshold: [...host.history.overThreshold],
 		cpuHistory: seriesValues(host.history.cpuTicks),
 		freeMemoryMiB: usableMemoryMiB(host) - allocatedMiB,
 		hypervisor: host.hypervisor.family,
 		hypervisorLabel: `${hypervisorProfiles[host.hypervisor.family].label}, type ${host.hypervisor.type}, ${host.hypervisor.technique}`,
 		powerWatts: host.powerWatts,
+		labels: {
+			cpu: formatPercent(utilisation.cpu),
+			memory: formatPercent(utilisation.memory),
+			disk: formatPercent(utilisation.disk),
+			network: formatPercent(utilisation.network),
+			vms: `${String(vmCount).padStart(2)} vm`,
+			watts: `${String(Math.round(host.powerWatts)).padStart(3)}W `,
+			history: kOfNHistory(host.history.overThreshold, n),
+		},
 	};
 }
 

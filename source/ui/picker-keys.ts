@@ -2,7 +2,8 @@
 import {migrationRefusal} from '../sim/commands.js';
 import type {Command, Resource} from '../sim/types.js';
 import {migrationModeNames} from '../sim/migration-modes.js';
-import {nextSpeed, type UiAction} from './keymap.js';
+import type {UiAction} from './keymap.js';
+import {sessionKey} from './session-keys.js';
 import {clamp, destinationsFor} from './ui-selection.js';
 import type {
 	KeyContextData, KeyResult, Picker, UiState,
@@ -86,21 +87,12 @@ export function pickerKey(state: UiState, picker: Picker, action: UiAction, cont
 			};
 		}
 
-		case 'quit': {
-			return {state, commands: [], quit: true};
-		}
-
-		case 'togglePause': {
-			return {state: {...state, paused: !state.paused}, commands: []};
-		}
-
-		case 'step': {
-			return {state, commands: [], step: state.paused};
-		}
-
+		case 'quit':
+		case 'togglePause':
+		case 'step':
 		case 'faster':
 		case 'slower': {
-			return {state: {...state, speed: nextSpeed(state.speed, action.type === 'faster' ? 1 : -1)}, commands: []};
+			return sessionKey(state, action);
 		}
 
 		case 'help':

@@ -20,13 +20,15 @@ export const timerTickSource: TickSource = {
 export type ManualTickSource = TickSource & {
 	fire(): void;
 	pending(): number;
+	/** The delays asked for by what is scheduled, in milliseconds. */
+	delays(): number[];
 };
 
 export function createManualTickSource(): ManualTickSource {
-	let queue: Array<{callback: () => void; cancelled: boolean}> = [];
+	let queue: Array<{callback: () => void; delayMs: number; cancelled: boolean}> = [];
 	return {
-		schedule(callback) {
-			const entry = {callback, cancelled: false};
+		schedule(callback, delayMs) {
+			const entry = {callback, delayMs, cancelled: false};
 			queue.push(entry);
 			return () => {
 				entry.cancelled = true;
@@ -40,10 +42,11 @@ export function createManualTickSource(): ManualTickSource {
 			}
 		},
 		pending: () => queue.filter(entry => !entry.cancelled).length,
+		delays: () => queue.filter(entry => !entry.cancelled).map(entry => entry.delayMs),
 	};
 }
 
-/** The longest wait between two callbacks; at higher speeds a callback runs several steps. */
+/** The shortest wait between two callbacks (20 a second at most); at higher speeds a callback runs several steps. */
 export const minimumPeriodMs = 50;
 
 /** Milliseconds between callbacks at `speed` ticks per second. */

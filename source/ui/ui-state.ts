@@ -22,6 +22,7 @@ export type UiState = {
 	migrationIndex: number;
 	picker: Picker | null;
 	help: boolean;
+	/** The session's pause and speed as this view last saw them (the app sets both from its snapshot); a key asks the session to change them. */
 	paused: boolean;
 	speed: number;
 	/** A short message for the status line: why a key did nothing, what it started. */
@@ -52,11 +53,18 @@ export type KeyContextData = {
 	policyNames: readonly string[];
 };
 
+/** What a key asks of the session (its clock, a step, a restart) or of the view (to quit), beyond commands for the world. */
+export type KeyEffect
+	= | {kind: 'quit'}
+		| {kind: 'pause'}
+		| {kind: 'resume'}
+		| {kind: 'speed'; speed: number}
+	/** Run one tick now (`.` while paused). */
+		| {kind: 'step'}
+		| {kind: 'restart'};
+
 export type KeyResult = {
 	state: UiState;
 	commands: Command[];
-	quit?: boolean;
-	restart?: boolean;
-	/** Run one tick now (`.` while paused). */
-	step?: boolean;
+	effect?: KeyEffect;
 };

@@ -7,6 +7,7 @@ import {simulatedSeconds} from '../sim/lookup.js';
 import {seriesValues} from '../sim/series.js';
 import type {NetworkMode, World} from '../sim/types.js';
 import {isPlaced} from '../sim/vm-state.js';
+import {formatClock, formatPower} from './format.js';
 import {hostRow, type HostRowModel} from './host-rows.js';
 import {migrationRow, type MigrationRowModel} from './migration-rows.js';
 import {shortEffect} from './network-model.js';
@@ -27,6 +28,15 @@ export type StatusModel = {
 	activeHosts: number;
 	consolidationRatio: number;
 	activeUtilisation: number;
+	/** The figures as the status line shows them, formatted once per tick. */
+	labels: {
+		/** `00:02:05` */
+		clock: string;
+		/** `3.21 kW 0.12 kWh` */
+		energy: string;
+		/** `2.2:1 on 16 @41%` */
+		consolidation: string;
+	};
 };
 
 export type DashboardModel = {
@@ -54,7 +64,8 @@ export function dashboardModel(world: World): DashboardModel {
 	}
 
 	const allocated = allocatedMemoryByHost(world);
-	const hosts = world.hosts.map(host => hostRow(host, counts.get(host.id) ?? 0, allocated.get(host.id) ?? 0));
+	const {thresholds, k, n} = world.config.monitoring;
+	const hosts = world.hosts.map(host => hostRow(host, counts.get(host.id) ?? 0, allocated.get(host.id) ?? 0, n));
 	const workerHosts = world.hosts.filter(host => host.role === 'worker');
 	const workers = workerHosts.filter(host => host.state === 'up');
 	const length = Math.max(0, ...workers.map(host => host.history.cpuTicks.values.length));
@@ -63,22 +74,30 @@ export function dashboardModel(world: World): DashboardModel {
 		const values = histories.map(values => values[values.length - length + index]).filter(value => value !== undefined);
 		return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 	});
-	const {thresholds, k, n} = world.config.monitoring;
+	const seconds = simulatedSeconds(world);
+	const powerWatts = workerHosts.reduce((sum, host) => sum + host.powerWatts, 0);
+	const consolidationRatio = workers.length === 0 ? 0 : world.vms.filter(vm => vm.state === 'running' || vm.state === 'paused').length / workers.length;
+	const activeUtilisation = workers.length === 0 ? 0 : workers.reduce((sum, host) => sum + host.usage.utilisation.cpu, 0) / workers.length;
 	return {
 		status: {
 			scenario: world.scenarioName,
 			seed: world.seed,
 			policy: world.policy,
 			tick: world.tick,
-			seconds: simulatedSeconds(world),
+			seconds,
 			hotHosts: hosts.filter(host => host.marker === 'hot').length,
 			migrations: world.migrations.length,
 			lostVms: world.vms.filter(vm => vm.state === 'lost').length,
-			powerWatts: workerHosts.reduce((sum, host) => sum + host.powerWatts, 0),
+			powerWatts,
 			energyKWh: world.counters.energyKWh,
 			activeHosts: workers.length,
-			consolidationRatio: workers.length === 0 ? 0 : world.vms.filter(vm => vm.state === 'running' || vm.state === 'paused').length / workers.length,
-			activeUtilisation: workers.length === 0 ? 0 : workers.reduce((sum, host) => sum + host.usage.utilisation.cpu, 0) / workers.length,
+			consolidationRatio,
+			activeUtilisation,
+			labels: {
+				clock: formatClock(seconds),
+				energy: `${formatPower(powerWatts)} ${world.counters.energyKWh.toFixed(2)} kWh`,
+				consolidation: `${consolidationRatio.toFixed(1)}:1 on ${workers.length} @${Math.round(activeUtilisation * 100)}%`,
+			},
 		},
 		hosts,
 		migrations: world.migrations.map(migration => migrationRow(migration, shortEffect(world, migration))),

@@ -1,55 +1,54 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {App} from '../../source/app.js';
+import {SessionView} from '../../source/app.js';
 import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {parseWith} from '../../source/scenario/parse-scenario.js';
 import {sessionSchema} from '../../source/scenario/schema.js';
 import {sessionText, withSession} from '../../source/scenario/session.js';
+import {SessionEngine} from '../../source/session/session-engine.js';
 import {runTicks} from '../../source/sim/run.js';
 import type {Command, SimEvent} from '../../source/sim/types.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {captionAt} from '../../source/ui/captions.js';
 import {createManualTickSource} from '../../source/ui/tick-source.js';
-import {waitFor} from '../helpers/wait-for.js';
+import {turns, turnsUntil} from '../helpers/turns.js';
 
 const down = '\u001B[B';
 const enter = '\r';
 
-test('a recorded session replays exactly: the replay\'s event log equals the recorded one', async t => {
+test('a recorded session replays exactly, headless and at the dashboard: both replays\' event logs equal the recorded one', async t => {
 	const built = await loadScenario({policy: 'none'});
 	const ticks = createManualTickSource();
 	const recorded: Array<{tick: number; command: Command}> = [];
 	const log: SimEvent[] = [];
-	const app = render(<App
-		isInteractive
-		world={built.world}
-		timeline={built.timeline}
-		strategies={defaultStrategies}
-		tickSource={ticks}
-		onCommands={(tick, commands) => {
-			recorded.push(...commands.map(command => ({tick, command})));
-		}}
-		onEvents={events => {
-			log.push(...events);
-		}}
-	/>);
-	await waitFor(() => ticks.pending() > 0, 'the ticker');
+	const session = new SessionEngine({
+		world: built.world,
+		timeline: built.timeline,
+		strategies: defaultStrategies,
+		clock: ticks,
+		hooks: {
+			onCommands(tick, commands) {
+				recorded.push(...commands.map(command => ({tick, command})));
+			},
+			onEvents(events) {
+				log.push(...events);
+			},
+		},
+	});
+	const app = render(<SessionView isInteractive session={session}/>);
+	await turnsUntil(() => app.stdin.listenerCount('readable') > 0, 'Ink to listen for keys');
+	session.start();
 	const fire = async (count: number) => {
 		for (let index = 0; index < count; index++) {
 			ticks.fire();
-			// eslint-disable-next-line no-await-in-loop -- one tick at a time
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
+			await turns(1); // eslint-disable-line no-await-in-loop -- one tick at a time
 		}
 	};
 
 	const type = async (...keys: string[]) => {
 		for (const key of keys) {
-			const before = app.lastFrame();
 			app.stdin.write(key);
-			// eslint-disable-next-line no-await-in-loop -- keys go one by one, each shown before the next
-			await waitFor(() => app.lastFrame() !== before, `key ${JSON.stringify(key)} to show`, 500).catch(() => undefined);
+			await turns(2); // eslint-disable-line no-await-in-loop -- keys go one by one, each taken before the next
 		}
 	};
 
@@ -63,17 +62,36 @@ test('a recorded session replays exactly: the replay\'s event log equals the rec
 	await type('k', enter, 'm', ...Array.from({length: 13}, () => down), enter, 'n');
 	await fire(30);
 	app.unmount();
+	session.stop();
 	t.deepEqual(recorded.map(entry => entry.command.type), ['injectLoad', 'failHost', 'requestMigration', 'setNetworkMode']);
-	const ticksRun = log.length === 0 ? 0 : Math.max(...log.map(event => event.tick)) + 1;
+	const ticksRun = session.getSnapshot().tick;
+	t.is(ticksRun, 46);
 
-	// The session file round-trips, and the replay gives the same events, tick for tick.
+	// The session file round-trips, and the replays give the same events, tick for tick.
 	const header = {
 		scenario: built.world.scenarioName, seed: built.world.seed, scenarioHash: built.inputHash(), program: '0.1.0',
 	};
-	const session = parseWith(sessionSchema, sessionText(header, recorded));
-	const replay = withSession(built, session, {scenarioHash: built.inputHash(), program: '0.1.0', force: false});
+	const file = parseWith(sessionSchema, sessionText(header, recorded));
+	const replay = withSession(built, file, {scenarioHash: built.inputHash(), program: '0.1.0', force: false});
 	const {events} = runTicks(replay.world, defaultStrategies, {ticks: ticksRun, timeline: replay.timeline});
-	t.deepEqual(events, log);
+	t.is(JSON.stringify(events), JSON.stringify(log));
+	const again: SimEvent[] = [];
+	const shown = new SessionEngine({
+		world: replay.world,
+		timeline: replay.timeline,
+		strategies: defaultStrategies,
+		clock: createManualTickSource(),
+		hooks: {
+			onEvents(tickEvents) {
+				again.push(...tickEvents);
+			},
+		},
+	});
+	for (let index = 0; index < ticksRun; index++) {
+		shown.step();
+	}
+
+	t.is(JSON.stringify(again), JSON.stringify(log));
 	t.true(log.some(event => event.type === 'hostFailed'));
 });
 

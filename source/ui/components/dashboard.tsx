@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {fit} from '../format.js';
 import {hintLine} from '../keymap.js';
 import {
@@ -85,7 +86,6 @@ function HostGrid({screen, size, room, sparkWidth, hasPower = false}: {readonly 
 					host={host}
 					idWidth={idWidth}
 					barWidth={width}
-					n={model.n}
 					thresholds={model.thresholds}
 					isSelected={window.start + offset === ui.hostIndex}
 					sparkWidth={sparkWidth}
@@ -176,11 +176,14 @@ function Wide({screen, size}: Props) {
 			<PanelTitle title='Events' width={width}/>
 			{Array.from({length: logRows}, (_, index) => {
 				const entry = screen.log.at(-logRows + index);
-				return <Text key={index} wrap='truncate' dimColor={entry?.severity === 'info'}>{entry ? fit(`${String(entry.tick).padStart(6)}  ${entry.text}`, width) : ' '}</Text>;
+				return <LogLine key={index} text={entry ? fit(`${String(entry.tick).padStart(6)}  ${entry.text}`, width) : ' '} isDim={entry?.severity === 'info'}/>;
 			})}
 		</Box>
 	);
 }
+
+/** A line of the event log: plain text props, so a line that reads the same is not rendered again. */
+const LogLine = memo(({text, isDim}: {readonly text: string; readonly isDim: boolean}) => <Text wrap='truncate' dimColor={isDim}>{text}</Text>);
 
 /** The whole frame: status line, the layout for this size, the key hints. */
 export function Dashboard({screen, size}: Props) {

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
-import {fit, kOfNHistory, sparkline} from '../format.js';
+import {memo} from 'react';
+import {fit, sparkline} from '../format.js';
 import type {HostMarker, HostRowModel} from '../host-rows.js';
 import {Meter} from './meter.js';
 
@@ -7,7 +8,6 @@ type Props = {
 	readonly host: HostRowModel;
 	readonly idWidth: number;
 	readonly barWidth: number;
-	readonly n: number;
 	readonly thresholds: {cpu: number; memory: number; disk: number; network: number};
 	readonly isSelected: boolean;
 	/** Cells of CPU sparkline after the row (0: none). */
@@ -30,9 +30,10 @@ const markers: Readonly<Record<HostMarker, {text: string; color?: 'red' | 'yello
 /**
 One host on one line: id, marker, CPU / memory / disk / network bars (named by the column header), VM
 count, the k-of-n history and a sparkline. The network bar is the VMs' own traffic, then in `▒` the
-migration traffic (../host-rows.ts `migrationNetwork`), which the percentage leaves out.
+migration traffic (../host-rows.ts `migrationNetwork`), which the percentage leaves out. Memoised: a
+frame keeps a row's object while its data is unchanged (../keep-unchanged.ts), so such a row is skipped.
 */
-export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, sparkWidth, hasPower = false}: Props) {
+function HostLine({host, idWidth, barWidth, thresholds, isSelected, sparkWidth, hasPower = false}: Props) {
 	const marker = markers[host.marker];
 	return (
 		<Text wrap='truncate'>
@@ -40,19 +41,21 @@ export function HostRow({host, idWidth, barWidth, n, thresholds, isSelected, spa
 			{' '}
 			<Text bold color={marker.color} inverse={marker.inverse}>{marker.text}</Text>
 			{' '}
-			<Meter fraction={host.cpu} width={barWidth} threshold={thresholds.cpu}/>
+			<Meter fraction={host.cpu} percent={host.labels.cpu} width={barWidth} threshold={thresholds.cpu}/>
 			{' '}
-			<Meter fraction={host.memory} width={barWidth} threshold={thresholds.memory}/>
+			<Meter fraction={host.memory} percent={host.labels.memory} width={barWidth} threshold={thresholds.memory}/>
 			{' '}
-			<Meter fraction={host.disk} width={barWidth} threshold={thresholds.disk}/>
+			<Meter fraction={host.disk} percent={host.labels.disk} width={barWidth} threshold={thresholds.disk}/>
 			{' '}
-			<Meter fraction={host.network} extra={host.migrationNetwork} width={barWidth} threshold={thresholds.network}/>
+			<Meter fraction={host.network} extra={host.migrationNetwork} percent={host.labels.network} width={barWidth} threshold={thresholds.network}/>
 			{' '}
-			<Text>{`${String(host.vmCount).padStart(2)} vm`}</Text>
+			<Text>{host.labels.vms}</Text>
 			{' '}
-			{hasPower ? <Text color='green'>{`${String(Math.round(host.powerWatts)).padStart(3)}W `}</Text> : null}
-			<Text color={host.marker === 'hot' ? 'red' : undefined}>{kOfNHistory(host.overThreshold, n)}</Text>
+			{hasPower ? <Text color='green'>{host.labels.watts}</Text> : null}
+			<Text color={host.marker === 'hot' ? 'red' : undefined}>{host.labels.history}</Text>
 			{sparkWidth > 0 ? <Text color='cyan'>{` ${sparkline(host.cpuHistory, sparkWidth)}`}</Text> : null}
 		</Text>
 	);
 }
+
+export const HostRow = memo(HostLine);

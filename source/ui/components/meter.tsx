@@ -13,10 +13,12 @@ type Props = {
 	level: on the network meter, migration traffic beside the VMs' own.
 	*/
 	readonly extra?: number;
+	/** The percentage as shown, when the model has formatted it already. */
+	readonly percent?: string;
 };
 
 /** `CPU ██████░░░░  62%`: the bar's colour follows the level; the percentage says it without colour. */
-export function Meter({label, fraction, width, threshold, extra = 0}: Props) {
+export function Meter({label, fraction, width, threshold, extra = 0, percent}: Props) {
 	const level = levelOf(fraction, threshold);
 	const cells = barCells(fraction, extra, width);
 	return (
@@ -25,7 +27,7 @@ export function Meter({label, fraction, width, threshold, extra = 0}: Props) {
 			<Text color={levelColor[level]}>{'█'.repeat(cells.filled)}</Text>
 			{cells.extra > 0 ? <Text color='cyan'>{extraGlyph.repeat(cells.extra)}</Text> : null}
 			<Text color={levelColor[level]}>{'░'.repeat(cells.empty)}</Text>
-			<Text bold={level === 'hot'}> {formatPercent(fraction)}</Text>
+			<Text bold={level === 'hot'}> {percent ?? formatPercent(fraction)}</Text>
 		</Text>
 	);
 }

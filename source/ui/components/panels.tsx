@@ -3,8 +3,9 @@ The dashboard's panels: hotspot episodes and alerts, migrations (one line or wit
 network-mode counts, the event log and a cluster sparkline. Each takes a width and never writes past it.
 */
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {
-	bar, fit, formatClock, formatDuration, packStory, sparkline,
+	bar, fit, formatClock, packStory, sparkline,
 } from '../format.js';
 import type {HotspotLineModel} from '../hotspot-lines.js';
 import type {MigrationRowModel} from '../migration-rows.js';
@@ -75,6 +76,14 @@ function rowsOf(lines: readonly HotspotLineModel[], width: number, rows: number)
 	return out;
 }
 
+/** A line of the alerts panel, of plain props: a line that reads the same is not rendered again. */
+const AlertRow = memo(({head, tail, severity, isOpen}: {readonly head: string; readonly tail: string; readonly severity: HotspotLineModel['severity']; readonly isOpen: boolean}) => (
+	<Text wrap='truncate'>
+		<Text color={severityColor[severity]} bold={severity === 'hot'}>{head}</Text>
+		<Text dimColor={!isOpen}>{tail}</Text>
+	</Text>
+));
+
 /**
 The alerts panel: a line per hotspot episode that keeps its story and updates in place (open ones first),
 then cured ones and the other alerts, the latest first. The state is in words, so colour is not needed.
@@ -91,20 +100,14 @@ export function HotspotLines({lines, width, rows}: {readonly lines: readonly Hot
 
 				// Cut the whole line to the width, then colour its parts: the state in its colour, the story plain.
 				const text = fit(`${row.head}${row.tail}`, width);
-				return (
-					<Text key={row.key} wrap='truncate'>
-						<Text color={severityColor[row.line.severity]} bold={row.line.severity === 'hot'}>{text.slice(0, row.head.length)}</Text>
-						<Text dimColor={!row.line.isOpen}>{text.slice(row.head.length)}</Text>
-					</Text>
-				);
+				return <AlertRow key={row.key} head={text.slice(0, row.head.length)} tail={text.slice(row.head.length)} severity={row.line.severity} isOpen={row.line.isOpen}/>;
 			})}
 		</Box>
 	);
 }
 
 export function migrationSummary(migration: MigrationRowModel): string {
-	const percent = `${Math.round(migration.progress * 100)}%`;
-	return `${migration.vmId} ${migration.from}>${migration.to} ${migration.phase} ${percent}${migration.atRisk ? ' RISK' : ''}`;
+	return `${migration.vmId} ${migration.from}>${migration.to} ${migration.phase} ${migration.labels.percent}${migration.atRisk ? ' RISK' : ''}`;
 }
 
 /** All running migrations on one line, `+N more` when they do not fit. */
@@ -131,13 +134,12 @@ export function MigrationsLine({migrations, width}: {readonly migrations: readon
 	return <Text wrap='truncate' color='cyan'>{fit(`${line}${hidden > 0 ? ` +${hidden} more` : ''}`, width)}</Text>;
 }
 
-/** A migration in two lines: what and where, then a progress bar with sent, time left and downtime. */
-export function MigrationBlock({migration, width, isSelected = false}: {readonly migration: MigrationRowModel; readonly width: number; readonly isSelected?: boolean}) {
+/** A migration in two lines: what and where, then a progress bar with sent, time left and downtime. Memoised, as a host row. */
+function Migration({migration, width, isSelected = false}: {readonly migration: MigrationRowModel; readonly width: number; readonly isSelected?: boolean}) {
 	// The phase names its mode (`precopy round 3`, `postcopy push`) but for pre-copy's last one.
 	const phase = migration.phase.startsWith(migration.mode) ? migration.phase : `${migration.mode} ${migration.phase}`;
 	const head = `${migration.vmId} ${migration.from} -> ${migration.to}  ${phase}${migration.atRisk ? '  RISK: a failure loses it' : ''}${migration.network ? `  net: ${migration.network}` : ''}`;
-	const eta = migration.etaSeconds === null ? '-' : formatDuration(migration.etaSeconds);
-	const tail = ` ${Math.round(migration.progress * 100)}% ${Math.round(migration.sentMiB)}/${migration.memoryMiB} MiB, left ${eta}, down ${formatDuration(migration.downtimeSeconds)}`;
+	const tail = migration.labels.progress;
 	const barWidth = Math.max(4, Math.min(30, width - tail.length));
 	return (
 		<Box flexDirection='column'>
@@ -149,6 +151,8 @@ export function MigrationBlock({migration, width, isSelected = false}: {readonly
 		</Box>
 	);
 }
+
+export const MigrationBlock = memo(Migration);
 
 export function MigrationsPanel({migrations, width, rows}: {readonly migrations: readonly MigrationRowModel[]; readonly width: number; readonly rows: number}) {
 	const fitting = Math.floor(rows / 2);

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
-import {formatClock, formatPower, formatSpeed} from '../format.js';
+import {memo} from 'react';
+import {formatSpeed} from '../format.js';
 import type {StatusModel} from '../view-model.js';
 
 type Props = {
@@ -9,11 +10,11 @@ type Props = {
 	readonly note?: string;
 };
 
-/** Simulated clock, tick, speed, a PAUSED badge, policy, seed, scenario, hot hosts and migrations. */
-export function StatusLine({status, isPaused, speed, note}: Props) {
+/** Simulated clock, tick, speed, a PAUSED badge, policy, seed, scenario, hot hosts and migrations (figures formatted in the model). */
+function Status({status, isPaused, speed, note}: Props) {
 	return (
 		<Text wrap='truncate'>
-			<Text>{formatClock(status.seconds)}</Text>
+			<Text>{status.labels.clock}</Text>
 			<Text dimColor> tick {status.tick}</Text>
 			{'  '}
 			{isPaused ? <Text inverse bold> PAUSED </Text> : <Text>{formatSpeed(speed)}</Text>}
@@ -25,12 +26,15 @@ export function StatusLine({status, isPaused, speed, note}: Props) {
 			{'  '}
 			<Text>policy {status.policy}</Text>
 			{'  '}
-			<Text color='green'>{formatPower(status.powerWatts)} {status.energyKWh.toFixed(2)} kWh</Text>
+			<Text color='green'>{status.labels.energy}</Text>
 			{'  '}
-			<Text>{status.consolidationRatio.toFixed(1)}:1 on {status.activeHosts} @{Math.round(status.activeUtilisation * 100)}%</Text>
+			<Text>{status.labels.consolidation}</Text>
 			<Text dimColor>  seed {status.seed}</Text>
 			{'  '}
 			<Text bold>{status.scenario}</Text>
 		</Text>
 	);
 }
+
+/** Memoised: a key that changes nothing it shows (a selection) does not render it again. */
+export const StatusLine = memo(Status);
