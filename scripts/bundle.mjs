@@ -9,6 +9,37 @@ import {rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
+const root = new URL('../', import.meta.url).pathname;
+
+/**
+Ink's string-width and ANSI tokenizer, remembering versions (source/terminal/remembered.ts says why):
+every import of the two packages resolves to the wrapper, but the wrapper's own and those that resolve
+to another version (wrap-ansi keeps string-width 7).
+*/
+const wrappers = new Map([
+	['string-width', new URL('../dist/terminal/remembered-string-width.js', import.meta.url).pathname],
+	['@alcalzone/ansi-tokenize', new URL('../dist/terminal/remembered-tokenize.js', import.meta.url).pathname],
+]);
+const rememberedMeasures = {
+	name: 'remembered-measures',
+	setup(build) {
+		// The filter is a Go regular expression for esbuild, which knows no v flag.
+		// eslint-disable-next-line require-unicode-regexp
+		build.onResolve({filter: /^(?:string-width|@alcalzone\/ansi-tokenize)$/}, async args => {
+			const wrapper = wrappers.get(args.path);
+			if (args.pluginData === 'as is' || args.importer === wrapper) {
+				return undefined;
+			}
+
+			const options = {kind: args.kind, pluginData: 'as is'};
+			const [wanted, wrapped] = await Promise.all([
+				build.resolve(args.path, {...options, resolveDir: args.resolveDir}),
+				build.resolve(args.path, {...options, resolveDir: root}),
+			]);
+			return wanted.path === wrapped.path ? {path: wrapper} : undefined;
+		});
+	},
+};
 await rm(outdir, {recursive: true, force: true});
 await build({
 	entryPoints: [new URL('../dist/cli.js', import.meta.url).pathname],
@@ -27,5 +58,6 @@ await build({
 	banner: {js: 'import {createRequire as createRequire_} from \'node:module\'; const require = createRequire_(import.meta.url);'},
 	// The bundle is what users run: React's production build only, its development build left out.
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [rememberedMeasures],
 	logLevel: 'warning',
 });

@@ -20,8 +20,40 @@ export type Grid = {
 export function blankGrid(columns: number, rows: number): Grid {
 	const cells = columns * rows;
 	return {
-		columns, rows, text: Array.from({length: cells}, () => ' '), style: Array.from({length: cells}, () => ''),
+		columns, rows, text: Array.from<string>({length: cells}).fill(' '), style: Array.from<string>({length: cells}).fill(''),
 	};
+}
+
+/** Draws one line of styled text on `row` of `grid`, in place: blanks first, then the characters that fit. */
+export function fillRow(grid: Grid, row: number, line: string): void {
+	const {columns} = grid;
+	const first = row * columns;
+	grid.text.fill(' ', first, first + columns);
+	grid.style.fill('', first, first + columns);
+	let codes: AnsiCode[] = [];
+	let style = '';
+	let column = 0;
+	for (const token of tokenize(line)) {
+		if (token.type === 'ansi') {
+			codes = reduceAnsiCodesIncremental(codes, [token]);
+			style = ansiCodesToString(codes);
+			continue;
+		}
+
+		const width = token.fullWidth ? 2 : 1;
+		if (column + width > columns) {
+			break;
+		}
+
+		grid.text[first + column] = token.value;
+		grid.style[first + column] = style;
+		if (width === 2) {
+			grid.text[first + column + 1] = '';
+			grid.style[first + column + 1] = style;
+		}
+
+		column += width;
+	}
 }
 
 /**
@@ -30,33 +62,8 @@ last column are cut off (they would scroll or wrap the screen), and the rest is 
 */
 export function gridOf(frame: string, columns: number, rows: number): Grid {
 	const grid = blankGrid(columns, rows);
-	const lines = frame.split('\n', rows);
-	for (const [row, line] of lines.entries()) {
-		let codes: AnsiCode[] = [];
-		let style = '';
-		let column = 0;
-		for (const token of tokenize(line)) {
-			if (token.type === 'ansi') {
-				codes = reduceAnsiCodesIncremental(codes, [token]);
-				style = ansiCodesToString(codes);
-				continue;
-			}
-
-			const width = token.fullWidth ? 2 : 1;
-			if (column + width > columns) {
-				break;
-			}
-
-			const at = (row * columns) + column;
-			grid.text[at] = token.value;
-			grid.style[at] = style;
-			if (width === 2) {
-				grid.text[at + 1] = '';
-				grid.style[at + 1] = style;
-			}
-
-			column += width;
-		}
+	for (const [row, line] of frame.split('\n', rows).entries()) {
+		fillRow(grid, row, line);
 	}
 
 	return grid;

@@ -19,16 +19,21 @@ function differs(previous: Grid, next: Grid, at: number): boolean {
 	return previous.text[at] !== next.text[at] || previous.style[at] !== next.style[at];
 }
 
+function everyRow(grid: Grid): number[] {
+	return Array.from({length: grid.rows}, (_, row) => row);
+}
+
 /**
 The bytes that turn `previous` into `next` (grids of one size), leaving the default style; '' when
-nothing changed. A changed cell that is the right half of a wide character starts its run one cell
-earlier, at the character itself.
+nothing changed. Only `rows` are looked at (by default all, in order: the caller knows which lines
+changed). A changed cell that is the right half of a wide character starts its run one cell earlier,
+at the character itself.
 */
-export function diffGrids(previous: Grid, next: Grid): string {
-	const {columns, rows} = next;
+export function diffGrids(previous: Grid, next: Grid, rows: readonly number[] = everyRow(next)): string {
+	const {columns} = next;
 	let out = '';
 	let style = '';
-	for (let row = 0; row < rows; row++) {
+	for (const row of rows) {
 		const first = row * columns;
 		let column = 0;
 		while (column < columns) {
