@@ -204,6 +204,9 @@ if (process.argv.includes('--whole-process')) {
 	if (existsSync(planetlabDay)) {
 		wholeProcess(planetlabDay);
 	}
+} else if (process.argv.includes('--dashboard')) {
+	// `npm run bench -- --dashboard`: only the dashboard's figures, beside htop and btop.
+	await dashboard(fileURLToPath(import.meta.url));
 } else if (caseIndex === -1) {
 	parent();
 	await dashboard(fileURLToPath(import.meta.url));

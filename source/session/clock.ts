@@ -1,8 +1,8 @@
 /**
 A session's clock: a chain of callbacks on a `TickSource`, each handing over the whole steps owed at
-the speed. The fractions carry over, so 64x at a 50 ms period runs 3, 3, 3, 3, 4 steps. Ticks batch,
+the speed. The fractions carry over, so 64x at a 100 ms period runs 6, 6, 7, 6, 7 steps. Ticks batch,
 frames do not queue: the period (`periodFor`, ../ui/tick-source.ts) never goes below
-`minimumPeriodMs`, so whatever the speed a session publishes at most 20 snapshots a second from it.
+`minimumPeriodMs`, so whatever the speed a session publishes at most 10 snapshots a second from it.
 */
 import {periodFor, type TickSource} from '../ui/tick-source.js';
 

@@ -46,8 +46,8 @@ export function createManualTickSource(): ManualTickSource {
 	};
 }
 
-/** The shortest wait between two callbacks (20 a second at most); at higher speeds a callback runs several steps. */
-export const minimumPeriodMs = 50;
+/** The shortest wait between two callbacks (10 a second at most, as many frames); at higher speeds a callback runs several steps. */
+export const minimumPeriodMs = 100;
 
 /** Milliseconds between callbacks at `speed` ticks per second. */
 export function periodFor(speed: number): number {
