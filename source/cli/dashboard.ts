@@ -48,6 +48,8 @@ export async function runDashboard(options: RunOptions, program: string): Promis
 	}
 
 	// On a terminal, frames go through a writer that sends only the cells that changed (./cell-stdout.ts).
+	// Ink's debug mode writes every render, so the frame rate is the session clock's (10 a second at most),
+	// not Ink's maxFps.
 	const terminal = process.stdout.isTTY ? {stdout: cellStdout(process.stdout), debug: true} : {};
 	const instance = render(
 		createElement(App, {
@@ -66,9 +68,7 @@ export async function runDashboard(options: RunOptions, program: string): Promis
 				recording?.restart();
 			},
 		}),
-		{
-			maxFps: 15, patchConsole: false, exitOnCtrlC: true, ...terminal,
-		},
+		{patchConsole: false, exitOnCtrlC: true, ...terminal},
 	);
 	// Registered after the alternate screen's, so it runs before it: Ink repaints its last frame as it unmounts.
 	atExit(() => {
