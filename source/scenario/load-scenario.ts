@@ -3,14 +3,14 @@ import {buildWorld, type BuiltScenario} from './build-world.js';
 import {withCloudsimParity, withTraces} from './apply-traces.js';
 import {cloudsimScenario} from './cloudsim-datacenter.js';
 import {inputHash} from './input-hash.js';
-import {parseValueWith} from './parse-scenario.js';
+import {parseGenerated} from './parse-generated.js';
 import {parseWorkloadCsv, withCsvWorkload} from './csv-workload.js';
 import {
 	defaultScenarioPath, labelled, readScenario, readScenarioText,
 } from './read-scenario.js';
 import {printable} from './printable.js';
 import {readTraceDirectory, TraceError} from './traces.js';
-import {scenarioSchema, type Scenario, type ScenarioInput} from './schema.js';
+import type {Scenario} from './schema.js';
 
 export type LoadOptions = {
 	/** A scenario file; the bundled 16x35 scenario when omitted. */
@@ -43,44 +43,6 @@ export function buildScenario(scenario: Scenario, options: Omit<LoadOptions, 'pa
 		knownPolicies,
 		initialPolicyState: world => findPolicy(world.policy)?.initialState(world) ?? null,
 	});
-}
-
-/**
-A generated scenario, checked and given its defaults as a value (JSON text first only held a second
-copy of every trace). Its replayed traces were checked as they were read (./traces.ts): the schema
-checks each with one sample in its place, and the trace goes back after, so a day's 300,000 samples
-are not checked twice (0.15 s of a 2 s run).
-*/
-function parseGenerated(input: ScenarioInput): Scenario {
-	const traces: Array<readonly number[]> = [];
-	const stripped = {
-		...input,
-		vms: input.vms.map(vm => ({
-			...vm,
-			workload: vm.workload && {
-				...vm.workload,
-				shapes: vm.workload.shapes?.map(shape => {
-					if (shape.kind !== 'replay') {
-						return shape;
-					}
-
-					traces.push(shape.values);
-					return {...shape, values: shape.values.slice(0, 1)};
-				}),
-			},
-		})),
-	};
-	const scenario = parseValueWith(scenarioSchema, stripped);
-	let next = 0;
-	for (const vm of scenario.vms) {
-		for (const shape of vm.workload?.shapes ?? []) {
-			if (shape.kind === 'replay') {
-				shape.values = [...traces[next++]!];
-			}
-		}
-	}
-
-	return scenario;
 }
 
 /** A run's inputs read and checked, ready to be built once or many times (an evaluation builds one per seed and policy). */
