@@ -54,6 +54,7 @@ function byKind<T>(items: readonly T[], key: (item: T) => string, representative
 
 /** A fresh copy of a checked value (JSON's, whose arrays stay fast where structuredClone's do not; see sim/step.ts). */
 function copy<T>(value: T): T {
+	// eslint-disable-next-line unicorn/prefer-structured-clone, @typescript-eslint/no-unsafe-type-assertion -- see above; a checked scenario is JSON.
 	return JSON.parse(JSON.stringify(value)) as T;
 }
 
