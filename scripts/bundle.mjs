@@ -50,6 +50,9 @@ await build({
 	platform: 'node',
 	target: 'node20.19',
 	sourcemap: true,
+	// Less text for Node to read and V8 to parse at every start (40 ms of 370 for a small headless run); names are kept, for readable stacks.
+	minifyWhitespace: true,
+	minifySyntax: true,
 	// The "main" of jsonc-parser is a UMD build whose requires esbuild cannot follow; its ES module build bundles.
 	mainFields: ['module', 'main'],
 	// Ink imports React's devtools only when DEV is set; the package is not installed.
