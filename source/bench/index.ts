@@ -160,11 +160,14 @@ function terminalPrograms(): TerminalProgram[] {
 	const peer = (command: string, label: string): TerminalProgram => ({
 		label, command, columns: 80, rows: 24, ready: screen => screen.trim().length > 0,
 	});
+	const floor = fileURLToPath(new URL('../bundle/floor/ink-floor.js', import.meta.url));
 	return [
 		ours(80, 24, 'sandpiper 80x24 1x'),
 		ours(120, 40, 'sandpiper 120x40 1x'),
 		// Four doublings of the speed: 1x to 16x.
 		ours(80, 24, 'sandpiper 80x24 16x', ['+', '+', '+', '+']),
+		// What any Ink 6 app pays on this Node before it does any work (./ink-floor.tsx).
+		peer(`${JSON.stringify(process.execPath)} ${JSON.stringify(floor)}`, 'ink floor (empty app)'),
 		...(installed('htop') ? [peer('htop -d 5', 'htop -d 5, 80x24')] : []),
 		...(installed('btop') ? [peer('btop', 'btop, 80x24')] : []),
 	];
@@ -174,7 +177,7 @@ async function dashboard(script: string): Promise<void> {
 	const frames = measured<FrameTimes>(script, 'frames');
 	console.log(`\nDashboard: median render of one frame ${format(frames.compactMs, 2)} ms compact (80x24), ${format(frames.wideMs, 2)} ms wide (120x40)`);
 	const seconds = 20;
-	console.log(`In a tmux pane, after 3 s to settle, a steady ${seconds} s (node ${process.version}; htop and btop where installed):`);
+	console.log(`In a tmux pane, after 3 s to settle, a steady ${seconds} s (node ${process.version}; an empty Ink app, then htop and btop where installed):`);
 	console.log('program                   first frame ms   KB/s written   CPU % of a core   RSS MiB');
 	for (const program of terminalPrograms()) {
 		// eslint-disable-next-line no-await-in-loop -- one terminal at a time, or they measure each other
