@@ -54,8 +54,9 @@ const common = {
 	minifySyntax: true,
 	// The "main" of jsonc-parser is a UMD build whose requires esbuild cannot follow; its ES module build bundles.
 	mainFields: ['module', 'main'],
-	// Ink imports React's devtools only when DEV is set; the package is not installed.
-	external: ['react-devtools-core'],
+	// Ink imports React's devtools only when DEV is set; the package is not installed. ssh2 (serve only)
+	// loads from node_modules as it is: it looks for its optional native crypto beside its own files.
+	external: ['react-devtools-core', 'ssh2'],
 	// The CommonJS packages inside (React, yoga's loader) call require for Node's own modules.
 	banner: {js: 'import {createRequire as createRequire_} from \'node:module\'; const require = createRequire_(import.meta.url);'},
 	// The bundle is what users run: React's production build only, its development build left out.

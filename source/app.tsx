@@ -17,7 +17,7 @@ import type {SessionSnapshot} from './session/snapshot.js';
 import type {Demo} from './ui/captions.js';
 import {Dashboard} from './ui/components/dashboard.js';
 import {ErrorBoundary} from './ui/components/error-boundary.js';
-import {actionFor, type KeyInfo} from './ui/keymap.js';
+import {actionFor, type KeyInfo, type UiAction} from './ui/keymap.js';
 import {reduceKey} from './ui/reduce-key.js';
 import {viewFrame} from './ui/screen.js';
 import type {TickSource} from './ui/tick-source.js';
@@ -47,6 +47,12 @@ export type SessionViewProps = {
 	readonly session: SessionEngine;
 	/** False when stdin is not a terminal: the view runs without keys. */
 	readonly isInteractive: boolean;
+	/** A served connection's rules (../serve/roles.ts): a note refusing an action, or undefined to take it. */
+	readonly refuse?: (action: UiAction) => string | undefined;
+	/** Keys a served connection takes before the keymap (fork, rejoin): true when it took the key, or a note to show. */
+	readonly onOwnKey?: (input: string, key: KeyInfo) => boolean | string;
+	/** The status line's words when no note is shown (a served connection's role). */
+	readonly standing?: string;
 };
 
 /** Keys a walkthrough still takes: it must play the same way every time. */
@@ -113,7 +119,9 @@ function perform(session: SessionEngine, effect: KeyEffect, exit: () => void): v
 }
 
 /** A view of a session: whoever made the session runs its clock (`start`, `stop`). */
-export function SessionView({session, isInteractive}: SessionViewProps) {
+export function SessionView({
+	session, isInteractive, refuse, onOwnKey, standing,
+}: SessionViewProps) {
 	const {exit} = useApp();
 	const size = useWindowSize();
 	// Renders when the session publishes, and only then (besides the view's own keys and a resize).
@@ -122,7 +130,12 @@ export function SessionView({session, isInteractive}: SessionViewProps) {
 	const [store] = useState(() => new ValueStore<UiState>(initialUiState)); // eslint-disable-line react/hook-use-state -- made once, never set
 	const ui = useSyncExternalStore(store.subscribe, store.get);
 	const fading = useRef<(() => void) | undefined>(undefined);
-	const standingNote = isInteractive ? undefined : 'view only: stdin is not a terminal';
+	const standingNote = isInteractive ? standing : 'view only: stdin is not a terminal';
+	// Read by the key handler, which is made once (see below); keys come after the render that set them.
+	const served = useRef({refuse, onOwnKey});
+	useEffect(() => {
+		served.current = {refuse, onOwnKey};
+	});
 	// The snapshot rendered is the session's current one, so the world read is the one it was built from.
 	const screen = useMemo(() => session.read(world => viewFrame(world, snapshot.frame, {
 		ui: seen(ui, snapshot), strategies: session.strategies, standingNote: snapshot.caption ?? standingNote,
@@ -157,8 +170,25 @@ export function SessionView({session, isInteractive}: SessionViewProps) {
 		};
 
 		const onKey = (single: string, info: KeyInfo) => {
+			const own = served.current.onOwnKey?.(single, info) ?? false;
+			if (own !== false) {
+				if (typeof own === 'string') {
+					fade(own);
+					store.set({...store.get(), note: own});
+				}
+
+				return;
+			}
+
 			const action = actionFor(single, info, store.get().picker ? 'picker' : 'main');
 			if (!action || (session.demo && !demoActions.has(action.type))) {
+				return;
+			}
+
+			const refusal = served.current.refuse?.(action);
+			if (refusal !== undefined) {
+				fade(refusal);
+				store.set({...store.get(), note: refusal});
 				return;
 			}
 

@@ -9,3 +9,4 @@ export * from './options/run.js';
 export * from './options/eval.js';
 export * from './options/migration.js';
 export * from './options/network.js';
+export * from './options/serve.js';

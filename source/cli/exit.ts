@@ -12,6 +12,7 @@ type HandledSignal = keyof typeof signalNumbers;
 
 const cleanups: Array<() => void> = [];
 let interruptHandler: (() => void) | undefined;
+let shutdownHandler: ((signal: string) => void) | undefined;
 let terminalGone = false;
 
 /** Runs `cleanup` on the way out, however the program ends (synchronous: it may run inside 'exit'). */
@@ -27,6 +28,14 @@ function runCleanups(): void {
 			// One clean-up failing must not keep the others from running.
 		}
 	}
+}
+
+/**
+SIGTERM, SIGINT and SIGHUP call `handler` instead of ending the program, once (a server closes its
+connections first, then exits 0); the same signal again ends it at once.
+*/
+export function onShutdownSignal(handler: (signal: string) => void): void {
+	shutdownHandler = handler;
 }
 
 /** The first Ctrl-C calls `handler` instead of ending the program (a headless run stops and reports); a second one ends it. */
@@ -57,6 +66,13 @@ function onSignal(signal: HandledSignal): void {
 	if (signal === 'SIGHUP') {
 		// The terminal is gone (a closed window, a dropped SSH link): nothing more can be shown on it.
 		terminalGone = true;
+	}
+
+	if (shutdownHandler) {
+		const handler = shutdownHandler;
+		shutdownHandler = undefined;
+		handler(signal);
+		return;
 	}
 
 	if (signal === 'SIGINT' && interruptHandler) {

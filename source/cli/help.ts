@@ -11,6 +11,7 @@ export const help = `
 	  $ sandpiper eval [options]         every policy on the same seeds, compared
 	  $ sandpiper migration [options]    pre-copy, post-copy and stop-and-copy side by side
 	  $ sandpiper network [options]      addressing plan and who can reach whom
+	  $ sandpiper serve [options]        a live lecture over SSH: students watch, fork and experiment
 
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
@@ -56,6 +57,18 @@ export const help = `
 	  --format F        table or json (default table)
 	  --output FILE     write the plan to FILE
 
+	Options of serve
+	  --listen HOST:PORT   where to listen (default 127.0.0.1:2222; another interface only when given)
+	  --scenario FILE      the lecture's scenario; --seed N its seed
+	  --host-key FILE      the server's private key (default: made on the first run, saved 0600 under
+	                       $XDG_STATE_HOME/sandpiper or ~/.local/state/sandpiper)
+	  --presenters FILE    an authorized_keys file: those keys drive the lecture
+	  --viewers WHO        open (default), keys:FILE (an authorized_keys file) or password-env:VARIABLE
+	  --max-sessions N     dashboards at once (default 50)
+	  --max-forks N        forks alive at once, one per connection at most (default 10)
+	  --idle-timeout S     close a connection after S seconds without a key (default 3600; 0 never)
+	  A viewer presses F to fork the lecture at the current tick (every key works there) and R to rejoin.
+
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
 
@@ -63,7 +76,7 @@ ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n
 	128 + N after signal N (130 after Ctrl-C stopped a headless run early).
 `;
 
-export const commands = ['eval', 'migration', 'network'] as const;
+export const commands = ['eval', 'migration', 'network', 'serve'] as const;
 export type CommandName = typeof commands[number];
 
 export const flags = {
@@ -92,6 +105,13 @@ export const flags = {
 	hosts: {type: 'string'},
 	vms: {type: 'string'},
 	events: {type: 'string'},
+	listen: {type: 'string'},
+	hostKey: {type: 'string'},
+	presenters: {type: 'string'},
+	viewers: {type: 'string'},
+	maxSessions: {type: 'string'},
+	maxForks: {type: 'string'},
+	idleTimeout: {type: 'string'},
 } as const;
 
 export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[]>> = {
@@ -99,4 +119,5 @@ export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[
 	eval: ['scenario', 'seeds', 'policies', 'ticks', 'format', 'output', 'containers', 'traceDir', 'hosts', 'vms'],
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],
+	serve: ['listen', 'scenario', 'seed', 'hostKey', 'presenters', 'viewers', 'maxSessions', 'maxForks', 'idleTimeout'],
 };

@@ -6,7 +6,7 @@ import process from 'node:process';
 import chalk from 'chalk';
 import meow from 'meow';
 import {
-	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, UsageError,
+	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, parseServeOptions, UsageError,
 } from '../run-options.js';
 import {ScenarioInvalidError} from '../scenario/build-world.js';
 import {PlacementError} from '../scenario/cloudsim-datacenter.js';
@@ -71,6 +71,13 @@ export async function main(words: readonly string[], note: (message: string) => 
 			const options = parseNetworkOptions(cli.flags);
 			const {runNetwork} = await import('./reports.js');
 			await runNetwork(options);
+			return;
+		}
+
+		case 'serve': {
+			const options = parseServeOptions(cli.flags, process.env);
+			const {runServe} = await import('./serve.js');
+			await runServe(options);
 			return;
 		}
 

@@ -1,0 +1,238 @@
+/**
+The SSH server of `sandpiper serve` (ssh2): authentication by ./access.ts, then one session channel
+a client, with a pty, window changes and a shell and nothing else: exec, subsystems (SFTP), X11 and
+agent forwarding, environment variables but TERM, and port forwarding either way are refused. At most
+`maxSessions` dashboards at once; the one over the limit is told so and closed.
+*/
+import ssh2, {type Connection as Client, type ServerChannel} from 'ssh2';
+import {UsageError} from '../options/usage.js';
+import {safeText} from '../terminal/safe-text.js';
+import {authenticate, AttemptLimiter, type Access} from './access.js';
+import {Connection} from './connection.js';
+import type {Lecture} from './lecture.js';
+import type {Role} from './roles.js';
+
+export type ServerOptions = {
+	hostKey: string;
+	access: Access;
+	lecture: Lecture;
+	maxSessions: number;
+	idleTimeoutSeconds: number;
+	/** One line for the server's log. */
+	log: (line: string) => void;
+	/** Something changed that the status line shows. */
+	changed: () => void;
+	now: () => number;
+};
+
+export type Counts = {presenters: number; viewers: number};
+
+export class LectureServer {
+	readonly #options: ServerOptions;
+	readonly #server: ssh2.Server;
+	readonly #limiter: AttemptLimiter;
+	readonly #clients = new Set<Client>();
+	readonly #dashboards = new Map<Connection, Role>();
+	#closing = false;
+
+	constructor(options: ServerOptions) {
+		this.#options = options;
+		this.#limiter = new AttemptLimiter(options.now);
+		this.#server = new ssh2.Server({hostKeys: [options.hostKey], ident: 'sandpiper'}, (client, info) => {
+			this.#accept(client, info.ip);
+		});
+	}
+
+	get counts(): Counts {
+		let presenters = 0;
+		for (const role of this.#dashboards.values()) {
+			presenters += role === 'presenter' ? 1 : 0;
+		}
+
+		return {presenters, viewers: this.#dashboards.size - presenters};
+	}
+
+	/** Binds the address; a port in use or an address that cannot be bound is a UsageError (exit 2). */
+	async listen(host: string, port: number): Promise<{host: string; port: number}> {
+		return new Promise((resolve, reject) => {
+			const onError = (error: NodeJS.ErrnoException) => {
+				const reasons: Record<string, string> = {
+					EADDRINUSE: 'the port is in use', EADDRNOTAVAIL: 'no such address on this machine', EACCES: 'permission denied (ports under 1024 need root)', ENOTFOUND: 'no such host',
+				};
+				const reason = Object.hasOwn(reasons, error.code ?? '') ? reasons[error.code!]! : error.message;
+				reject(new UsageError(`--listen: cannot listen on ${safeText(host)}:${port}: ${reason}`));
+			};
+
+			this.#server.once('error', onError);
+			this.#server.listen(port, host, () => {
+				this.#server.off('error', onError);
+				this.#server.on('error', (error: Error) => {
+					this.#options.log(`server error: ${error.message}`);
+				});
+				const address = this.#server.address();
+				resolve(typeof address === 'object' && address !== null ? {host: address.address, port: address.port} : {host, port});
+			});
+		});
+	}
+
+	/** Ends every dashboard with `reason`, closes every client and stops listening. */
+	async close(reason: string): Promise<void> {
+		this.#closing = true;
+		for (const dashboard of this.#dashboards.keys()) {
+			dashboard.end(reason);
+		}
+
+		await new Promise<void>(resolve => {
+			// Give the goodbye lines a moment to leave before the sockets close.
+			setTimeout(resolve, 100).unref();
+		});
+		for (const client of this.#clients) {
+			client.end();
+		}
+
+		await new Promise<void>(resolve => {
+			this.#server.close(() => {
+				resolve();
+			});
+			setTimeout(resolve, 1000).unref();
+		});
+	}
+
+	#accept(client: Client, address: string): void {
+		const {log, access} = this.#options;
+		const where = safeText(address);
+		if (this.#closing || this.#limiter.blocked(address)) {
+			client.end();
+			return;
+		}
+
+		this.#clients.add(client);
+		let role: Role | undefined;
+		let user = '';
+		client.on('authentication', context => {
+			user = context.username;
+			if (this.#limiter.blocked(address)) {
+				client.end();
+				return;
+			}
+
+			authenticate(access, context, decision => {
+				if (decision.kind === 'accepted') {
+					role = decision.role;
+				} else if (decision.kind === 'refused' && decision.failed && this.#limiter.fail(address)) {
+					log(`${where}: too many failed attempts; turned away for a minute`);
+					client.end();
+				}
+			});
+		});
+		client.on('ready', () => {
+			log(`${where}: ${safeText(user.slice(0, 32))} signed in as ${role ?? 'viewer'}`);
+			this.#sessions(client, address, role ?? 'viewer');
+		});
+		// Port forwarding, either way, and Unix sockets: refused.
+		client.on('tcpip', (_accept, reject) => {
+			reject();
+		});
+		client.on('openssh.streamlocal', (_accept, reject) => {
+			reject();
+		});
+		client.on('request', (_accept, reject) => {
+			reject?.();
+		});
+		client.on('error', () => {
+			// A client that goes away mid-handshake or mid-frame: its close follows.
+		});
+		client.on('close', () => {
+			this.#clients.delete(client);
+		});
+	}
+
+	#sessions(client: Client, address: string, role: Role): void {
+		let opened = false;
+		client.on('session', (acceptSession, rejectSession) => {
+			if (opened) {
+				rejectSession();
+				return;
+			}
+
+			opened = true;
+			const session = acceptSession();
+			let size: {columns: number; rows: number} | undefined;
+			let dashboard: Connection | undefined;
+			session.on('pty', (accept, _reject, info) => {
+				size = {columns: info.cols, rows: info.rows};
+				accept?.();
+			});
+			session.on('window-change', (accept, _reject, info) => {
+				size = {columns: info.cols, rows: info.rows};
+				dashboard?.resize(info.cols, info.rows);
+				accept?.();
+			});
+			session.on('env', (accept, reject, info) => {
+				if (info.key === 'TERM') {
+					accept?.();
+				} else {
+					reject?.();
+				}
+			});
+			session.on('shell', accept => {
+				if (!size) {
+					// A shell without a terminal: there is nothing to draw on (ssh -T).
+					const channel = accept();
+					this.#refuse(channel, 'a dashboard needs a terminal: connect without -T (ssh -t)');
+					return;
+				}
+
+				const channel = accept();
+				if (this.#dashboards.size >= this.#options.maxSessions) {
+					this.#options.log(`${safeText(address)}: refused, the lecture is full (${this.#options.maxSessions} sessions)`);
+					this.#refuse(channel, `the lecture is full (${this.#options.maxSessions} sessions, --max-sessions); try again later`);
+					return;
+				}
+
+				dashboard = this.#open(channel, size, role, address);
+			});
+			for (const refused of ['exec', 'subsystem', 'sftp', 'x11', 'auth-agent', 'signal'] as const) {
+				session.on(refused, (_accept: unknown, reject?: () => void) => {
+					reject?.();
+				});
+			}
+		});
+	}
+
+	#open(channel: ServerChannel, size: {columns: number; rows: number}, role: Role, address: string): Connection {
+		const {log, lecture, idleTimeoutSeconds, changed} = this.#options;
+		const where = safeText(address);
+		const dashboards = this.#dashboards;
+		const dashboard = new Connection({
+			channel,
+			columns: size.columns,
+			rows: size.rows,
+			lecture,
+			role,
+			idleTimeoutSeconds,
+			log(line) {
+				log(`${where} (${role}): ${line}`);
+				changed();
+			},
+			onEnd() {
+				dashboards.delete(dashboard);
+				log(`${where} (${role}): left`);
+				changed();
+			},
+		});
+		this.#dashboards.set(dashboard, role);
+		log(`${where}: dashboard opened as ${role}, ${size.columns}x${size.rows}`);
+		changed();
+		channel.on('close', () => {
+			dashboard.end('the connection closed');
+		});
+		return dashboard;
+	}
+
+	#refuse(channel: ServerChannel, message: string): void {
+		channel.write(`sandpiper: ${message}\r\n`);
+		channel.exit(1);
+		channel.end();
+	}
+}
