@@ -16,7 +16,7 @@ const worldActions = new Set<UiAction['type']>([
 	'togglePause', 'step', 'faster', 'slower', 'injectLoad', 'clearLoad', 'migrate', 'cyclePolicy', 'cycleNetworkMode', 'snapshot', 'clone', 'drain', 'toggleFailure', 'restart',
 ]);
 
-export const viewerRefusal = 'viewer: the lecture is read-only here; F forks it for you to experiment';
+export const viewerRefusal = 'viewer: the lecture is read-only here; F forks it for you';
 
 /** A refusal note for `action`, or undefined when the role may take it where the connection is. */
 export function refusalFor(role: Role, place: Place, action: UiAction): string | undefined {
@@ -27,11 +27,11 @@ export function refusalFor(role: Role, place: Place, action: UiAction): string |
 	return worldActions.has(action.type) ? viewerRefusal : undefined;
 }
 
-/** The status line's standing words for a connection. */
+/** The status line's standing words for a connection: short, so the line keeps its figures at 80 columns. */
 export function standingFor(role: Role, place: Place): string {
 	if (place.kind === 'fork') {
-		return `FORK from tick ${place.fromTick}: yours alone; R rejoins the lecture`;
+		return `FORK from tick ${place.fromTick} (R rejoins)`;
 	}
 
-	return role === 'presenter' ? 'PRESENTER: you drive the lecture' : 'VIEWER: watching the lecture; F forks it';
+	return role === 'presenter' ? 'PRESENTER' : 'VIEWER (F forks)';
 }
