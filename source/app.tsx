@@ -53,6 +53,8 @@ export type SessionViewProps = {
 	readonly onOwnKey?: (input: string, key: KeyInfo) => boolean | string;
 	/** The status line's words when no note is shown (a served connection's role). */
 	readonly standing?: string;
+	/** Keys taken as if typed once the view is up (a served connection's first key, which made it a view of its own). */
+	readonly firstKeys?: ReadonlyArray<readonly [string, KeyInfo]>;
 };
 
 /** Keys a walkthrough still takes: it must play the same way every time. */
@@ -120,7 +122,7 @@ function perform(session: SessionEngine, effect: KeyEffect, exit: () => void): v
 
 /** A view of a session: whoever made the session runs its clock (`start`, `stop`). */
 export function SessionView({
-	session, isInteractive, refuse, onOwnKey, standing,
+	session, isInteractive, refuse, onOwnKey, standing, firstKeys,
 }: SessionViewProps) {
 	const {exit} = useApp();
 	const size = useWindowSize();
@@ -130,7 +132,7 @@ export function SessionView({
 	const [store] = useState(() => new ValueStore<UiState>(initialUiState)); // eslint-disable-line react/hook-use-state -- made once, never set
 	const ui = useSyncExternalStore(store.subscribe, store.get);
 	const fading = useRef<(() => void) | undefined>(undefined);
-	const standingNote = isInteractive ? standing : 'view only: stdin is not a terminal';
+	const standingNote = standing ?? (isInteractive ? undefined : 'view only: stdin is not a terminal');
 	// Read by the key handler, which is made once (see below); keys come after the render that set them.
 	const served = useRef({refuse, onOwnKey});
 	useEffect(() => {
@@ -216,6 +218,12 @@ export function SessionView({
 	}, [session, store, exit]);
 
 	useInput(onInput, {isActive: isInteractive});
+	const [typedFirst] = useState(firstKeys); // eslint-disable-line react/hook-use-state -- read once, at mount
+	useEffect(() => {
+		for (const [input, key] of typedFirst ?? []) {
+			onInput(input, key);
+		}
+	}, [typedFirst, onInput]);
 
 	return (
 		<ErrorBoundary onError={exit}>

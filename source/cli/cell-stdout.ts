@@ -8,20 +8,12 @@ terminal only the cells that changed. Ink's own renderer rewrites every line of 
 import {EventEmitter} from 'node:events';
 import {CellWriter} from '../terminal/cell-writer.js';
 
-/** A terminal to draw on: the process's stdout, or an SSH channel's (../serve/channel-screen.ts). */
-export type Screen = {
-	readonly columns: number;
-	readonly rows: number;
-	write(data: string): unknown;
-	on(event: 'resize', listener: () => void): unknown;
-};
-
 /** Just what Ink reads of a stdout. An EventEmitter, not an EventTarget: Ink subscribes with `on('resize')`. */
 class FrameStdout extends EventEmitter { // eslint-disable-line unicorn/prefer-event-target
-	readonly #real: Screen;
+	readonly #real: NodeJS.WriteStream;
 	readonly #writer: CellWriter;
 
-	constructor(real: Screen) {
+	constructor(real: NodeJS.WriteStream) {
 		super();
 		this.#real = real;
 		this.#writer = new CellWriter(data => {
@@ -52,7 +44,7 @@ class FrameStdout extends EventEmitter { // eslint-disable-line unicorn/prefer-e
 	}
 }
 
-export function cellStdout(real: Screen): NodeJS.WriteStream {
+export function cellStdout(real: NodeJS.WriteStream): NodeJS.WriteStream {
 	// Ink asks only for what FrameStdout has: a stream's other members are never read.
 	return new FrameStdout(real) as unknown as NodeJS.WriteStream; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion
 }

@@ -1,24 +1,29 @@
 /**
-One SSH client's dashboard: its own Ink instance on the channel (its size, its keys, its selection),
-drawn through the cell writer so only changed cells cross the network, on the alternate screen. A
-slow client never holds up the others: while its channel is full, frames for it are dropped, and once
-it drains it gets the latest frame whole. It ends with a line saying why (q, idle, shutdown).
+One SSH client's dashboard, on the alternate screen of its terminal. Its frames come from the lecture's
+shared view for its role and size until its first key, then from an Ink instance of its own on the
+channel (its size, its keys through Ink's parser, as at the local dashboard, its selection); either
+way its own cell writer sends only the cells that changed for this client. A slow client never holds
+up the others: while its channel is full, frames for it are dropped, and once it drains it gets the
+latest frame whole. It ends with a line saying why (q, idle, shutdown).
 */
 import type {Buffer} from 'node:buffer';
 import {render} from 'ink';
 import {createElement} from 'react';
 import type {ServerChannel} from 'ssh2';
-import {cellStdout} from '../cli/cell-stdout.js';
-import {ChannelScreen, channelStdin} from './channel-screen.js';
+import {CellWriter} from '../terminal/cell-writer.js';
+import {channelStdin} from './channel-stdin.js';
+import {FrameScreen} from './frame-screen.js';
 import type {Lecture} from './lecture.js';
-import type {Role} from './roles.js';
+import {standingFor, type Role} from './roles.js';
 import {ServedView} from './served-view.js';
+import type {SharedFrames} from './shared-frames.js';
 
 export type ConnectionOptions = {
 	channel: ServerChannel;
 	columns: number;
 	rows: number;
 	lecture: Lecture;
+	shared: SharedFrames;
 	role: Role;
 	idleTimeoutSeconds: number;
 	log: (line: string) => void;
@@ -29,10 +34,18 @@ export type ConnectionOptions = {
 const enterScreen = '\u001B[?1049h\u001B[H';
 const leaveScreen = '\u001B[?25h\u001B[?1049l';
 
+/** A client's terminal size, kept within what a dashboard can draw. */
+function bounded(value: number, fallback: number): number {
+	return Number.isInteger(value) && value > 0 ? Math.min(value, 1000) : fallback;
+}
+
 export class Connection {
 	readonly #options: ConnectionOptions;
-	readonly #screen: ChannelScreen;
+	readonly #screen: FrameScreen;
+	readonly #writer: CellWriter;
 	readonly #instance: ReturnType<typeof render>;
+	/** Stops following the shared view; undefined while the connection shows its own. */
+	#unfollow: (() => void) | undefined;
 	#congested = false;
 	#idleTimer: NodeJS.Timeout | undefined;
 	#ended = false;
@@ -40,14 +53,19 @@ export class Connection {
 	constructor(options: ConnectionOptions) {
 		this.#options = options;
 		const {channel} = options;
-		this.#screen = new ChannelScreen(data => {
+		this.#screen = new FrameScreen(bounded(options.columns, 80), bounded(options.rows, 24), frame => {
+			if (!this.#unfollow) {
+				this.#writer.write(frame);
+			}
+		});
+		this.#writer = new CellWriter(data => {
 			this.#send(data);
-		}, options.columns, options.rows);
+		}, () => ({columns: this.#screen.columns, rows: this.#screen.rows}));
 		channel.on('drain', () => {
 			if (this.#congested) {
 				this.#congested = false;
 				// The writer's idea of the client's screen is stale: draw the latest frame whole.
-				this.#screen.emit('resize');
+				this.#writer.repaint();
 			}
 		});
 		const stdin = channelStdin();
@@ -56,8 +74,21 @@ export class Connection {
 			stdin.write(chunk);
 		});
 		channel.write(enterScreen);
-		this.#instance = render(createElement(ServedView, {lecture: options.lecture, role: options.role, onLog: options.log}), {
-			stdout: cellStdout(this.#screen), stdin, debug: true, exitOnCtrlC: true, patchConsole: false,
+		this.#follow();
+		this.#instance = render(createElement(ServedView, {
+			lecture: options.lecture,
+			role: options.role,
+			onLog: options.log,
+			onShared: (shared: boolean) => {
+				if (shared) {
+					this.#follow();
+				} else {
+					this.#unfollow?.();
+					this.#unfollow = undefined;
+				}
+			},
+		}), {
+			stdout: this.#screen.asStdout(), stdin, debug: true, exitOnCtrlC: true, patchConsole: false,
 		});
 		this.#restartIdle();
 		void this.#instance.waitUntilExit().then(() => {
@@ -68,7 +99,12 @@ export class Connection {
 	}
 
 	resize(columns: number, rows: number): void {
-		this.#screen.resize(columns, rows);
+		this.#screen.resize(bounded(columns, this.#screen.columns), bounded(rows, this.#screen.rows));
+		if (this.#unfollow) {
+			this.#unfollow();
+			this.#unfollow = undefined;
+			this.#follow();
+		}
 	}
 
 	/** Leaves the client's alternate screen, says why, and closes the channel. Safe twice. */
@@ -79,12 +115,29 @@ export class Connection {
 
 		this.#ended = true;
 		clearTimeout(this.#idleTimer);
+		this.#unfollow?.();
+		this.#unfollow = undefined;
 		this.#instance.unmount();
 		const {channel} = this.#options;
 		channel.write(`${leaveScreen}sandpiper: ${reason}\r\n`);
 		channel.exit(0);
 		channel.end();
 		this.#options.onEnd();
+	}
+
+	/** Shows the lecture's shared view for this role and size. */
+	#follow(): void {
+		if (this.#unfollow !== undefined || this.#ended) {
+			return;
+		}
+
+		const {shared, lecture, role} = this.#options;
+		const view = {
+			session: lecture.session, columns: this.#screen.columns, rows: this.#screen.rows, standing: standingFor(role, {kind: 'lecture'}),
+		};
+		this.#unfollow = shared.follow(view, frame => {
+			this.#writer.write(frame);
+		});
 	}
 
 	#send(data: string): void {

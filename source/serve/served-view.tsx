@@ -1,8 +1,10 @@
 /**
-One connection's dashboard: the lecture as the connection's role allows, or a fork of its own. F forks
-the lecture at its current tick (every key works there), R drops the fork and rejoins the lecture; a
-fork is dropped too when the connection goes. Each switch starts the view afresh (its own selection).
+One connection's dashboard. Until its first key it shows the lecture's shared frame for its role and
+size (./shared-frames.ts: built once for everyone alike); the first key gives it a view of its own, the
+key taken there as if typed. F forks the lecture at its current tick (every key works there), R drops
+the fork and rejoins the lecture; a fork is dropped too when the connection goes.
 */
+import {useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {SessionView} from '../app.js';
 import type {KeyInfo} from '../ui/keymap.js';
@@ -16,12 +18,29 @@ export type ServedViewProps = {
 	readonly role: Role;
 	/** A line for the server's log (a fork made or dropped). */
 	readonly onLog: (line: string) => void;
+	/** Whether the connection shows the shared frame (true) or this view's own (false). */
+	readonly onShared: (shared: boolean) => void;
 };
 
-export function ServedView({lecture, role, onLog}: ServedViewProps) {
+type Mode = {kind: 'shared'} | {kind: 'own'; firstKeys: ReadonlyArray<readonly [string, KeyInfo]>};
+
+/** The shared frame's keys: the first one makes the view the connection's own. */
+function FirstKey({onKey}: {readonly onKey: (input: string, key: KeyInfo) => void}) {
+	useInput(onKey);
+	return null;
+}
+
+export function ServedView({
+	lecture, role, onLog, onShared,
+}: ServedViewProps) {
 	const [fork, setFork] = useState<Fork | undefined>(undefined);
+	const [mode, setMode] = useState<Mode>({kind: 'shared'});
 	// The fork as the key handler and the clean-up see it, set with the state.
 	const current = useRef<Fork | undefined>(undefined);
+	const shared = mode.kind === 'shared' && !fork;
+	useEffect(() => {
+		onShared(shared);
+	}, [shared, onShared]);
 	// The fork goes with the connection.
 	useEffect(() => () => {
 		if (current.current) {
@@ -47,6 +66,7 @@ export function ServedView({lecture, role, onLog}: ServedViewProps) {
 
 			onLog(`forked the lecture at tick ${made.fromTick}`);
 			current.current = made;
+			setMode({kind: 'own', firstKeys: []});
 			setFork(made);
 			return true;
 		}
@@ -55,12 +75,21 @@ export function ServedView({lecture, role, onLog}: ServedViewProps) {
 			lecture.drop(current.current.session);
 			onLog(`dropped the fork from tick ${current.current.fromTick} and rejoined`);
 			current.current = undefined;
+			setMode({kind: 'own', firstKeys: []});
 			setFork(undefined);
 			return true;
 		}
 
 		return false;
 	};
+
+	if (shared) {
+		return (
+			<FirstKey onKey={(input, key) => {
+				setMode({kind: 'own', firstKeys: [[input, key]]});
+			}}/>
+		);
+	}
 
 	return (
 		<SessionView
@@ -69,6 +98,7 @@ export function ServedView({lecture, role, onLog}: ServedViewProps) {
 			session={fork?.session ?? lecture.session}
 			refuse={action => refusalFor(role, place, action)}
 			standing={standingFor(role, place)}
+			firstKeys={fork === undefined && mode.kind === 'own' ? mode.firstKeys : undefined}
 			onOwnKey={onOwnKey}
 		/>
 	);

@@ -11,6 +11,7 @@ import {authenticate, AttemptLimiter, type Access} from './access.js';
 import {Connection} from './connection.js';
 import type {Lecture} from './lecture.js';
 import type {Role} from './roles.js';
+import {SharedFrames} from './shared-frames.js';
 
 export type ServerOptions = {
 	hostKey: string;
@@ -33,6 +34,7 @@ export class LectureServer {
 	readonly #limiter: AttemptLimiter;
 	readonly #clients = new Set<Client>();
 	readonly #dashboards = new Map<Connection, Role>();
+	readonly #shared = new SharedFrames();
 	#closing = false;
 
 	constructor(options: ServerOptions) {
@@ -41,6 +43,11 @@ export class LectureServer {
 		this.#server = new ssh2.Server({hostKeys: [options.hostKey], ident: 'sandpiper'}, (client, info) => {
 			this.#accept(client, info.ip);
 		});
+	}
+
+	/** Views rendered for several connections at once. */
+	get sharedViews(): number {
+		return this.#shared.count;
 	}
 
 	get counts(): Counts {
@@ -81,6 +88,8 @@ export class LectureServer {
 		for (const dashboard of this.#dashboards.keys()) {
 			dashboard.end(reason);
 		}
+
+		this.#shared.close();
 
 		await new Promise<void>(resolve => {
 			// Give the goodbye lines a moment to leave before the sockets close.
@@ -209,6 +218,7 @@ export class LectureServer {
 			columns: size.columns,
 			rows: size.rows,
 			lecture,
+			shared: this.#shared,
 			role,
 			idleTimeoutSeconds,
 			log(line) {

@@ -24,13 +24,22 @@ function lectureOf(maxForks = 4) {
 	return {lecture, clock};
 }
 
-async function connect(lecture: Lecture, role: Role) {
+/**
+A connection's view (null: no first key; undefined would take the default). It shows the lecture's shared frame (drawn elsewhere, ./shared-frames.ts) until its
+first key, which `connect` types (k, up, at the first host: a key that changes nothing) unless told not to.
+*/
+async function connect(lecture: Lecture, role: Role, firstKey: string | null = 'k') {
 	const logged: string[] = [];
+	const sharing: boolean[] = [];
 	const onLog = (line: string) => {
 		logged.push(line);
 	};
 
-	const app = render(<ServedView lecture={lecture} role={role} onLog={onLog}/>);
+	const onShared = (shared: boolean) => {
+		sharing.push(shared);
+	};
+
+	const app = render(<ServedView lecture={lecture} role={role} onLog={onLog} onShared={onShared}/>);
 	await turnsUntil(() => app.stdin.listenerCount('readable') > 0, 'Ink to listen for keys');
 	const status = () => (app.lastFrame() ?? '').split('\n')[0] ?? '';
 	const type = async (...keys: string[]) => {
@@ -40,10 +49,27 @@ async function connect(lecture: Lecture, role: Role) {
 		}
 	};
 
+	if (firstKey !== null) {
+		await type(firstKey);
+		await turnsUntil(() => app.stdin.listenerCount('readable') > 0, 'the own view to listen for keys');
+	}
+
 	return {
-		app, status, type, logged,
+		app, status, type, logged, sharing,
 	};
 }
+
+test('a connection shows the shared frame until its first key, which its own view then takes as typed', async t => {
+	const {lecture} = lectureOf();
+	const viewer = await connect(lecture, 'viewer', null);
+	t.deepEqual(viewer.sharing, [true]);
+	t.is(viewer.app.lastFrame() ?? '', '', 'nothing of its own to draw');
+	await viewer.type('m');
+	await turnsUntil(() => viewer.status().includes(viewerRefusal.slice(0, 40)), 'the first key refused in its own view');
+	t.deepEqual(viewer.sharing, [true, false]);
+	viewer.app.unmount();
+	lecture.stop();
+});
 
 test('a viewer\'s world keys are refused at the key, with the note naming the role, and the lecture does not change', async t => {
 	const {lecture, clock} = lectureOf();
@@ -89,7 +115,9 @@ test('F forks the lecture at its tick: every key works there and nothing done in
 	await turns(2);
 	const {tick} = lecture.session.getSnapshot();
 	await viewer.type('F');
-	t.regex(viewer.status(), new RegExp(`FORK from tick ${tick}`, 'v'));
+	await turnsUntil(() => viewer.status().includes(`FORK from tick ${tick}`), 'the fork\'s view');
+	// Its key listener is set by an effect after the view is drawn.
+	await turns(5);
 	t.is(lecture.forkCount, 1);
 	t.deepEqual(viewer.logged, [`forked the lecture at tick ${tick}`]);
 	lecture.session.subscribe(() => {
