@@ -119,9 +119,14 @@ export class Connection {
 		this.#unfollow = undefined;
 		this.#instance.unmount();
 		const {channel} = this.#options;
-		channel.write(`${leaveScreen}sandpiper: ${reason}\r\n`);
-		channel.exit(0);
-		channel.end();
+		try {
+			channel.write(`${leaveScreen}sandpiper: ${reason}\r\n`);
+			channel.exit(0);
+			channel.end();
+		} catch {
+			// The client went away first: there is nobody to tell.
+		}
+
 		this.#options.onEnd();
 	}
 
