@@ -9,6 +9,7 @@ The full run (30 viewers, a steady 20 s, 10 samples of each time) takes about tw
 ones, while changing the server or the bench, take flags after `--serve`:
 `npm run bench -- --serve --viewers 3 --seconds 3 --settle 1 --samples 3`.
 */
+import {loadavg} from 'node:os';
 import process from 'node:process';
 import {cpuTicks, rssMiB, ticksPerSecond} from './proc.js';
 import {startServe, type ServeProcess} from './serve-process.js';
@@ -175,7 +176,9 @@ export async function serveBench(settings: ServeSettings): Promise<void> {
 	const viewers: Viewer[] = [];
 	try {
 		console.log(`\nsandpiper serve (node ${process.version}): a server process on a loopback port; the viewers are ssh2 clients in this process,`);
-		console.log(`each an 80x24 xterm-256color pty watching the lecture at 1x. After ${format(settings.settleSeconds, 1)} s to settle, a steady ${format(settings.seconds, 1)} s:`);
+		// This 2-core machine is shared: the load says how much the figures were competing with.
+		console.log(`each an 80x24 xterm-256color pty watching the lecture at 1x (load average ${format(loadavg()[0]!, 2)} at the start).`);
+		console.log(`After ${format(settings.settleSeconds, 1)} s to settle, a steady ${format(settings.seconds, 1)} s:`);
 		// A fresh server's first connection compiles the view's code; the samples after it are the steady cost.
 		const first = await Viewer.connect({port: server.port, username: 'viewer-first'}, statusText);
 		const firstForkMs = await first.viewer.type('F', forkText);
@@ -191,7 +194,8 @@ export async function serveBench(settings: ServeSettings): Promise<void> {
 		if (hall > 1) {
 			console.log(steadyLine(many));
 			const perViewer = (many.serverCpuShare - one.serverCpuShare) / (hall - 1);
-			console.log(`Each viewer past the first: ${format(perViewer * 100, 2)} % of a core and ${format((many.rssMiB - one.rssMiB) / (hall - 1), 2)} MiB more on the server.`);
+			// Not memory: the server's grows with the time it has run as well as with the viewers.
+			console.log(`Each viewer past the first: ${format(perViewer * 100, 2)} % of a core more on the server.`);
 		}
 
 		console.log(`A fresh server's first connection: ${format(first.milliseconds, 0)} ms to its first frame, ${format(firstForkMs, 0)} ms to its first fork. After it,`);
