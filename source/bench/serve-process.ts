@@ -87,13 +87,20 @@ export async function startServe(maxSessions: number, extraArguments: readonly s
 			});
 		});
 		if (listening && child.pid !== undefined) {
-			// Drop the log from here on, so a full pipe never stalls the server.
+			// Drop the log from here on, so a full pipe never stalls the server; keep its errors, to say why if it dies.
 			child.stdout.removeAllListeners('data');
 			child.stdout.resume();
+			let stopping = false;
+			child.once('exit', (code, signal) => {
+				if (!stopping) {
+					process.stderr.write(`bench: sandpiper serve ended before the bench stopped it (${signal ?? `status ${String(code)}`}):\n${log.slice(-4000)}\n`);
+				}
+			});
 			return {
 				pid: child.pid,
 				port,
 				async stop() {
+					stopping = true;
 					child.kill('SIGTERM');
 					if (!await exited(child, 5000)) {
 						child.kill('SIGKILL');
