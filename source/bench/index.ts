@@ -207,12 +207,18 @@ if (process.argv.includes('--whole-process')) {
 	if (existsSync(planetlabDay)) {
 		wholeProcess(planetlabDay);
 	}
+} else if (process.argv.includes('--serve')) {
+	// `npm run bench -- --serve`: only `sandpiper serve`, a hall of SSH viewers (./serve.ts; its flags for shorter runs there).
+	const {serveBench, serveSettings} = await import('./serve.js');
+	await serveBench(serveSettings(process.argv));
 } else if (process.argv.includes('--dashboard')) {
 	// `npm run bench -- --dashboard`: only the dashboard's figures, beside htop and btop.
 	await dashboard(fileURLToPath(import.meta.url));
 } else if (caseIndex === -1) {
 	parent();
 	await dashboard(fileURLToPath(import.meta.url));
+	const {serveBench, fullServeRun} = await import('./serve.js');
+	await serveBench(fullServeRun);
 } else {
 	await child(process.argv[caseIndex + 1] ?? '');
 }

@@ -5,10 +5,11 @@ and resident memory. The dashboard and its peers (htop, btop) run one after anot
 bench, so their figures compare on this noisy machine where absolute ones do not.
 */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, statSync} from 'node:fs';
+import {mkdtempSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
+import {cpuTicks, rssMiB, ticksPerSecond} from './proc.js';
 
 export type TerminalProgram = {
 	readonly label: string;
@@ -28,17 +29,6 @@ export type TerminalFigures = {
 
 export function installed(command: string): boolean {
 	return spawnSync('sh', ['-c', `command -v ${command}`], {stdio: 'ignore'}).status === 0;
-}
-
-function cpuTicks(pid: string): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-	// Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the command name.
-	return Number(fields[11]) + Number(fields[12]);
-}
-
-function rssMiB(pid: string): number {
-	const line = /^VmRSS:\s+(?<kb>\d+)/mv.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-	return Number(line?.groups?.['kb'] ?? Number.NaN) / 1024;
 }
 
 async function sleep(milliseconds: number): Promise<void> {
@@ -85,7 +75,7 @@ export async function inTerminal(program: TerminalProgram, seconds: number): Pro
 		return {
 			firstFrameMs,
 			bytesPerSecond: (statSync(output).size - bytesBefore) / seconds,
-			cpuShare: (cpuTicks(pid) - ticksBefore) / 100 / seconds,
+			cpuShare: (cpuTicks(pid) - ticksBefore) / ticksPerSecond / seconds,
 			rssMiB: rssMiB(pid),
 		};
 	} finally {
