@@ -18,7 +18,7 @@ test('the remembering string-width and tokenizer answer as the packages do, aske
 	t.is(rememberedStringWidth('\tx', {countAnsiEscapeCodes: true}), stringWidth('\tx', {countAnsiEscapeCodes: true}));
 });
 
-test('a remembered function computes each text once, and forgets all past its limit', t => {
+test('a remembered function computes each text once; a text still in use stays, and one not asked for two generations is forgotten', t => {
 	const asked: string[] = [];
 	const length = remembered(text => {
 		asked.push(text);
@@ -26,7 +26,20 @@ test('a remembered function computes each text once, and forgets all past its li
 	}, 2);
 	t.deepEqual(['a', 'bb', 'a', 'bb'].map(text => length(text)), [1, 2, 1, 2]);
 	t.deepEqual(asked, ['a', 'bb']);
+	// The newer generation is full: it becomes the older, and 'a', found there, moves to the newer.
 	length('ccc');
 	length('a');
-	t.deepEqual(asked, ['a', 'bb', 'ccc', 'a']);
+	t.deepEqual(asked, ['a', 'bb', 'ccc']);
+	// Full again: 'bb' was in the generation dropped now.
+	length('dddd');
+	length('a');
+	length('bb');
+	t.deepEqual(asked, ['a', 'bb', 'ccc', 'dddd', 'bb']);
+	// A text asked for all along is never computed again, however many one-off texts come between.
+	for (let index = 0; index < 50; index++) {
+		length(`once ${index}`);
+		length('a');
+	}
+
+	t.is(asked.filter(text => text === 'a').length, 1);
 });
