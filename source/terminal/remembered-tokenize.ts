@@ -9,7 +9,8 @@ import {remembered} from './remembered.js';
 
 export * from '@alcalzone/ansi-tokenize';
 
-// A line's tokens and styled characters are about 20 KB: a frame or two's worth (40 lines at 120x40, and the texts Ink measures apart).
+// A line's tokens and styled characters are about 20 KB: keep a frame or two's worth
+// (40 lines at 120x40, and the texts Ink measures apart).
 const tokens = remembered(text => tokenizeNow(text), 256);
 const styled = new WeakMap<Token[], StyledChar[]>();
 
