@@ -27,9 +27,10 @@ export class Pane {
 	readonly socket = `sandpiper-e2e-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
 	readonly output = join(temporaryFolder('sandpiper-e2e-'), 'output');
 
-	/** `args` are the CLI's, as shell words (quoted by the caller where needed). */
-	constructor(columns: number, rows: number, args = '') {
-		this.tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), `cd ${JSON.stringify(root)} && env CI=false TERM=xterm-256color node dist/cli.js ${args}; echo "[exit $?]"; sleep 60`);
+	/** `args` are the program's, as shell words (quoted by the caller where needed); the program is the built CLI unless named (`ssh`). */
+	constructor(columns: number, rows: number, args = '', program = 'node dist/cli.js') {
+		const command = `cd ${JSON.stringify(root)} && env CI=false TERM=xterm-256color ${program} ${args}; echo "[exit $?]"; sleep 60`;
+		this.tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), command);
 		this.tmux('pipe-pane', '-o', '-t', 'app', `cat >> ${JSON.stringify(this.output)}`);
 	}
 
