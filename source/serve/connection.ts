@@ -98,6 +98,11 @@ export class Connection {
 		});
 	}
 
+	/** The size drawn at (a client that gave none is drawn at 80x24). */
+	get size(): {columns: number; rows: number} {
+		return {columns: this.#screen.columns, rows: this.#screen.rows};
+	}
+
 	resize(columns: number, rows: number): void {
 		this.#screen.resize(bounded(columns, this.#screen.columns), bounded(rows, this.#screen.rows));
 		if (this.#unfollow) {

@@ -16,7 +16,8 @@ const worldActions = new Set<UiAction['type']>([
 	'togglePause', 'step', 'faster', 'slower', 'injectLoad', 'clearLoad', 'migrate', 'cyclePolicy', 'cycleNetworkMode', 'snapshot', 'clone', 'drain', 'toggleFailure', 'restart',
 ]);
 
-export const viewerRefusal = 'viewer: the lecture is read-only here; F forks it for you';
+/** Short enough to show whole in the status line at 80 columns, after the clock and a tick in the millions. */
+export const viewerRefusal = 'viewer: read-only here; F forks the lecture for you';
 
 /** A refusal note for `action`, or undefined when the role may take it where the connection is. */
 export function refusalFor(role: Role, place: Place, action: UiAction): string | undefined {

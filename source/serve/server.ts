@@ -4,9 +4,11 @@ a client, with a pty, window changes and a shell and nothing else: exec, subsyst
 agent forwarding, environment variables but TERM, and port forwarding either way are refused. At most
 `maxSessions` dashboards at once; the one over the limit is told so and closed.
 */
+import {createServer, type Server, type Socket} from 'node:net';
 import ssh2, {type Connection as Client, type ServerChannel} from 'ssh2';
 import {UsageError} from '../options/usage.js';
 import {safeText} from '../terminal/safe-text.js';
+import {timerTickSource, type TickSource} from '../ui/tick-source.js';
 import {authenticate, AttemptLimiter, type Access} from './access.js';
 import {Connection} from './connection.js';
 import type {Lecture} from './lecture.js';
@@ -24,16 +26,28 @@ export type ServerOptions = {
 	/** Something changed that the status line shows. */
 	changed: () => void;
 	now: () => number;
+	/** Where the grace time's timer comes from (a manual one in tests). */
+	timers?: TickSource;
 };
 
 export type Counts = {presenters: number; viewers: number};
 
+/** Seconds a client has from its TCP connect to an open dashboard (OpenSSH's sshd gives 120 to sign in). */
+export const graceSeconds = 30;
+/** Clients without a dashboard yet (signing in, or signed in and opening one) that may wait at once, beyond the dashboards. */
+export const pendingAllowed = 16;
+
 export class LectureServer {
 	readonly #options: ServerOptions;
+	/** The TCP side: every socket is counted and timed here before ssh2 (which has no time limit to sign in) gets it. */
+	readonly #tcp: Server;
 	readonly #server: ssh2.Server;
 	readonly #limiter: AttemptLimiter;
+	readonly #sockets = new Set<Socket>();
 	readonly #clients = new Set<Client>();
 	readonly #dashboards = new Map<Connection, Role>();
+	/** The sockets (by remote address and port) of clients that opened a dashboard: past the grace time. */
+	readonly #opened = new Set<string>();
 	readonly #shared = new SharedFrames();
 	#closing = false;
 
@@ -41,7 +55,10 @@ export class LectureServer {
 		this.#options = options;
 		this.#limiter = new AttemptLimiter(options.now);
 		this.#server = new ssh2.Server({hostKeys: [options.hostKey], ident: 'sandpiper'}, (client, info) => {
-			this.#accept(client, info.ip);
+			this.#accept(client, info.ip, `${info.ip} ${info.port}`);
+		});
+		this.#tcp = createServer(socket => {
+			this.#socket(socket);
 		});
 	}
 
@@ -70,13 +87,13 @@ export class LectureServer {
 				reject(new UsageError(`--listen: cannot listen on ${safeText(host)}:${port}: ${reason}`));
 			};
 
-			this.#server.once('error', onError);
-			this.#server.listen(port, host, () => {
-				this.#server.off('error', onError);
-				this.#server.on('error', (error: Error) => {
+			this.#tcp.once('error', onError);
+			this.#tcp.listen(port, host, () => {
+				this.#tcp.off('error', onError);
+				this.#tcp.on('error', (error: Error) => {
 					this.#options.log(`server error: ${error.message}`);
 				});
-				const address = this.#server.address();
+				const address = this.#tcp.address();
 				resolve(typeof address === 'object' && address !== null ? {host: address.address, port: address.port} : {host, port});
 			});
 		});
@@ -99,16 +116,55 @@ export class LectureServer {
 			client.end();
 		}
 
+		for (const socket of this.#sockets) {
+			socket.destroy();
+		}
+
 		await new Promise<void>(resolve => {
-			this.#server.close(() => {
+			this.#tcp.close(() => {
 				resolve();
 			});
 			setTimeout(resolve, 1000).unref();
 		});
 	}
 
-	#accept(client: Client, address: string): void {
-		const {log, access} = this.#options;
+	/**
+	A new TCP connection: turned away when too many wait without a dashboard, closed if it has not opened
+	one within the grace time (a client that never speaks SSH included), then handed to ssh2.
+	*/
+	#socket(socket: Socket): void {
+		const {log} = this.#options;
+		const where = safeText(socket.remoteAddress ?? '?');
+		if (this.#closing || this.#sockets.size - this.#dashboards.size >= pendingAllowed) {
+			if (!this.#closing) {
+				log(`${where}: turned away, ${pendingAllowed} connections are already waiting to sign in or open a dashboard`);
+			}
+
+			socket.destroy();
+			return;
+		}
+
+		const key = `${socket.remoteAddress ?? ''} ${socket.remotePort ?? ''}`;
+		this.#sockets.add(socket);
+		const cancelGrace = (this.#options.timers ?? timerTickSource).schedule(() => {
+			if (!this.#opened.has(key)) {
+				log(`${where}: closed, no dashboard after ${graceSeconds} s`);
+				socket.destroy();
+			}
+		}, graceSeconds * 1000);
+		socket.once('close', () => {
+			cancelGrace();
+			this.#sockets.delete(socket);
+			this.#opened.delete(key);
+		});
+		socket.on('error', () => {
+			// A reset mid-handshake: its close follows.
+		});
+		this.#server.injectSocket(socket);
+	}
+
+	#accept(client: Client, address: string, key: string): void {
+		const {access, log} = this.#options;
 		const where = safeText(address);
 		if (this.#closing || this.#limiter.blocked(address)) {
 			client.end();
@@ -136,7 +192,7 @@ export class LectureServer {
 		});
 		client.on('ready', () => {
 			log(`${where}: ${safeText(user.slice(0, 32))} signed in as ${role ?? 'viewer'}`);
-			this.#sessions(client, address, role ?? 'viewer');
+			this.#sessions(client, address, role ?? 'viewer', key);
 		});
 		// Port forwarding, either way, and Unix sockets: refused.
 		client.on('tcpip', (_accept, reject) => {
@@ -156,7 +212,7 @@ export class LectureServer {
 		});
 	}
 
-	#sessions(client: Client, address: string, role: Role): void {
+	#sessions(client: Client, address: string, role: Role, key: string): void {
 		let opened = false;
 		client.on('session', (acceptSession, rejectSession) => {
 			if (opened) {
@@ -199,6 +255,7 @@ export class LectureServer {
 					return;
 				}
 
+				this.#opened.add(key);
 				dashboard = this.#open(channel, size, role, address);
 			});
 			for (const refused of ['exec', 'subsystem', 'sftp', 'x11', 'auth-agent', 'signal'] as const) {
@@ -232,7 +289,7 @@ export class LectureServer {
 			},
 		});
 		this.#dashboards.set(dashboard, role);
-		log(`${where}: dashboard opened as ${role}, ${size.columns}x${size.rows}`);
+		log(`${where}: dashboard opened as ${role}, ${dashboard.size.columns}x${dashboard.size.rows}`);
 		changed();
 		channel.on('close', () => {
 			dashboard.end('the connection closed');

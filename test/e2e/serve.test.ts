@@ -9,15 +9,14 @@ import {statSync} from 'node:fs';
 import {connect} from 'node:net';
 import {join} from 'node:path';
 import type {ExecutionContext} from 'ava';
+import {standingFor, viewerRefusal} from '../../source/serve/roles.js';
 import type {Pane} from '../helpers/pane.js';
 import {
 	freePort, runClient, runWithSsh, startServer, type ServedLecture, type Who,
 } from '../helpers/ssh-server.js';
 
-const viewerStanding = 'VIEWER: watching the lecture; F forks it';
-const presenterStanding = 'PRESENTER: you drive the lecture';
-// The whole note ends `... F forks it for you to experiment`; at 80 columns the status line cuts it after `for you`.
-const viewerRefusal = 'viewer: the lecture is read-only here; F forks it';
+const viewerStanding = standingFor('viewer', {kind: 'lecture'});
+const presenterStanding = standingFor('presenter', {kind: 'lecture'});
 
 function statusLine(screen: string): string {
 	return screen.split('\n')[0] ?? '';
@@ -106,7 +105,7 @@ runWithSsh('a viewer\'s m is refused with a note; in their fork (F) m opens the 
 	t.false(statusLine(neighbour.screen()).includes('viewer: '), 'the note is the student\'s alone');
 
 	student.keys('F');
-	const forked = await student.until(screen => /FORK from tick \d+: yours alone; R rejoins the lecture/v.test(statusLine(screen)), 'the fork');
+	const forked = await student.until(screen => /FORK from tick \d+ \(R rejoins\)/v.test(statusLine(screen)), 'the fork');
 	t.true(await server.logs(/forked the lecture at tick \d+/v), server.log());
 	student.keys('m');
 	await student.until(screen => screen.includes('Migrate vm'), 'the migration picker in the fork');

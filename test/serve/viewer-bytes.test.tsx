@@ -52,7 +52,7 @@ const keys = fc.oneof(
 	fc.uint8Array({maxLength: 8}).map(bytes => Buffer.from(bytes).toString('latin1')),
 );
 
-test('a viewer\'s bytes, whatever they are, leave the lecture\'s event log as it is with nobody typing', async t => {
+test('a viewer\'s bytes, whatever they are, leave the lecture\'s world, pace and events as they are with nobody typing', async t => {
 	const ticks = 40;
 	const quiet = await lectureAfter([], ticks);
 	t.regex(quiet, new RegExp(`"tick":${ticks},`, 'v'), 'the lecture ran');
