@@ -87,6 +87,7 @@ export async function runServe(options: ServeOptions): Promise<void> {
 	}
 
 	lecture.session.subscribe(showStatus);
+	server.warmUp();
 	lecture.start();
 	showStatus();
 	await new Promise(() => {
