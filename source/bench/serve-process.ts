@@ -93,7 +93,7 @@ export async function startServe(maxSessions: number, extraArguments: readonly s
 			let stopping = false;
 			child.once('exit', (code, signal) => {
 				if (!stopping) {
-					process.stderr.write(`bench: sandpiper serve ended before the bench stopped it (${signal ?? `status ${String(code)}`}):\n${log.slice(-4000)}\n`);
+					console.error(`bench: sandpiper serve ended before the bench stopped it (${signal ?? `status ${String(code)}`}):\n${log.slice(-4000)}`);
 				}
 			});
 			return {
