@@ -1,8 +1,7 @@
 /**
-The SSH server of `sandpiper serve` (ssh2): authentication by ./access.ts, then one session channel
-a client, with a pty, window changes and a shell and nothing else: exec, subsystems (SFTP), X11 and
-agent forwarding, environment variables but TERM, and port forwarding either way are refused. At most
-`maxSessions` dashboards at once; the one over the limit is told so and closed.
+The SSH server of `sandpiper serve` (ssh2): every TCP connection counted and timed, authentication by
+./access.ts, then one terminal session a client (./terminal-session.ts); port forwarding either way is
+refused. At most `maxSessions` dashboards at once; the one over the limit is told so and closed.
 */
 import {createServer, type Server, type Socket} from 'node:net';
 import ssh2, {type Connection as Client, type ServerChannel} from 'ssh2';
@@ -15,6 +14,7 @@ import {Connection} from './connection.js';
 import type {Lecture} from './lecture.js';
 import {standingFor, type Place, type Role} from './roles.js';
 import {SharedFrames} from './shared-frames.js';
+import {acceptTerminalSession, refuseChannel, type Size} from './terminal-session.js';
 
 export type ServerOptions = {
 	hostKey: string;
@@ -235,60 +235,26 @@ export class LectureServer {
 	}
 
 	#sessions(client: Client, address: string, role: Role, key: string): void {
-		let opened = false;
-		client.on('session', (acceptSession, rejectSession) => {
-			if (opened) {
-				rejectSession();
-				return;
+		acceptTerminalSession(client, (channel, size) => {
+			if (!size) {
+				// A shell without a terminal: there is nothing to draw on (ssh -T).
+				refuseChannel(channel, 'a dashboard needs a terminal: connect without -T (ssh -t)');
+				return undefined;
 			}
 
-			opened = true;
-			const session = acceptSession();
-			let size: {columns: number; rows: number} | undefined;
-			let dashboard: Connection | undefined;
-			session.on('pty', (accept, _reject, info) => {
-				size = {columns: info.cols, rows: info.rows};
-				accept?.();
-			});
-			session.on('window-change', (accept, _reject, info) => {
-				size = {columns: info.cols, rows: info.rows};
-				dashboard?.resize(info.cols, info.rows);
-				accept?.();
-			});
-			session.on('env', (accept, reject, info) => {
-				if (info.key === 'TERM') {
-					accept?.();
-				} else {
-					reject?.();
-				}
-			});
-			session.on('shell', accept => {
-				if (!size) {
-					// A shell without a terminal: there is nothing to draw on (ssh -T).
-					const channel = accept();
-					this.#refuse(channel, 'a dashboard needs a terminal: connect without -T (ssh -t)');
-					return;
-				}
-
-				const channel = accept();
-				if (this.#dashboards.size >= this.#options.maxSessions) {
-					this.#options.log(`${safeText(address)}: refused, the lecture is full (${this.#options.maxSessions} sessions)`);
-					this.#refuse(channel, `the lecture is full (${this.#options.maxSessions} sessions, --max-sessions); try again later`);
-					return;
-				}
-
-				this.#opened.add(key);
-				dashboard = this.#open(channel, size, role, address);
-			});
-			for (const refused of ['exec', 'subsystem', 'sftp', 'x11', 'auth-agent', 'signal'] as const) {
-				session.on(refused, (_accept: unknown, reject?: () => void) => {
-					reject?.();
-				});
+			const {maxSessions, log} = this.#options;
+			if (this.#dashboards.size >= maxSessions) {
+				log(`${safeText(address)}: refused, the lecture is full (${maxSessions} sessions)`);
+				refuseChannel(channel, `the lecture is full (${maxSessions} sessions, --max-sessions); try again later`);
+				return undefined;
 			}
+
+			this.#opened.add(key);
+			return this.#open(channel, size, role, address);
 		});
 	}
 
-	#open(channel: ServerChannel, size: {columns: number; rows: number}, role: Role, address: string): Connection {
+	#open(channel: ServerChannel, size: Size, role: Role, address: string): Connection {
 		const {log, lecture, idleTimeoutSeconds, changed} = this.#options;
 		const where = safeText(address);
 		const dashboards = this.#dashboards;
@@ -317,11 +283,5 @@ export class LectureServer {
 			dashboard.end('the connection closed');
 		});
 		return dashboard;
-	}
-
-	#refuse(channel: ServerChannel, message: string): void {
-		channel.write(`sandpiper: ${message}\r\n`);
-		channel.exit(1);
-		channel.end();
 	}
 }
