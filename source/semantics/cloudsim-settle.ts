@@ -186,7 +186,11 @@ export function settleInterval(world: World, totals: SettleTotals, previous: rea
 			}
 
 			if (!arrived) {
-				for (const incoming of [...(passedOver.get(mover) ?? []), destination]) {
+				// The hosts passed over, then the destination (no array made for them: this runs per mover per cut).
+				const hops = passedOver.get(mover);
+				const count = (hops?.length ?? 0) + 1;
+				for (let hop = 0; hop < count; hop++) {
+					const incoming = hop < count - 1 ? hops![hop]! : destination;
 					into[incoming]! += migrationShare * Math.min(demand, coreUnits[incoming]!);
 					if (askedInto) {
 						askedInto[incoming]! += demand;

@@ -127,7 +127,10 @@ export function stepInPlace(world: World, commands: readonly Command[], strategi
 	return events;
 }
 
-/** Every VM draws every tick, whatever its state, so its stream never depends on placement. */
+/**
+Every VM draws every tick, whatever its state, so its stream never depends on placement; but a VM that
+finished (CloudSim's, gone for good: by the end of the parity day half of them) has no demand to draw.
+*/
 function sampleDemands(world: World, semantics: Semantics): void {
 	const {tick} = world;
 	const {tickSeconds} = world.config;
@@ -135,6 +138,10 @@ function sampleDemands(world: World, semantics: Semantics): void {
 	const {replayAt} = semantics;
 	const replay = replayAt ? (values: readonly number[], sampleTicks: number, loop: boolean) => replayAt(values, sampleTicks, loop, tick, tickSeconds) : undefined;
 	for (const vm of world.vms) {
+		if (vm.state === 'finished') {
+			continue;
+		}
+
 		sampleDemand(vm.workload, vm.random, demandTick, vm.usage.demand, replay);
 		// A container's cgroup caps its CPU.
 		if (vm.cpuLimitUnits !== null && vm.usage.demand.cpu > vm.cpuLimitUnits) {
