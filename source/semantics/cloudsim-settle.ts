@@ -77,6 +77,24 @@ function buffersFor(hostCount: number, vmCount: number): Buffers {
 	return buffers;
 }
 
+/**
+A migrating VM's part on the hosts it is coming to: the hosts passed over, then its destination, each
+granting it 10 % and counted as asked in full (no array made for them: this runs per mover per cut).
+*/
+type Sums = {into: Float64Array; askedInto: Float64Array | undefined; coreUnits: Float64Array};
+
+function addIncoming(hops: readonly number[] | undefined, destination: number, demand: number, sums: Sums): void {
+	const {into, askedInto, coreUnits} = sums;
+	const count = (hops?.length ?? 0) + 1;
+	for (let hop = 0; hop < count; hop++) {
+		const incoming = hop < count - 1 ? hops![hop]! : destination;
+		into[incoming]! += migrationShare * Math.min(demand, coreUnits[incoming]!);
+		if (askedInto) {
+			askedInto[incoming]! += demand;
+		}
+	}
+}
+
 /** Adds the interval that just ended to `totals`; `previous` is each VM's request at the last update. */
 export function settleInterval(world: World, totals: SettleTotals, previous: readonly number[]): void {
 	const {hosts, vms} = world;
@@ -173,6 +191,7 @@ export function settleInterval(world: World, totals: SettleTotals, previous: rea
 
 	// The moving VMs' part at `at`, the moves that ended by `movedBy` made; what they asked and did not get.
 	const addMovers = (into: Float64Array, askedInto: Float64Array | undefined, at: number, movedBy: number): number => {
+		const sums: Sums = {into, askedInto, coreUnits};
 		let lost = 0;
 		for (const mover of movers) {
 			const demand = demandAt(mover, at);
@@ -186,16 +205,7 @@ export function settleInterval(world: World, totals: SettleTotals, previous: rea
 			}
 
 			if (!arrived) {
-				// The hosts passed over, then the destination (no array made for them: this runs per mover per cut).
-				const hops = passedOver.get(mover);
-				const count = (hops?.length ?? 0) + 1;
-				for (let hop = 0; hop < count; hop++) {
-					const incoming = hop < count - 1 ? hops![hop]! : destination;
-					into[incoming]! += migrationShare * Math.min(demand, coreUnits[incoming]!);
-					if (askedInto) {
-						askedInto[incoming]! += demand;
-					}
-				}
+				addIncoming(passedOver.get(mover), destination, demand, sums);
 
 				// The source grants a migrating VM 90 % of its capped request; PDM counts all it asked and did not get.
 				lost += demand - ((1 - migrationShare) * grant);

@@ -34,6 +34,11 @@ export function recordHistory(world: World, closing: boolean): void {
 	}
 
 	for (const vm of world.vms) {
+		// A finished VM (CloudSim's) is gone for good: nothing reads its history again.
+		if (vm.state === 'finished') {
+			continue;
+		}
+
 		const {granted, demand, swapMBps} = vm.usage;
 		recordTick(vm.accumulator, vm.intervals, monitoring.historyIntervals, closing, granted.cpu, demand.memory, granted.disk, granted.network, swapMBps);
 	}
