@@ -12,7 +12,11 @@ runWithSsh('q on the server\'s terminal ends every session with a line, and the 
 	const server = new Pane(100, 12, `serve --listen 127.0.0.1:${port}`, `env XDG_STATE_HOME=${state} node dist/cli.js`);
 	try {
 		await server.until(screen => screen.includes('q stops'), 'the server\'s status line');
-		const options = ['-F', '/dev/null', '-o', `Port=${port}`, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'PubkeyAuthentication=no', '-o', 'PasswordAuthentication=no'];
+		// A viewer as ../helpers/ssh-server.ts makes one: no user config, no known hosts, no key.
+		const options = [
+			'-F', '/dev/null', '-o', `Port=${port}`, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
+			'-o', 'PubkeyAuthentication=no', '-o', 'PasswordAuthentication=no',
+		];
 		const viewer = new Pane(80, 24, [...options, '-t', '127.0.0.1'].join(' '), 'ssh');
 		try {
 			await viewer.until(screen => screen.includes('VIEWER'), 'the viewer\'s dashboard');
