@@ -13,11 +13,9 @@ runWithSsh('q on the server\'s terminal ends every session with a line, and the 
 	try {
 		await server.until(screen => screen.includes('q stops'), 'the server\'s status line');
 		// A viewer as ../helpers/ssh-server.ts makes one: no user config, no known hosts, no key.
-		const options = [
-			'-F', '/dev/null', '-o', `Port=${port}`, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
-			'-o', 'PubkeyAuthentication=no', '-o', 'PasswordAuthentication=no',
-		];
-		const viewer = new Pane(80, 24, [...options, '-t', '127.0.0.1'].join(' '), 'ssh');
+		const options = `-F /dev/null -o Port=${port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR`
+			+ ' -o PubkeyAuthentication=no -o PasswordAuthentication=no';
+		const viewer = new Pane(80, 24, `${options} -t 127.0.0.1`, 'ssh');
 		try {
 			await viewer.until(screen => screen.includes('VIEWER'), 'the viewer\'s dashboard');
 			await server.until(screen => screen.includes('1 viewer,'), 'the server\'s status line to count the viewer');
