@@ -11,8 +11,8 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import type {ServerChannel} from 'ssh2';
 import {CellWriter} from '../terminal/cell-writer.js';
+import {FrameScreen} from '../terminal/frame-screen.js';
 import {channelStdin} from './channel-stdin.js';
-import {FrameScreen} from './frame-screen.js';
 import type {Lecture} from './lecture.js';
 import {standingFor, type Role} from './roles.js';
 import {ServedView} from './served-view.js';
@@ -42,6 +42,9 @@ function bounded(value: number, fallback: number): number {
 export class Connection {
 	readonly #options: ConnectionOptions;
 	readonly #screen: FrameScreen;
+	/** The client's terminal size, as its pty request and window changes give it. */
+	#columns: number;
+	#rows: number;
 	readonly #writer: CellWriter;
 	readonly #instance: ReturnType<typeof render>;
 	/** Stops following the shared view; undefined while the connection shows its own. */
@@ -53,14 +56,17 @@ export class Connection {
 	constructor(options: ConnectionOptions) {
 		this.#options = options;
 		const {channel} = options;
-		this.#screen = new FrameScreen(bounded(options.columns, 80), bounded(options.rows, 24), frame => {
+		this.#columns = bounded(options.columns, 80);
+		this.#rows = bounded(options.rows, 24);
+		const size = () => ({columns: this.#columns, rows: this.#rows});
+		this.#screen = new FrameScreen(size, frame => {
 			if (!this.#unfollow) {
 				this.#writer.write(frame);
 			}
 		});
 		this.#writer = new CellWriter(data => {
 			this.#send(data);
-		}, () => ({columns: this.#screen.columns, rows: this.#screen.rows}));
+		}, size);
 		channel.on('drain', () => {
 			if (this.#congested) {
 				this.#congested = false;
@@ -100,11 +106,19 @@ export class Connection {
 
 	/** The size drawn at (a client that gave none is drawn at 80x24). */
 	get size(): {columns: number; rows: number} {
-		return {columns: this.#screen.columns, rows: this.#screen.rows};
+		return {columns: this.#columns, rows: this.#rows};
 	}
 
 	resize(columns: number, rows: number): void {
-		this.#screen.resize(bounded(columns, this.#screen.columns), bounded(rows, this.#screen.rows));
+		const nextColumns = bounded(columns, this.#columns);
+		const nextRows = bounded(rows, this.#rows);
+		if (nextColumns === this.#columns && nextRows === this.#rows) {
+			return;
+		}
+
+		this.#columns = nextColumns;
+		this.#rows = nextRows;
+		this.#screen.resized();
 		if (this.#unfollow) {
 			this.#unfollow();
 			this.#unfollow = undefined;
@@ -143,7 +157,7 @@ export class Connection {
 
 		const {shared, lecture, role} = this.#options;
 		const view = {
-			session: lecture.session, columns: this.#screen.columns, rows: this.#screen.rows, standing: standingFor(role, {kind: 'lecture'}),
+			session: lecture.session, columns: this.#columns, rows: this.#rows, standing: standingFor(role, {kind: 'lecture'}),
 		};
 		this.#unfollow = shared.follow(view, frame => {
 			this.#writer.write(frame);

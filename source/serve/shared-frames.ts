@@ -8,8 +8,8 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {SessionView} from '../app.js';
 import type {SessionEngine} from '../session/session-engine.js';
+import {FrameScreen} from '../terminal/frame-screen.js';
 import {channelStdin} from './channel-stdin.js';
-import {FrameScreen} from './frame-screen.js';
 
 /** What makes two connections' frames the same: the session, the size and the role's standing words. */
 export type SharedView = {
@@ -45,7 +45,7 @@ export class SharedFrames {
 		let shared = this.#views.get(key);
 		if (!shared) {
 			const entry: Shared = {listeners: new Set(), last: undefined, instance: undefined};
-			const screen = new FrameScreen(columns, rows, frame => {
+			const screen = new FrameScreen(() => ({columns, rows}), frame => {
 				entry.last = frame;
 				for (const each of entry.listeners) {
 					each(frame);
