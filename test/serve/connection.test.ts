@@ -5,12 +5,9 @@ it is full (nothing queues behind it), and once it drains it gets the latest fra
 import {EventEmitter} from 'node:events';
 import test from 'ava';
 import type {ServerChannel} from 'ssh2';
-import {loadScenario} from '../../source/scenario/load-scenario.js';
 import {Connection} from '../../source/serve/connection.js';
-import {Lecture} from '../../source/serve/lecture.js';
 import {SharedFrames} from '../../source/serve/shared-frames.js';
-import {defaultStrategies} from '../../source/strategies.js';
-import {createManualTickSource} from '../../source/ui/tick-source.js';
+import {manualLecture} from '../helpers/lecture.js';
 import {turns, turnsUntil} from '../helpers/turns.js';
 
 /** What the connection uses of an ssh2 channel, with a buffer that fills when told to. */
@@ -34,16 +31,11 @@ class SlowChannel extends EventEmitter { // eslint-disable-line unicorn/prefer-e
 }
 
 test('a full channel gets no frames until it drains, then the latest one whole; the end says why and leaves the alternate screen', async t => {
-	const built = await loadScenario({policy: 'none'});
-	const clock = createManualTickSource();
-	const lecture = new Lecture({
-		world: built.world, timeline: built.timeline, strategies: defaultStrategies, maxForks: 1, clock,
-	});
-	lecture.start();
+	const {lecture, clock} = await manualLecture();
 	const channel = new SlowChannel();
 	let ended = false;
 	const connection = new Connection({
-		channel: channel as unknown as ServerChannel, // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- the members the connection uses
+		channel: channel as unknown as ServerChannel,
 		columns: 80,
 		rows: 24,
 		lecture,

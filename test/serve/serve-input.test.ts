@@ -11,13 +11,9 @@ import test from 'ava';
 import {failureOf} from '../../source/cli/main.js';
 import {parseServeOptions} from '../../source/options/serve.js';
 import {UsageError} from '../../source/options/usage.js';
-import {AttemptLimiter, failuresAllowed, windowMs} from '../../source/serve/access.js';
 import {parseAuthorizedKeys} from '../../source/serve/authorized-keys.js';
 import {loadHostKey} from '../../source/serve/host-key.js';
-import {Lecture} from '../../source/serve/lecture.js';
-import {LectureServer} from '../../source/serve/server.js';
-import {loadScenario} from '../../source/scenario/load-scenario.js';
-import {defaultStrategies} from '../../source/strategies.js';
+import {manualLecture, testServer} from '../helpers/lecture.js';
 import {runMain} from '../helpers/main.js';
 import {temporaryFolder} from '../helpers/temporary.js';
 
@@ -106,40 +102,9 @@ test('a port in use is refused in one line (exit 2) before anyone connects', asy
 	});
 	const address = taken.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
-	const built = await loadScenario({policy: 'none'});
-	const lecture = new Lecture({
-		world: built.world, timeline: built.timeline, strategies: defaultStrategies, maxForks: 1,
-	});
-	const server = new LectureServer({
-		hostKey: loadHostKey(undefined, {XDG_STATE_HOME: temporaryFolder('sandpiper-serve-state-')}).privateKey,
-		access: {presenters: undefined, viewers: {kind: 'open'}, viewerKeys: undefined},
-		lecture,
-		maxSessions: 1,
-		idleTimeoutSeconds: 0,
-		log() {
-			// Nothing to see.
-		},
-		changed() {
-			// Nothing to show.
-		},
-		now: () => 0,
-	});
-	const error = await t.throwsAsync(server.listen('127.0.0.1', port), {instanceOf: UsageError});
+	const {lecture} = await manualLecture();
+	const error = await t.throwsAsync(testServer(lecture).listen('127.0.0.1', port), {instanceOf: UsageError});
 	t.is(error.message, `--listen: cannot listen on 127.0.0.1:${port}: the port is in use`);
 	taken.close();
-});
-
-test('failed sign-ins are counted per address: past the limit the address is turned away until its window ends', t => {
-	let now = 0;
-	const limiter = new AttemptLimiter(() => now);
-	for (let attempt = 1; attempt < failuresAllowed; attempt++) {
-		t.false(limiter.fail('10.0.0.1'));
-	}
-
-	t.false(limiter.blocked('10.0.0.1'));
-	t.true(limiter.fail('10.0.0.1'));
-	t.true(limiter.blocked('10.0.0.1'));
-	t.false(limiter.blocked('10.0.0.2'), 'another address is not');
-	now += windowMs + 1;
-	t.false(limiter.blocked('10.0.0.1'), 'the window ended');
+	lecture.stop();
 });

@@ -5,34 +5,19 @@ is closed (the timer driven by hand here), and only so many may wait at once bey
 import {Buffer} from 'node:buffer';
 import {connect, type Socket} from 'node:net';
 import test from 'ava';
-import {loadScenario} from '../../source/scenario/load-scenario.js';
-import {loadHostKey} from '../../source/serve/host-key.js';
-import {Lecture} from '../../source/serve/lecture.js';
-import {LectureServer, pendingAllowed} from '../../source/serve/server.js';
-import {defaultStrategies} from '../../source/strategies.js';
+import {pendingAllowed} from '../../source/serve/server.js';
 import {createManualTickSource} from '../../source/ui/tick-source.js';
-import {temporaryFolder} from '../helpers/temporary.js';
+import {manualLecture, testServer} from '../helpers/lecture.js';
 
 async function started() {
-	const built = await loadScenario({policy: 'none'});
-	const lecture = new Lecture({
-		world: built.world, timeline: built.timeline, strategies: defaultStrategies, maxForks: 1,
-	});
+	const {lecture} = await manualLecture();
 	const timers = createManualTickSource();
 	const logged: string[] = [];
-	const server = new LectureServer({
-		hostKey: loadHostKey(undefined, {XDG_STATE_HOME: temporaryFolder('sandpiper-serve-state-')}).privateKey,
-		access: {presenters: undefined, viewers: {kind: 'open'}, viewerKeys: undefined},
-		lecture,
+	const server = testServer(lecture, {
 		maxSessions: 2,
-		idleTimeoutSeconds: 0,
 		log(line) {
 			logged.push(line);
 		},
-		changed() {
-			// Nothing to show.
-		},
-		now: () => 0,
 		timers,
 	});
 	const {port} = await server.listen('127.0.0.1', 0);

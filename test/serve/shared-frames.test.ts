@@ -3,20 +3,12 @@ Frames built once per distinct view: connections of one role and size that have 
 one rendered view; a view nobody follows any more is ended.
 */
 import test from 'ava';
-import {loadScenario} from '../../source/scenario/load-scenario.js';
-import {Lecture} from '../../source/serve/lecture.js';
 import {SharedFrames} from '../../source/serve/shared-frames.js';
-import {defaultStrategies} from '../../source/strategies.js';
-import {createManualTickSource} from '../../source/ui/tick-source.js';
+import {manualLecture} from '../helpers/lecture.js';
 import {turns, turnsUntil} from '../helpers/turns.js';
 
 test('followers of one role and size share one view and each gets every frame; another size is another view; the last to leave ends it', async t => {
-	const built = await loadScenario({policy: 'none'});
-	const clock = createManualTickSource();
-	const lecture = new Lecture({
-		world: built.world, timeline: built.timeline, strategies: defaultStrategies, maxForks: 1, clock,
-	});
-	lecture.start();
+	const {lecture, clock} = await manualLecture();
 	const shared = new SharedFrames();
 	const frames: string[][] = [[], [], []];
 	const view = (columns: number, rows: number) => ({
