@@ -48,7 +48,7 @@ const allowed: Record<string, string[]> = {
 	// Making outside text safe for a terminal: used by every writer, it uses nothing.
 	terminal: [],
 	// A lecture over SSH: sessions of the dashboard's own (the view in ../app.tsx) on channels, drawn by the cell writer.
-	serve: ['sim', 'session', 'ui', 'terminal', 'options', 'cli', '(shell)'],
+	serve: ['sim', 'session', 'ui', 'terminal', 'options', '(shell)'],
 	// The command line's shell, in pieces: it wires everything.
 	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', '(shell)'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
