@@ -1,7 +1,7 @@
 /**
 Commands, as a timeline and a recorded session give them: each names what it acts on by id.
 */
-import {z} from 'zod';
+import * as z from 'zod';
 import {
 	id, lineOfText, migrationModeSchema, networkModeSchema, port, positive, positiveInt, resourceSchema,
 } from './schema-values.js';

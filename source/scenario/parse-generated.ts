@@ -6,7 +6,7 @@ of the 800-host parity day took 95 ms of its 1.4 s, checking the kinds takes a f
 names are checked too, all of them. Replayed traces were checked as they were read (./traces.ts), so
 the schema sees one sample of each and every trace goes back after.
 */
-import {z} from 'zod';
+import * as z from 'zod';
 import {parseValueWith} from './parse-scenario.js';
 import {id} from './schema-values.js';
 import {scenarioSchema, type Scenario, type ScenarioInput} from './schema.js';

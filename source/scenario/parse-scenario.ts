@@ -2,7 +2,7 @@
 Text to scenario: JSON syntax errors with line and column, schema errors with the JSON path and what
 was expected (`hosts[3].capacity.memoryMiB: expected a positive number, got -5`).
 */
-import type {z} from 'zod';
+import type * as z from 'zod';
 import {ScenarioInvalidError, type ScenarioIssue} from './build-world.js';
 import {firstJsonProblem, tooDeep, tooDeepAt} from './json-problem.js';
 import {printable, quoted} from './printable.js';

@@ -2,7 +2,7 @@
 The scenario format's building blocks: bounded numbers, ids, one-line text, addresses and the enums
 that several parts of the format share.
 */
-import {z} from 'zod';
+import * as z from 'zod';
 
 /**
 Bounds that keep every result finite: capacities, demands and rates are at most a billion in their

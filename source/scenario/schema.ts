@@ -4,7 +4,7 @@ field at all, a VM only its host and a class; a rack, host or VM entry with `cou
 many copies (./templates.ts). `docs/scenario.schema.json` is generated from this
 schema (`npm run schema`) so editors can complete and check scenario files.
 */
-import {z} from 'zod';
+import * as z from 'zod';
 import {commandSchema} from './command-schema.js';
 import {
 	between, fraction, hypervisorFamilySchema, id, lineOfText, mac, maxCopies, maxFactor, migrationModeSchema,

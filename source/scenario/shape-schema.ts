@@ -2,7 +2,7 @@
 Workloads in a scenario: a base demand and the shapes that move it over time. Most of a shape's numbers
 may be a range instead, drawn once per VM at build time (./draw-ranges.ts says how and which).
 */
-import {z} from 'zod';
+import * as z from 'zod';
 import {
 	between, factor, maxFactor, maxShapes, maxTicks, nonNegative, nonNegativeInt, positive, positiveInt, rangeOf, ranged, shapeResources,
 } from './schema-values.js';
