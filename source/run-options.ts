@@ -10,3 +10,4 @@ export * from './options/eval.js';
 export * from './options/migration.js';
 export * from './options/network.js';
 export * from './options/serve.js';
+export * from './options/sweep.js';

@@ -12,6 +12,7 @@ export const help = `
 	  $ sandpiper migration [options]    pre-copy, post-copy and stop-and-copy side by side
 	  $ sandpiper network [options]      addressing plan and who can reach whom
 	  $ sandpiper serve [options]        a live lecture over SSH: students watch, fork and experiment
+	  $ sandpiper sweep plan|run|merge   an experiment matrix (policies x parameters x seeds x sources)
 
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
@@ -69,6 +70,13 @@ export const help = `
 	  --idle-timeout S     close a connection after S seconds without a key (default 3600; 0 never)
 	  A viewer presses F to fork the lecture at the current tick (every key works there) and R to rejoin.
 
+	Sweeps (a sweep file: docs/sweeps.md)
+	  sweep plan SWEEP            one line per run: index, run id, the run as arguments (tab-separated)
+	  sweep run SWEEP --out DIR   every run not done yet, over --jobs N processes (default: the cores)
+	    --index I                 only run I (GNU parallel), or --index-from-env VARIABLE (SLURM_ARRAY_TASK_ID)
+	  sweep merge DIR             per policy and parameters: mean, sd and 95 % interval over seeds,
+	    --format F --output FILE  change vs the baseline; failed and missing runs listed (table, csv, json)
+
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
 
@@ -76,7 +84,7 @@ ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n
 	128 + N after signal N (130 after Ctrl-C stopped a headless run early).
 `;
 
-export const commands = ['eval', 'migration', 'network', 'serve'] as const;
+export const commands = ['eval', 'migration', 'network', 'serve', 'sweep'] as const;
 export type CommandName = typeof commands[number];
 
 export const flags = {
@@ -112,6 +120,10 @@ export const flags = {
 	maxSessions: {type: 'string'},
 	maxForks: {type: 'string'},
 	idleTimeout: {type: 'string'},
+	index: {type: 'string'},
+	indexFromEnv: {type: 'string'},
+	out: {type: 'string'},
+	jobs: {type: 'string'},
 } as const;
 
 export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[]>> = {
@@ -120,4 +132,5 @@ export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[
 	migration: ['memory', 'dirtyRate', 'wws', 'bandwidth', 'workingSet', 'cloudsim', 'format'],
 	network: ['scenario', 'format', 'output'],
 	serve: ['listen', 'scenario', 'seed', 'hostKey', 'presenters', 'viewers', 'maxSessions', 'maxForks', 'idleTimeout'],
+	sweep: ['index', 'indexFromEnv', 'out', 'jobs', 'format', 'output'],
 };

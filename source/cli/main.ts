@@ -2,11 +2,12 @@
 The command line's work: flags -> a command, run. The entry (../cli.tsx) calls it and turns what it
 throws into one line and an exit status; tests call it in-process for the bad-input table.
 */
+import {availableParallelism} from 'node:os';
 import process from 'node:process';
 import chalk from 'chalk';
 import meow from 'meow';
 import {
-	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, parseServeOptions, UsageError,
+	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, parseServeOptions, parseSweepOptions, UsageError,
 } from '../run-options.js';
 import {ScenarioInvalidError} from '../scenario/build-world.js';
 import {PlacementError} from '../scenario/cloudsim-datacenter.js';
@@ -15,6 +16,7 @@ import {ScenarioFileError} from '../scenario/read-scenario.js';
 import {SessionMismatchError} from '../scenario/session.js';
 import {TraceError} from '../scenario/traces.js';
 import {OutputError} from './sink.js';
+import {FailedRunsError} from './sweep-failure.js';
 import {checkWritablePath} from './paths.js';
 import {programVersion} from './version.js';
 import {
@@ -53,6 +55,13 @@ export async function main(words: readonly string[], note: (message: string) => 
 	const cli = parseFlags(argv);
 	if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') {
 		chalk.level = 0;
+	}
+
+	if (command === 'sweep') {
+		const options = parseSweepOptions(cli.input, cli.flags, process.env, availableParallelism());
+		const {runSweep} = await import('./sweep.js');
+		await runSweep(options);
+		return;
 	}
 
 	if (cli.input.length > 0) {
@@ -125,7 +134,7 @@ export function failureOf(error: unknown): {message: string; code: 1 | 2} {
 		return {message: error.message, code: 2};
 	}
 
-	if (error instanceof OutputError) {
+	if (error instanceof OutputError || error instanceof FailedRunsError) {
 		return {message: error.message, code: 1};
 	}
 

@@ -7,7 +7,7 @@ import {atExit} from './exit.js';
 import {checkWritablePath} from './paths.js';
 import {fileSink, stdoutSink} from './sink.js';
 
-async function writeReport(text: string, path: string | undefined): Promise<void> {
+export async function writeReport(text: string, path: string | undefined): Promise<void> {
 	const sink = path === undefined ? stdoutSink() : await fileSink(path);
 	atExit(() => {
 		sink.abort();

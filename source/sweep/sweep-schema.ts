@@ -1,0 +1,70 @@
+/**
+The sweep file, version 1 (docs/sweep.schema.json is generated from it by `npm run schema`): the axes
+of an experiment (sources, policies, seeds, parameters) and the metrics to keep. Paths are relative to
+the sweep file's directory, or absolute. The smallest one names scenarios, policies and seeds:
+{"version": 1, "scenarios": ["fixtures/scenarios/sandpiper-16x35.json"], "policies": ["none", "sandpiper"], "seeds": "1-4", "ticks": 600}
+*/
+import * as z from 'zod';
+import {findPolicy, unknownPolicyText} from '../policy/registry.js';
+import {maxSeed, maxRunTicks} from '../options/run.js';
+import {metricNames, defaultMetrics} from './metrics.js';
+import {sweepParameters} from './parameters.js';
+
+const path = z.string({error: 'expected a path'}).min(1, {error: 'expected a path'}).max(4096, {error: 'expected a path of at most 4096 characters'})
+	.regex(/^\P{Cc}*$/v, {error: 'expected a path without control characters'});
+
+const seedsText = z.string({error: 'expected seeds as 1-10 or 1,4,9'})
+	.regex(/^\s*\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*\s*$/v, {error: 'expected seeds as 1-10 or 1,4,9'});
+
+const whole = (what: string, minimum: number, maximum: number) => z.int({error: `expected ${what}`})
+	.min(minimum, {error: `expected ${what} from ${minimum} to ${maximum}`})
+	.max(maximum, {error: `expected ${what} from ${minimum} to ${maximum}`});
+
+const policyName = z.string({error: 'expected a policy name'}).refine(name => findPolicy(name) !== undefined, {error: issue => unknownPolicyText(String(issue.input))});
+
+export const sweepSchema = z.object({
+	$schema: z.string().max(2000).optional(),
+	version: z.literal(1, {error: 'expected version 1'}),
+	name: z.string().max(100).regex(/^[\P{Cc}]*$/v, {error: 'expected a name without control characters'}).optional(),
+	scenarios: z.array(path).max(1000).default([]).describe('Scenario files, each a source of runs.'),
+	traceDirs: z.array(path).max(1000).default([]).describe('PlanetLab trace directories, each run on CloudSim\'s datacenter of every size in hosts, with CloudSim\'s semantics.'),
+	hosts: z.array(whole('a host count', 1, 100_000)).min(1).max(100).optional().describe('With traceDirs: datacenter sizes.'),
+	vms: whole('a VM count', 1, 1_000_000).optional().describe('With traceDirs: VMs (default one per trace file).'),
+	policies: z.array(policyName).min(1, {error: 'expected at least one policy'}).max(1000).describe('Policies, as --policy takes them.'),
+	seeds: z.union([seedsText, z.array(whole('a seed', 0, maxSeed)).min(1).max(10_000)]).describe('Seeds: "1-10", "1,4,9" or a list of numbers.'),
+	ticks: whole('ticks', 1, maxRunTicks).optional().describe('Ticks per run (default 3600 for a scenario; a trace day\'s length for traces).'),
+	parameters: z.record(z.string(), z.array(z.number({error: 'expected a number'})).min(1).max(1000)).default({})
+		.describe(`Scenario parameters to vary, each with its values (${[...sweepParameters.keys()].join(', ')}); every combination runs.`),
+	metrics: z.array(z.enum(metricNames, {error: `expected a metric: ${metricNames.join(', ')}`})).min(1).optional()
+		.describe(`What merge keeps (default ${defaultMetrics.join(', ')}).`),
+	baseline: policyName.optional().describe('The policy reductions are measured against (default none if swept, else the first policy).'),
+}).strict().superRefine((sweep, context) => {
+	if (sweep.scenarios.length === 0 && sweep.traceDirs.length === 0) {
+		context.addIssue({code: 'custom', message: 'expected scenarios or traceDirs (or both)', path: ['scenarios']});
+	}
+
+	if (sweep.traceDirs.length > 0 && sweep.hosts === undefined) {
+		context.addIssue({code: 'custom', message: 'expected hosts (datacenter sizes) with traceDirs', path: ['hosts']});
+	}
+
+	for (const [name, values] of Object.entries(sweep.parameters)) {
+		const parameter = sweepParameters.get(name);
+		if (!parameter) {
+			context.addIssue({code: 'custom', message: `unknown parameter ${JSON.stringify(name)}: expected one of ${[...sweepParameters.keys()].join(', ')}`, path: ['parameters', name]});
+			continue;
+		}
+
+		for (const [index, value] of values.entries()) {
+			if (!(value >= parameter.minimum && value <= parameter.maximum) || (parameter.whole && !Number.isInteger(value))) {
+				context.addIssue({code: 'custom', message: `expected ${parameter.whole ? 'a whole number' : 'a number'} from ${parameter.minimum} to ${parameter.maximum}, got ${value}`, path: ['parameters', name, index]});
+			}
+		}
+	}
+
+	if (sweep.baseline !== undefined && !sweep.policies.includes(sweep.baseline)) {
+		context.addIssue({code: 'custom', message: `the baseline ${sweep.baseline} is not among the policies`, path: ['baseline']});
+	}
+});
+
+export type SweepInput = z.input<typeof sweepSchema>;
+export type SweepFile = z.output<typeof sweepSchema>;
