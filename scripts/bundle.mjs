@@ -67,8 +67,8 @@ const common = {
 };
 await build({
 	...common,
-	// The sweep's worker is forked by path (source/sweep/pool.ts): an entry of its own, beside the CLI's.
-	entryPoints: {cli: new URL('../dist/cli.js', import.meta.url).pathname, 'sweep-worker': new URL('../dist/sweep/sweep-worker.js', import.meta.url).pathname},
+	// The sweep's worker is forked by path (source/cli/sweep-pool.ts): an entry of its own, beside the CLI's.
+	entryPoints: {cli: new URL('../dist/cli.js', import.meta.url).pathname, 'sweep-worker': new URL('../dist/cli/sweep-worker.js', import.meta.url).pathname},
 	outdir,
 	plugins: [rememberedMeasures],
 });

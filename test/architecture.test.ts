@@ -50,7 +50,9 @@ const allowed: Record<string, string[]> = {
 	// A lecture over SSH: sessions of the dashboard's own (the view in ../app.tsx) on channels, drawn by the cell writer.
 	serve: ['sim', 'session', 'ui', 'terminal', 'options', '(shell)'],
 	// The command line's shell, in pieces: it wires everything.
-	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', '(shell)'],
+	// Experiment sweeps: runs as eval runs them, over scenarios, the policy registry and eval's figures.
+	sweep: ['sim', 'policy', 'scenario', 'report', 'options'],
+	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', 'sweep', '(shell)'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };
 

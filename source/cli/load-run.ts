@@ -7,6 +7,7 @@ import type {BuiltScenario} from '../scenario/build-world.js';
 import {loadScenario, type LoadedScenario} from '../scenario/load-scenario.js';
 import {demoScenarioPath, labelled} from '../scenario/read-scenario.js';
 import {readSession, withSession} from '../scenario/session.js';
+import {traceTicks} from '../scenario/trace-ticks.js';
 
 export type LoadedRun = {
 	built: BuiltScenario;
@@ -39,16 +40,3 @@ export function ticksFor(options: RunOptions, built: BuiltScenario): number {
 	return traceTicks(built, options.ticks);
 }
 
-/** As many ticks as the longest replayed trace lasts, or `otherwise` when nothing is replayed. */
-export function traceTicks(built: BuiltScenario, otherwise: number): number {
-	let samples = 0;
-	for (const vm of built.world.vms) {
-		for (const shape of vm.workload.shapes) {
-			if (shape.kind === 'replay') {
-				samples = Math.max(samples, shape.values.length * shape.sampleTicks);
-			}
-		}
-	}
-
-	return samples > 0 ? samples : otherwise;
-}

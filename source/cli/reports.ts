@@ -58,7 +58,7 @@ async function evalTraces(options: EvalOptions): Promise<void> {
 		import('../report/evaluation.js'),
 		import('../report/format-evaluation.js'),
 		import('../strategies.js'),
-		import('./load-run.js'),
+		import('../scenario/trace-ticks.js'),
 	]);
 	const prepared = await prepareScenario({
 		path: options.scenarioPath, traceDir: options.traceDir, hosts: options.hosts, vms: options.vms,

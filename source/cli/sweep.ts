@@ -56,7 +56,7 @@ export async function runSweep(options: SweepOptions): Promise<void> {
 		return;
 	}
 
-	const {claimDirectory, hasResult, writeRecord} = await import('../sweep/result-files.js');
+	const {claimDirectory, hasResult, writeRecord} = await import('./sweep-results.js');
 	const {selection, outDirectory} = options;
 	if (selection.kind === 'index') {
 		const run = runAt(sweep, selection.index);
@@ -66,8 +66,8 @@ export async function runSweep(options: SweepOptions): Promise<void> {
 			return;
 		}
 
-		const {runOne} = await import('../sweep/run-one.js');
-		const record = await runOne(run, sweep.resolve);
+		const [{runOne}, {defaultStrategies}] = await Promise.all([import('../sweep/run-one.js'), import('../strategies.js')]);
+		const record = await runOne(run, sweep.resolve, defaultStrategies);
 		await writeRecord(outDirectory, record);
 		if ('error' in record) {
 			throw new FailedRunsError(`run ${run.index} (${run.id}) failed: ${record.error}`);
@@ -80,7 +80,7 @@ export async function runSweep(options: SweepOptions): Promise<void> {
 	const pending = sweep.plan.runs.filter(run => !hasResult(outDirectory, run.id));
 	const progress = progressReporter(sweep.plan.runs.length, sweep.plan.runs.length - pending.length, process.stderr);
 	let failed = 0;
-	const {runPool} = await import('../sweep/pool.js');
+	const {runPool} = await import('./sweep-pool.js');
 	await runPool({
 		sweepPath: options.sweepPath,
 		directory: outDirectory,

@@ -12,7 +12,7 @@ import {summarise, type Summary} from './confidence.js';
 import {metricNames, type MetricName} from './metrics.js';
 import {sourceLabel, type SweepPlan, type SweepRun} from './plan.js';
 import {parametersText} from './parameters.js';
-import {planFileName, resultPath} from './result-files.js';
+import {planFileName, resultPath} from './result-names.js';
 
 export type MetricCell = Summary & {
 	/** 1 - mean / the baseline's mean: the share less than the baseline (negative: more); null for the baseline itself or a baseline of 0. */

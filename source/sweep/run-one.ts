@@ -4,13 +4,13 @@ ran and its figures, or why it failed. A record holds nothing of the machine or 
 run gives the same bytes wherever it ran. Sources are read once per process and kept: a worker runs
 many runs of each.
 */
-import {traceTicks} from '../cli/load-run.js';
 import {defaultHeadlessTicks} from '../options/run.js';
 import {runSeed} from '../report/eval-seed.js';
 import {buildScenario, prepareScenario} from '../scenario/load-scenario.js';
 import {printable} from '../scenario/printable.js';
+import {traceTicks} from '../scenario/trace-ticks.js';
 import type {Scenario} from '../scenario/schema.js';
-import {defaultStrategies} from '../strategies.js';
+import type {Strategies} from '../sim/strategies.js';
 import {runFigures, type RunFigures} from './metrics.js';
 import {withParameters} from './parameters.js';
 import type {RunSource, SweepRun} from './plan.js';
@@ -42,8 +42,8 @@ async function scenarioOf(source: RunSource): Promise<Scenario> {
 	return scenario;
 }
 
-/** Runs `run` (its paths resolved by `resolvePath`); a failure is recorded, not thrown. */
-export async function runOne(run: SweepRun, resolvePath: (path: string) => string): Promise<RunRecord> {
+/** Runs `run` (its paths resolved by `resolvePath`) with the shell's strategies; a failure is recorded, not thrown. */
+export async function runOne(run: SweepRun, resolvePath: (path: string) => string, strategies: Strategies): Promise<RunRecord> {
 	const {index, id, policy, seed, parameters, source} = run;
 	const what = {
 		version: 1 as const, id, index, policy, seed, ticks: run.ticks, parameters, source,
@@ -52,7 +52,7 @@ export async function runOne(run: SweepRun, resolvePath: (path: string) => strin
 		const scenario = withParameters(await scenarioOf(resolvedSource(source, resolvePath)), parameters);
 		const built = buildScenario(scenario, {seed, policy});
 		const ticks = run.ticks ?? (source.kind === 'traces' ? traceTicks(built, defaultHeadlessTicks) : defaultHeadlessTicks);
-		const result = runSeed(seed, built, defaultStrategies, ticks);
+		const result = runSeed(seed, built, strategies, ticks);
 		return {...what, ticks, figures: runFigures(result)};
 	} catch (error) {
 		return {...what, error: printable((error instanceof Error ? error.message : String(error)).split('\n')[0]!, 500)};

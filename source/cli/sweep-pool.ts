@@ -6,8 +6,8 @@ its run with it: the run is recorded as failed and a new worker takes its place.
 import {fork, type ChildProcess} from 'node:child_process';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {SweepRun} from './plan.js';
-import {writeRecord} from './result-files.js';
+import type {SweepRun} from '../sweep/plan.js';
+import {writeRecord} from './sweep-results.js';
 import type {FromWorker, ToWorker} from './sweep-worker.js';
 
 // Beside this module, in its language: tsc's output (dist/sweep/), the bundle (dist/bundle/, an entry of

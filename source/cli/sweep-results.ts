@@ -6,17 +6,12 @@ killed run leaves no half-written result, and a run that has its file is done (a
 import {existsSync} from 'node:fs';
 import {mkdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fileSink, OutputError} from '../cli/sink.js';
 import {UsageError} from '../options/usage.js';
 import {printable} from '../scenario/printable.js';
-import type {SweepPlan} from './plan.js';
-import type {RunRecord} from './run-one.js';
-
-export const planFileName = 'sweep-plan.json';
-
-export function resultPath(directory: string, id: string): string {
-	return join(directory, `${id}.json`);
-}
+import type {SweepPlan} from '../sweep/plan.js';
+import {planFileName, resultPath} from '../sweep/result-names.js';
+import type {RunRecord} from '../sweep/run-one.js';
+import {fileSink, OutputError} from './sink.js';
 
 export function hasResult(directory: string, id: string): boolean {
 	return existsSync(resultPath(directory, id));
