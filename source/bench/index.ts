@@ -211,6 +211,10 @@ if (process.argv.includes('--whole-process')) {
 	// `npm run bench -- --serve`: only `sandpiper serve`, a hall of SSH viewers (./serve.ts; its flags for shorter runs there).
 	const {serveBench, serveSettings} = await import('./serve.js');
 	await serveBench(serveSettings(process.argv));
+} else if (process.argv.includes('--sweep')) {
+	// `npm run bench -- --sweep`: only the sweep's figures (./sweep.ts).
+	const {sweepBench} = await import('./sweep.js');
+	sweepBench();
 } else if (process.argv.includes('--dashboard')) {
 	// `npm run bench -- --dashboard`: only the dashboard's figures, beside htop and btop.
 	await dashboard(fileURLToPath(import.meta.url));
@@ -219,6 +223,8 @@ if (process.argv.includes('--whole-process')) {
 	await dashboard(fileURLToPath(import.meta.url));
 	const {serveBench, fullServeRun} = await import('./serve.js');
 	await serveBench(fullServeRun);
+	const {sweepBench} = await import('./sweep.js');
+	sweepBench();
 } else {
 	await child(process.argv[caseIndex + 1] ?? '');
 }
