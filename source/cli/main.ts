@@ -11,7 +11,7 @@ import {
 } from '../run-options.js';
 import {ScenarioInvalidError} from '../scenario/build-world.js';
 import {PlacementError} from '../scenario/cloudsim-datacenter.js';
-import {ScenarioSyntaxError} from '../scenario/parse-scenario.js';
+import {ScenarioSyntaxError} from '../scenario/syntax-error.js';
 import {ScenarioFileError} from '../scenario/read-scenario.js';
 import {SessionMismatchError} from '../scenario/session.js';
 import {TraceError} from '../scenario/traces.js';

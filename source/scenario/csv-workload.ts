@@ -8,7 +8,7 @@ need no library, and each error names its line and column.
 import type {Resource, World, WorkloadShape} from '../sim/types.js';
 import {initialRandomState} from '../sim/workload.js';
 import {printable, quoted} from './printable.js';
-import {maxAmount, maxTicks} from './schema-values.js';
+import {maxAmount, maxTicks} from './scenario-limits.js';
 import {TraceError} from './traces.js';
 
 export type CsvSeries = Map<string, {ticks: number[]; values: Record<Resource, number[]>}>;

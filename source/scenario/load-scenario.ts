@@ -3,7 +3,6 @@ import {buildWorld, type BuiltScenario} from './build-world.js';
 import {withCloudsimParity, withTraces} from './apply-traces.js';
 import {cloudsimScenario} from './cloudsim-datacenter.js';
 import {inputHash} from './input-hash.js';
-import {parseGenerated} from './parse-generated.js';
 import {parseWorkloadCsv, withCsvWorkload} from './csv-workload.js';
 import {
 	defaultScenarioPath, labelled, readScenario, readScenarioText,
@@ -64,7 +63,7 @@ export async function prepareScenario(options: LoadOptions = {}): Promise<Prepar
 	const generated = traces !== undefined && options.hosts !== undefined;
 	const label = generated ? `the datacenter --hosts built for ${options.traceDir}` : (options.path ?? `the bundled scenario ${defaultScenarioPath}`);
 	let scenario = generated
-		? labelled(label, () => parseGenerated(cloudsimScenario({traces, hosts: options.hosts!, vms: options.vms})))
+		? cloudsimScenario({traces, hosts: options.hosts!, vms: options.vms})
 		: await readScenario(options.path ?? defaultScenarioPath);
 	if (options.cloudsim) {
 		scenario = withCloudsimParity(scenario);

@@ -7,18 +7,9 @@ import {ScenarioInvalidError, type ScenarioIssue} from './build-world.js';
 import {firstJsonProblem, tooDeep, tooDeepAt} from './json-problem.js';
 import {printable, quoted} from './printable.js';
 import {scenarioSchema, type Scenario} from './schema.js';
+import {ScenarioSyntaxError} from './syntax-error.js';
 
-export class ScenarioSyntaxError extends Error {
-	readonly line: number;
-	readonly column: number;
-
-	constructor(message: string, line: number, column: number) {
-		super(`invalid JSON at line ${line}, column ${column}: ${message}`);
-		this.name = 'ScenarioSyntaxError';
-		this.line = line;
-		this.column = column;
-	}
-}
+export {ScenarioSyntaxError} from './syntax-error.js';
 
 /** Line and column (both from 1) of a character offset. */
 export function lineAndColumn(text: string, offset: number): {line: number; column: number} {

@@ -1,12 +1,13 @@
 /**
 The only file access of the scenario layer: read a scenario or session file, or the bundled default.
-Every error names the file it came from.
+Every error names the file it came from. The parser, and zod with it, loads only when a scenario file
+is read: a generated datacenter (./cloudsim-datacenter.ts) and the errors here need neither.
 */
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {ScenarioInvalidError} from './build-world.js';
-import {parseScenario, ScenarioSyntaxError} from './parse-scenario.js';
 import type {Scenario} from './schema.js';
+import {ScenarioSyntaxError} from './syntax-error.js';
 
 /** The bundled 16-server / 35-VM scenario of the Sandpiper paper. */
 export const defaultScenarioPath = fileURLToPath(new URL('../../fixtures/scenarios/sandpiper-16x35.json', import.meta.url));
@@ -58,5 +59,6 @@ export async function readScenarioText(path: string, what = 'scenario'): Promise
 
 export async function readScenario(path: string): Promise<Scenario> {
 	const text = await readScenarioText(path);
+	const {parseScenario} = await import('./parse-scenario.js');
 	return labelled(path, () => parseScenario(text));
 }

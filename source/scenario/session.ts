@@ -9,9 +9,8 @@ import type {TimedCommand} from '../sim/run.js';
 import type {Command} from '../sim/types.js';
 import {knownPolicies} from '../policy/registry.js';
 import {checkTimedCommands, ScenarioInvalidError, type BuiltScenario} from './build-world.js';
-import {parseWith} from './parse-scenario.js';
 import {labelled, readScenarioText} from './read-scenario.js';
-import {sessionSchema, type Session} from './schema.js';
+import type {Session} from './schema.js';
 
 export class SessionMismatchError extends Error {
 	constructor(message: string) {
@@ -31,6 +30,8 @@ export type SessionHeader = {
 
 export async function readSession(path: string): Promise<Session> {
 	const text = await readScenarioText(path, 'session');
+	// Loaded here, not above: the command line imports this module's error, and a run without a session needs no zod.
+	const [{parseWith}, {sessionSchema}] = await Promise.all([import('./parse-scenario.js'), import('./schema.js')]);
 	return labelled(path, () => parseWith(sessionSchema, text));
 }
 

@@ -8,7 +8,7 @@ in the expanded lists are told at the entry in the file, with the copy they conc
 import {cidrProblem, formatCidr, parseCidr} from '../network/ipv4.js';
 import type {ScenarioIssue} from './build-world.js';
 import {numberedId} from './defaults.js';
-import {maxCopies} from './schema-values.js';
+import {maxCopies} from './scenario-limits.js';
 import type {Scenario} from './schema.js';
 
 type Rack = {id: string; subnet: string};

@@ -107,7 +107,10 @@ The network a generated scenario builds: its racks and pools checked by the sche
 any scenario's, for host records that hold only what addressing reads (building whole hosts takes seconds).
 */
 function addressHosts(input: ScenarioInput): {hosts: Host[]; issues: ScenarioIssue[]} {
-	const {scenario} = expandTemplates(parseValueWith(scenarioSchema, {...input, hosts: [{}], vms: []}));
+	// Only what addressing reads: a generated scenario is whole, with defaults a file may leave out but not write (monitoring.thresholds.memory's 1).
+	const {scenario} = expandTemplates(parseValueWith(scenarioSchema, {
+		version: 1, name: input.name, racks: input.racks, network: input.network, hosts: [{}], vms: [],
+	}));
 	const hosts = input.hosts.map((host, index) => ({
 		id: `h${index + 1}`, rack: host.rack ?? scenario.racks[0]!.id, addresses: {ip: '', natSubnet: '', hostOnlySubnet: ''},
 	}) as unknown as Host);

@@ -1,6 +1,7 @@
 import test, {type ExecutionContext} from 'ava';
 import fc from 'fast-check';
 import {cloudsimScenario} from '../../source/scenario/cloudsim-datacenter.js';
+import {buildScenario} from '../../source/scenario/load-scenario.js';
 import {endsInterval, pushFlag} from '../../source/sim/history.js';
 import {
 	emptySeries, pushToSeries, seriesValues, type Series,
@@ -9,7 +10,6 @@ import type {Command} from '../../source/sim/types.js';
 import {stepInPlace} from '../../source/sim/step.js';
 import {defaultStrategies} from '../../source/strategies.js';
 import {same} from '../helpers/same.js';
-import {build} from '../helpers/scenarios.js';
 
 test('property: pushFlag keeps the newest `limit` flags, oldest first, whatever the list held and however the limit changes', t => {
 	fc.assert(fc.property(
@@ -78,7 +78,8 @@ function quietHistoryMatches(t: ExecutionContext, monitoring: QuietCase): boolea
 	}));
 	// Ticks of 10 s, so that a migration takes two.
 	const input = cloudsimScenario({traces, hosts: 20, tickSeconds: 10});
-	const {world} = build({
+	// A generated scenario is whole and checked: built as it is, as a run builds it.
+	const {world} = buildScenario({
 		...input,
 		monitoring: {...input.monitoring, ...monitoring},
 		manager: {...input.manager, profileWindow: monitoring.historyIntervals, timeSeriesWindow: monitoring.historyIntervals},
