@@ -51,7 +51,10 @@ export async function runPool(options: PoolOptions): Promise<void> {
 				const lost = current;
 				current = undefined;
 				void (async () => {
-					if (lost && (code !== 0 || signal !== null)) {
+					// A worker stopped by a signal meant for the sweep (Ctrl-C, a batch system's end) was interrupted: its
+					// run has no record, so a resumed sweep runs it. One that crashed, or was killed alone, failed.
+					const interrupted = signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP';
+					if (lost && !interrupted && (code !== 0 || signal !== null)) {
 						const {index, id, policy, seed, ticks, parameters, source} = lost;
 						await writeRecord(options.directory, {
 							version: 1, id, index, policy, seed, ticks, parameters, source, error: `its worker process ended (${signal ?? `exit status ${code}`})`,

@@ -43,8 +43,14 @@ export type Merged = {
 
 /** A run as sweep run writes it: an id that is a plain file name (never a path), and the fields merge reads. */
 function isRun(run: SweepRun): boolean {
-	return typeof run === 'object' && run !== null && typeof run.id === 'string' && /^\w[\w.\-]*$/v.test(run.id) && typeof run.policy === 'string'
-		&& Array.isArray(run.parameters) && typeof run.source === 'object' && run.source !== null && (run.source.kind === 'scenario' || run.source.kind === 'traces');
+	const plain = (text: unknown) => typeof text === 'string' && /^[^\p{Cc}\p{Cf}]*$/v.test(text);
+	if (typeof run !== 'object' || run === null || typeof run.source !== 'object' || run.source === null) {
+		return false;
+	}
+
+	const source = run.source.kind === 'scenario' ? plain(run.source.path) : (run.source.kind === 'traces' && plain(run.source.directory));
+	return typeof run.id === 'string' && /^\w[\w.\-]*$/v.test(run.id) && plain(run.policy) && source
+		&& Array.isArray(run.parameters) && run.parameters.every(parameter => Array.isArray(parameter) && plain(parameter[0]) && typeof parameter[1] === 'number');
 }
 
 function readPlan(directory: string): SweepPlan {

@@ -11,7 +11,7 @@ import {metricNames, defaultMetrics} from './metrics.js';
 import {sweepParameters} from './parameters.js';
 
 const path = z.string({error: 'expected a path'}).min(1, {error: 'expected a path'}).max(4096, {error: 'expected a path of at most 4096 characters'})
-	.regex(/^\P{Cc}*$/v, {error: 'expected a path without control characters'});
+	.regex(/^[^\p{Cc}\p{Cf}]*$/v, {error: 'expected a path without control or format characters'});
 
 const seedsText = z.string({error: 'expected seeds as 1-10 or 1,4,9'})
 	.regex(/^\s*\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*\s*$/v, {error: 'expected seeds as 1-10 or 1,4,9'});
@@ -25,7 +25,7 @@ const policyName = z.string({error: 'expected a policy name'}).refine(name => fi
 export const sweepSchema = z.object({
 	$schema: z.string().max(2000).optional(),
 	version: z.literal(1, {error: 'expected version 1'}),
-	name: z.string().max(100).regex(/^[\P{Cc}]*$/v, {error: 'expected a name without control characters'}).optional(),
+	name: z.string().max(100).regex(/^[^\p{Cc}\p{Cf}]*$/v, {error: 'expected a name without control or format characters'}).optional(),
 	scenarios: z.array(path).max(1000).default([]).describe('Scenario files, each a source of runs.'),
 	traceDirs: z.array(path).max(1000).default([]).describe('PlanetLab trace directories, each run on CloudSim\'s datacenter of every size in hosts, with CloudSim\'s semantics.'),
 	hosts: z.array(whole('a host count', 1, 100_000)).min(1).max(100).optional().describe('With traceDirs: datacenter sizes.'),

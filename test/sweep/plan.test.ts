@@ -82,7 +82,8 @@ test('bad sweep files are refused with what is accepted', t => {
 	t.regex(refused({...smallest, traceDirs: ['d']}), /expected hosts/v);
 	t.regex(refused({...smallest, seeds: '1-'}), /expected seeds as 1-10/v);
 	t.regex(refused({...smallest, baseline: 'threshold'}), /not among the policies/v);
-	t.regex(refused({...smallest, scenarios: ['a\u001B[2Jb']}), /without control characters/v);
+	t.regex(refused({...smallest, scenarios: ['a\u001B[2Jb']}), /without control or format characters/v);
+	t.regex(refused({...smallest, scenarios: ['a\u202Eb']}), /without control or format characters/v);
 	t.regex(refused({...smallest, extra: 1}), /extra/v);
 	t.regex(refused({...smallest, metrics: ['energy']}), /expected a metric/v);
 });
