@@ -214,7 +214,7 @@ if (process.argv.includes('--whole-process')) {
 } else if (process.argv.includes('--sweep')) {
 	// `npm run bench -- --sweep`: only the sweep's figures (./sweep.ts).
 	const {sweepBench} = await import('./sweep.js');
-	sweepBench();
+	await sweepBench();
 } else if (process.argv.includes('--dashboard')) {
 	// `npm run bench -- --dashboard`: only the dashboard's figures, beside htop and btop.
 	await dashboard(fileURLToPath(import.meta.url));
@@ -224,7 +224,7 @@ if (process.argv.includes('--whole-process')) {
 	const {serveBench, fullServeRun} = await import('./serve.js');
 	await serveBench(fullServeRun);
 	const {sweepBench} = await import('./sweep.js');
-	sweepBench();
+	await sweepBench();
 } else {
 	await child(process.argv[caseIndex + 1] ?? '');
 }
