@@ -51,7 +51,7 @@ const allowed: Record<string, string[]> = {
 	serve: ['sim', 'session', 'ui', 'terminal', 'options', '(shell)'],
 	// The command line's shell, in pieces: it wires everything.
 	// Experiment sweeps: runs as eval runs them, over scenarios, the policy registry and eval's figures.
-	sweep: ['sim', 'policy', 'scenario', 'report', 'options'],
+	sweep: ['sim', 'policy', 'scenario', 'report', 'options', 'terminal'],
 	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', 'sweep', '(shell)'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };

@@ -4,7 +4,9 @@ under a temporary name, every write checked, and renamed over the target only on
 that fails or is stopped leaves the old report as it was and no half-written one.
 */
 import {Buffer} from 'node:buffer';
-import {fstatSync, rmSync, writeSync} from 'node:fs';
+import {
+	closeSync, fstatSync, openSync, rmSync, writeSync,
+} from 'node:fs';
 import {open, rename, type FileHandle} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import process from 'node:process';
@@ -76,8 +78,13 @@ export function removeUnfinishedFiles(): void {
 
 export async function fileSink(path: string): Promise<Sink> {
 	const temporary = temporaryPathFor(path);
-	const file = await open(temporary, 'wx');
+	// Made synchronously, then listed: a signal's clean-up runs between two turns of the event loop, so it
+	// either finds the file listed or finds no file. Made in the thread pool, it could appear after the
+	// clean-up had looked for it, and stay.
+	closeSync(openSync(temporary, 'wx'));
 	unfinished.add(temporary);
+	const file = await open(temporary, 'r+');
+
 	let closed = false;
 	const close = async () => {
 		if (!closed) {

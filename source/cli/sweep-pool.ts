@@ -1,76 +1,101 @@
 /**
-`sweep run --jobs N`: the plan's runs over N worker processes (./sweep-worker.ts), each sent the next
-index as soon as it finishes one, so a long run never holds the others back. A worker that dies takes
-its run with it: the run is recorded as failed and a new worker takes its place.
+`sweep run --jobs N`: the plan's runs over N worker processes (./sweep-worker.ts), each sent the next run
+as soon as it finishes one, so a long run never holds the others back.
+
+A worker that crashes takes its run with it: the run is recorded as failed and a new worker takes the
+queue on. A worker stopped by a signal (Ctrl-C, a batch system's end, a kill aimed at it) was
+interrupted: its run gets no record, so running the sweep again runs it, and the command ends with an
+error that says so. The workers end with the command, however it ends.
 */
 import {fork, type ChildProcess} from 'node:child_process';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {SweepRun} from '../sweep/plan.js';
+import {atExit} from './exit.js';
 import {writeRecord} from './sweep-results.js';
 import type {FromWorker, ToWorker} from './sweep-worker.js';
 
-// Beside this module, in its language: tsc's output (dist/sweep/), the bundle (dist/bundle/, an entry of
+// Beside this module, in its language: tsc's output (dist/cli/), the bundle (dist/bundle/, an entry of
 // its own), or the sources under tsx in tests (the child inherits the parent's --import=tsx).
 const modulePath = fileURLToPath(import.meta.url);
 const workerPath = join(dirname(modulePath), `sweep-worker${extname(modulePath)}`);
 
 export type PoolOptions = {
-	sweepPath: string;
+	/** Where the sweep file is: its runs' paths are relative to it. */
+	base: string;
 	directory: string;
 	runs: readonly SweepRun[];
 	jobs: number;
 	onRun(run: SweepRun, failed: boolean): void;
 };
 
-export async function runPool(options: PoolOptions): Promise<void> {
+/** How many runs were interrupted (they have no record). */
+export type PoolResult = {interrupted: number};
+
+/** Ends by a signal, or by the status the worker's own signal handler exits with (128 + N). */
+function interruptedBy(code: number | null, signal: NodeJS.Signals | null): boolean {
+	return signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP' || code === 129 || code === 130 || code === 143;
+}
+
+export async function runPool(options: PoolOptions): Promise<PoolResult> {
 	const queue = [...options.runs];
-	const byIndex = new Map(options.runs.map(run => [run.index, run]));
-	let workers = 0;
+	const children = new Set<ChildProcess>();
+	atExit(() => {
+		for (const child of children) {
+			child.kill('SIGTERM');
+		}
+	});
+	let interrupted = 0;
+	let failedToStart: string | undefined;
 	await new Promise<void>((resolve, reject) => {
 		const start = () => {
-			workers++;
-			const child: ChildProcess = fork(workerPath, [options.sweepPath, options.directory], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json'});
+			const child: ChildProcess = fork(workerPath, [], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json'});
+			children.add(child);
 			let current: SweepRun | undefined;
+			let ready = false;
 			const next = () => {
 				current = queue.shift();
-				const message: ToWorker = current ? {index: current.index} : {done: true};
-				child.send(message);
+				const message: ToWorker = current ? {run: current, directory: options.directory, base: options.base} : {done: true};
+				child.send(message, undefined, {}, () => undefined);
 			};
 
 			child.on('message', (message: FromWorker) => {
-				if ('index' in message) {
-					options.onRun(byIndex.get(message.index)!, message.failed);
+				ready = true;
+				if ('index' in message && current) {
+					options.onRun(current, message.failed);
 				}
 
 				next();
 			});
 			child.on('error', reject);
 			child.on('exit', (code, signal) => {
-				workers--;
+				children.delete(child);
 				const lost = current;
 				current = undefined;
 				void (async () => {
-					// A worker stopped by a signal meant for the sweep (Ctrl-C, a batch system's end) was interrupted: its
-					// run has no record, so a resumed sweep runs it. One that crashed, or was killed alone, failed.
-					const interrupted = signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP';
-					if (lost && !interrupted && (code !== 0 || signal !== null)) {
+					if (lost && interruptedBy(code, signal)) {
+						interrupted++;
+					} else if (lost && (code !== 0 || signal !== null)) {
 						const {index, id, policy, seed, ticks, parameters, source} = lost;
 						await writeRecord(options.directory, {
 							version: 1, id, index, policy, seed, ticks, parameters, source, error: `its worker process ended (${signal ?? `exit status ${code}`})`,
 						});
 						options.onRun(lost, true);
-						if (queue.length > 0) {
-							start();
+					} else if (!ready && code !== 0) {
+						failedToStart = signal ?? `exit status ${code}`;
+					}
+
+					// The queue goes on with a new worker, unless workers cannot even start.
+					if (queue.length > 0 && failedToStart === undefined && children.size < options.jobs) {
+						start();
+					}
+
+					if (children.size === 0) {
+						if (failedToStart === undefined) {
+							resolve();
+						} else {
+							reject(new Error(`a sweep worker could not start (${failedToStart})`));
 						}
-					}
-
-					if (!lost && code !== 0 && queue.length > 0) {
-						throw new Error(`a sweep worker could not start (${signal ?? `exit status ${code}`})`);
-					}
-
-					if (workers === 0) {
-						resolve();
 					}
 				})().catch(reject);
 			});
@@ -80,8 +105,9 @@ export async function runPool(options: PoolOptions): Promise<void> {
 			start();
 		}
 
-		if (workers === 0) {
+		if (children.size === 0) {
 			resolve();
 		}
 	});
+	return {interrupted};
 }

@@ -12,6 +12,7 @@ import {planLine, type SweepRun} from '../sweep/plan.js';
 import {readSweep, type ReadSweep} from '../sweep/read-sweep.js';
 import {FailedRunsError} from './sweep-failure.js';
 import {progressReporter} from './sweep-progress.js';
+import {checkWritablePath} from './paths.js';
 import {writeReport} from './reports.js';
 
 async function checkSources(sweepPath: string, sweep: ReadSweep): Promise<void> {
@@ -42,6 +43,7 @@ function runAt(sweep: ReadSweep, index: number): SweepRun {
 
 export async function runSweep(options: SweepOptions): Promise<void> {
 	if (options.action === 'merge') {
+		await checkWritablePath('output', options.outputPath);
 		const [{mergeSweep}, {formatMergeCsv, formatMergeJson, formatMergeTable}] = await Promise.all([import('../sweep/merge.js'), import('../sweep/format-merge.js')]);
 		const merged = mergeSweep(options.directory);
 		const format = {table: formatMergeTable, csv: formatMergeCsv, json: formatMergeJson}[options.format];
@@ -81,8 +83,8 @@ export async function runSweep(options: SweepOptions): Promise<void> {
 	const progress = progressReporter(sweep.plan.runs.length, sweep.plan.runs.length - pending.length, process.stderr);
 	let failed = 0;
 	const {runPool} = await import('./sweep-pool.js');
-	await runPool({
-		sweepPath: options.sweepPath,
+	const {interrupted} = await runPool({
+		base: sweep.base,
 		directory: outDirectory,
 		runs: pending,
 		jobs: selection.jobs,
@@ -92,6 +94,10 @@ export async function runSweep(options: SweepOptions): Promise<void> {
 		},
 	});
 	progress.end();
+	if (interrupted > 0) {
+		throw new FailedRunsError(`${interrupted} of ${pending.length} runs were interrupted (their workers were stopped by a signal): run the same command again to finish them${failed > 0 ? `; ${failed} failed` : ''}`);
+	}
+
 	if (failed > 0) {
 		throw new FailedRunsError(`${failed} of ${pending.length} runs failed (their records say why; sweep merge lists them)`);
 	}

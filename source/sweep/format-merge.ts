@@ -1,6 +1,7 @@
 /** A merged sweep (./merge.ts) as a table, CSV or JSON. */
 import {boxedTable} from '../report/boxed-table.js';
 import {printable} from '../scenario/printable.js';
+import {safeJson} from '../terminal/safe-text.js';
 import type {MetricName} from './metrics.js';
 import type {MergedCell, Merged} from './merge.js';
 
@@ -29,8 +30,8 @@ export function formatMergeTable(merged: Merged): string {
 		+ `mean ± 95 % interval over seeds; (-x%) = x % less than ${printable(merged.baseline)} in the same source and parameters\n`;
 	const rows = merged.cells.map(cell => ({
 		source: printable(cell.source, 50),
-		...(merged.cells.some(any => any.parameters !== '') ? {parameters: cell.parameters} : {}),
-		policy: cell.policy,
+		...(merged.cells.some(any => any.parameters !== '') ? {parameters: printable(cell.parameters, 60)} : {}),
+		policy: printable(cell.policy, 60),
 		seeds: cell.seeds,
 		...(merged.failed.length + merged.missing.length > 0 ? {'failed/missing': `${cell.failed}/${cell.missing}`} : {}),
 		...Object.fromEntries(merged.metrics.map(metric => [metric, cellText(cell, metric)])),
@@ -59,5 +60,5 @@ export function formatMergeCsv(merged: Merged): string {
 }
 
 export function formatMergeJson(merged: Merged): string {
-	return `${JSON.stringify(merged, null, 2)}\n`;
+	return `${safeJson(JSON.stringify(merged, null, 2))}\n`;
 }

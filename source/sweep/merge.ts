@@ -4,13 +4,16 @@ parameters, policy) with each kept metric's mean, sd and 95 % interval over seed
 against the baseline policy's mean in the same source and parameters. Runs without a record and runs
 that failed are listed, never dropped in silence.
 */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {UsageError} from '../options/usage.js';
 import {printable} from '../scenario/printable.js';
+import {hasUnsafeText} from '../terminal/safe-text.js';
 import {summarise, type Summary} from './confidence.js';
 import {metricNames, type MetricName} from './metrics.js';
-import {sourceLabel, type SweepPlan, type SweepRun} from './plan.js';
+import {
+	sourceLabel, type RunSource, type SweepPlan, type SweepRun,
+} from './plan.js';
+import {readRegularFile} from './regular-file.js';
 import {parametersText} from './parameters.js';
 import {planFileName, resultPath} from './result-names.js';
 
@@ -42,29 +45,41 @@ export type Merged = {
 };
 
 /** A run as sweep run writes it: an id that is a plain file name (never a path), and the fields merge reads. */
-function isRun(run: SweepRun): boolean {
-	const plain = (text: unknown) => typeof text === 'string' && /^[^\p{Cc}\p{Cf}]*$/v.test(text);
-	if (typeof run !== 'object' || run === null || typeof run.source !== 'object' || run.source === null) {
-		return false;
-	}
+const plain = (text: unknown) => typeof text === 'string' && !hasUnsafeText(text);
+const count = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-	const source = run.source.kind === 'scenario' ? plain(run.source.path) : (run.source.kind === 'traces' && plain(run.source.directory));
-	return typeof run.id === 'string' && /^\w[\w.\-]*$/v.test(run.id) && plain(run.policy) && source
+function isSource(source: RunSource): boolean {
+	return typeof source === 'object' && source !== null && (source.kind === 'scenario'
+		? plain(source.path)
+		: source.kind === 'traces' && plain(source.directory) && count(source.hosts) && (source.vms === null || count(source.vms)));
+}
+
+/** A run as sweep run writes it: an id that is a plain file name (never a path), and fields a terminal may show. */
+function isRun(run: SweepRun): boolean {
+	return typeof run === 'object' && run !== null && isSource(run.source) && typeof run.id === 'string' && /^\w[\w.\-]*$/v.test(run.id) && plain(run.policy)
+		&& count(run.seed) && (run.ticks === null || count(run.ticks))
 		&& Array.isArray(run.parameters) && run.parameters.every(parameter => Array.isArray(parameter) && plain(parameter[0]) && typeof parameter[1] === 'number');
 }
 
+/** The most a plan (a million runs at most) and a run's record may hold. */
+const maxPlanBytes = 1024 * 1024 * 1024;
+const maxRecordBytes = 1024 * 1024;
+
 function readPlan(directory: string): SweepPlan {
-	let text: string;
-	try {
-		text = readFileSync(join(directory, planFileName), 'utf8');
-	} catch {
+	const read = readRegularFile(join(directory, planFileName), maxPlanBytes);
+	if (read.kind === 'absent') {
 		throw new UsageError(`${printable(directory)}: no ${planFileName} (is it the --out of a sweep run?)`);
 	}
 
+	if (read.kind === 'refused') {
+		throw new UsageError(`${printable(join(directory, planFileName))}: ${read.reason}`);
+	}
+
+	const {text} = read;
 	try {
 		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- written by sweep run; its shape is checked below.
 		const plan = JSON.parse(text) as SweepPlan;
-		if (plan.version !== 1 || typeof plan.name !== 'string' || typeof plan.baseline !== 'string' || !Array.isArray(plan.runs) || !plan.runs.every(run => isRun(run))
+		if (plan.version !== 1 || !plain(plan.name) || !plain(plan.baseline) || !Array.isArray(plan.runs) || !plan.runs.every(run => isRun(run))
 			|| !Array.isArray(plan.metrics) || !plan.metrics.every(metric => (metricNames as readonly string[]).includes(metric))) {
 			throw new Error('not a plan');
 		}
@@ -78,15 +93,17 @@ function readPlan(directory: string): SweepPlan {
 type Outcome = {kind: 'missing'} | {kind: 'failed'; error: string} | {kind: 'done'; figures: Record<string, unknown>};
 
 function readOutcome(directory: string, run: SweepRun): Outcome {
-	let text: string;
-	try {
-		text = readFileSync(resultPath(directory, run.id), 'utf8');
-	} catch {
+	const read = readRegularFile(resultPath(directory, run.id), maxRecordBytes);
+	if (read.kind === 'absent') {
 		return {kind: 'missing'};
 	}
 
+	if (read.kind === 'refused') {
+		return {kind: 'failed', error: `its result file is ${read.reason}`};
+	}
+
 	try {
-		const record: unknown = JSON.parse(text);
+		const record: unknown = JSON.parse(read.text);
 		if (typeof record !== 'object' || record === null || !('id' in record) || record.id !== run.id) {
 			return {kind: 'failed', error: 'its result file is not this run\'s'};
 		}

@@ -90,6 +90,11 @@ export function planSweep(sweep: SweepFile): SweepPlan {
 		}
 	}
 
+	// Each axis holds distinct values (the schema checks), so ids are distinct; a collision would merge two runs' results.
+	if (new Set(runs.map(run => run.id)).size !== runs.length) {
+		throw new Error('two runs of the plan have the same id');
+	}
+
 	return {
 		version: 1,
 		name: sweep.name ?? 'sweep',

@@ -21,14 +21,27 @@ function runCount(sweep: SweepFile): number {
 
 export type ReadSweep = {
 	plan: SweepPlan;
-	/** Where a run's paths are, resolved against the sweep file's directory. */
+	/** The sweep file's directory, absolute: its runs' paths are relative to it. */
+	base: string;
+	/** Where a run's path is, resolved against `base`. */
 	resolve(path: string): string;
 };
+
+/** `path` of a sweep's run, resolved against the sweep file's directory `base` (an absolute path stays as it is). */
+export function resolvedPath(base: string, path: string): string {
+	return resolve(base, path);
+}
 
 export async function readSweep(path: string): Promise<ReadSweep> {
 	const text = await readScenarioText(path, 'sweep file');
 	const sweep = labelled(printable(path), () => {
-		const checked = parseValueWith(sweepSchema, parseJson(text));
+		const raw = parseJson(text);
+		// JSON.parse keeps a key named __proto__ as the object's own; copied into a record, it would vanish.
+		if (typeof raw === 'object' && raw !== null && 'parameters' in raw && typeof raw.parameters === 'object' && raw.parameters !== null && Object.hasOwn(raw.parameters, '__proto__')) {
+			throw new UsageError(`${printable(path)}: parameters.__proto__: unknown parameter "__proto__"`);
+		}
+
+		const checked = parseValueWith(sweepSchema, raw);
 		const count = runCount(checked);
 		if (count > maxRuns) {
 			throw new UsageError(`${printable(path)}: ${grouped(count)} runs; a sweep plans at most ${grouped(maxRuns)}`);
@@ -36,8 +49,8 @@ export async function readSweep(path: string): Promise<ReadSweep> {
 
 		return checked;
 	});
-	const directory = dirname(resolve(path));
-	return {plan: planSweep(sweep), resolve: target => resolve(directory, target)};
+	const base = dirname(resolve(path));
+	return {plan: planSweep(sweep), base, resolve: target => resolvedPath(base, target)};
 }
 
 /** A run's source with its paths made absolute. */

@@ -7,11 +7,15 @@ the sweep file's directory, or absolute. The smallest one names scenarios, polic
 import * as z from 'zod';
 import {findPolicy, unknownPolicyText} from '../policy/registry.js';
 import {maxSeed, maxRunTicks} from '../options/run.js';
+import {parseSeeds} from '../options/eval.js';
+import {hasUnsafeText} from '../terminal/safe-text.js';
 import {metricNames, defaultMetrics} from './metrics.js';
 import {sweepParameters} from './parameters.js';
 
-const path = z.string({error: 'expected a path'}).min(1, {error: 'expected a path'}).max(4096, {error: 'expected a path of at most 4096 characters'})
-	.regex(/^[^\p{Cc}\p{Cf}]*$/v, {error: 'expected a path without control or format characters'});
+// A path or name is printed as it is (plan lines are arguments): none that a terminal would act on.
+const plainText = (what: string, max: number) => z.string({error: `expected ${what}`}).max(max, {error: `expected ${what} of at most ${max} characters`})
+	.refine(text => !hasUnsafeText(text), {error: `expected ${what} without control, format or separator characters`});
+const path = plainText('a path', 4096).refine(text => text !== '', {error: 'expected a path'});
 
 const seedsText = z.string({error: 'expected seeds as 1-10 or 1,4,9'})
 	.regex(/^\s*\d+(?:\s*-\s*\d+)?(?:\s*,\s*\d+(?:\s*-\s*\d+)?)*\s*$/v, {error: 'expected seeds as 1-10 or 1,4,9'});
@@ -25,7 +29,7 @@ const policyName = z.string({error: 'expected a policy name'}).refine(name => fi
 export const sweepSchema = z.object({
 	$schema: z.string().max(2000).optional(),
 	version: z.literal(1, {error: 'expected version 1'}),
-	name: z.string().max(100).regex(/^[^\p{Cc}\p{Cf}]*$/v, {error: 'expected a name without control or format characters'}).optional(),
+	name: plainText('a name', 100).optional(),
 	scenarios: z.array(path).max(1000).default([]).describe('Scenario files, each a source of runs.'),
 	traceDirs: z.array(path).max(1000).default([]).describe('PlanetLab trace directories, each run on CloudSim\'s datacenter of every size in hosts, with CloudSim\'s semantics.'),
 	hosts: z.array(whole('a host count', 1, 100_000)).min(1).max(100).optional().describe('With traceDirs: datacenter sizes.'),
@@ -59,6 +63,34 @@ export const sweepSchema = z.object({
 				context.addIssue({code: 'custom', message: `expected ${parameter.whole ? 'a whole number' : 'a number'} from ${parameter.minimum} to ${parameter.maximum}, got ${value}`, path: ['parameters', name, index]});
 			}
 		}
+	}
+
+	// The same run twice would count twice in its cell's statistics (and write one file).
+	const once = (values: readonly unknown[], where: Array<string | number>, what: string) => {
+		const seen = new Set<unknown>();
+		for (const value of values) {
+			if (seen.has(value)) {
+				context.addIssue({code: 'custom', message: `${what} ${JSON.stringify(value)} is given twice`, path: where});
+				return;
+			}
+
+			seen.add(value);
+		}
+	};
+
+	once(sweep.scenarios, ['scenarios'], 'scenario');
+	once(sweep.traceDirs, ['traceDirs'], 'trace directory');
+	once(sweep.hosts ?? [], ['hosts'], 'host count');
+	once(sweep.policies, ['policies'], 'policy');
+	for (const [name, values] of Object.entries(sweep.parameters)) {
+		// A Set holds -0 and 0 as one value, as the run's JSON does.
+		once(values, ['parameters', name], 'value');
+	}
+
+	try {
+		once(typeof sweep.seeds === 'string' ? parseSeeds(sweep.seeds) : sweep.seeds, ['seeds'], 'seed');
+	} catch (error) {
+		context.addIssue({code: 'custom', message: (error instanceof Error ? error.message : String(error)).replace(/^--seeds: /v, ''), path: ['seeds']});
 	}
 
 	if (sweep.baseline !== undefined && !sweep.policies.includes(sweep.baseline)) {

@@ -1,4 +1,5 @@
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {UsageError} from '../../source/options/usage.js';
@@ -56,8 +57,22 @@ test('failed, foreign, broken and missing results are listed, each by its run', 
 	t.deepEqual(merged.cells.map(cell => [cell.seeds, cell.failed, cell.missing]), [[1, 2, 0], [0, 1, 2]]);
 });
 
+test('a pipe, a directory or a link in a result\'s place is a failed run, read without waiting or without end', t => {
+	const directory = folderWith(plan, {0: figures(0, 1)});
+	mkdirSync(resultPath(directory, plan.runs[1]!.id));
+	symlinkSync('/dev/zero', resultPath(directory, plan.runs[2]!.id));
+	spawnSync('mkfifo', [resultPath(directory, plan.runs[3]!.id)]);
+	const merged = mergeSweep(directory);
+	t.is(merged.done, 1);
+	t.deepEqual(merged.failed.map(run => run.error), ['its result file is not a regular file', 'its result file is a symbolic link', 'its result file is not a regular file']);
+});
+
 test('a plan whose run ids are paths, or whose fields hold escapes, is no plan', t => {
-	for (const run of [{id: '../../etc/passwd'}, {id: '.hidden'}, {policy: 'none\u001B[2J'}, {source: {kind: 'scenario', path: 'a\u202Eb'}}]) {
+	for (const run of [{id: '../../etc/passwd'}, {id: '.hidden'}, {policy: 'none\u001B[2J'}, {source: {kind: 'scenario', path: 'a\u202Eb'}}, {
+		source: {
+			kind: 'traces', directory: 'd', hosts: '\u001B]0;x\u0007', vms: null,
+		},
+	}, {seed: -1}]) {
 		const tampered = {...plan, runs: [{...plan.runs[0]!, ...run}]};
 		t.throws(() => mergeSweep(folderWithPlan(tampered)), {instanceOf: UsageError, message: /not a sweep plan/v});
 	}

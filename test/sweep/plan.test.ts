@@ -82,8 +82,22 @@ test('bad sweep files are refused with what is accepted', t => {
 	t.regex(refused({...smallest, traceDirs: ['d']}), /expected hosts/v);
 	t.regex(refused({...smallest, seeds: '1-'}), /expected seeds as 1-10/v);
 	t.regex(refused({...smallest, baseline: 'threshold'}), /not among the policies/v);
-	t.regex(refused({...smallest, scenarios: ['a\u001B[2Jb']}), /without control or format characters/v);
-	t.regex(refused({...smallest, scenarios: ['a\u202Eb']}), /without control or format characters/v);
+	t.regex(refused({...smallest, scenarios: ['a\u001B[2Jb']}), /without control, format or separator characters/v);
+	t.regex(refused({...smallest, scenarios: ['a\u202Eb']}), /without control, format or separator characters/v);
 	t.regex(refused({...smallest, extra: 1}), /extra/v);
 	t.regex(refused({...smallest, metrics: ['energy']}), /expected a metric/v);
+	t.regex(refused({...smallest, name: 'a\u2028b'}), /name without control, format or separator characters/v);
+});
+
+test('the same seed, policy, source or parameter value twice is refused: it would count twice in its cell', t => {
+	const refused = (input: unknown) => t.throws(() => parseValueWith(sweepSchema, input))?.message ?? '';
+	t.regex(refused({...smallest, seeds: [3, 3]}), /seeds: seed 3 is given twice/v);
+	t.regex(refused({...smallest, seeds: '1-3,2'}), /seeds: seed 2 is given twice/v);
+	t.regex(refused({...smallest, seeds: '5-2'}), /seeds: expected a range like 1-10/v);
+	t.regex(refused({...smallest, policies: ['none', 'none']}), /policy "none" is given twice/v);
+	t.regex(refused({...smallest, scenarios: ['a.json', 'a.json']}), /scenario "a\.json" is given twice/v);
+	t.regex(refused({...smallest, parameters: {cooldownSeconds: [0, -0]}}), /parameters\.cooldownSeconds: value 0 is given twice/v);
+	t.regex(refused({
+		...smallest, traceDirs: ['d'], hosts: [4, 4],
+	}), /host count 4 is given twice/v);
 });

@@ -25,6 +25,20 @@ function files(directory: string): Record<string, string> {
 	return Object.fromEntries(readdirSync(directory).toSorted().map(name => [name, readFileSync(join(directory, name), 'utf8')]));
 }
 
+/** Runs long enough (about a second each) that a kill lands long before the last one ends, however loaded the machine. */
+const longRuns = {ticks: 20_000};
+let throughRun: Promise<string> | undefined;
+
+/** The long sweep run through once, for the tests that stop one and compare. */
+async function ranThrough(): Promise<string> {
+	throughRun ??= (async () => {
+		const through = temporaryFolder('sweep-through-');
+		await runCli(['sweep', 'run', sweepFile(longRuns), '--out', through, '--jobs', '2']);
+		return through;
+	})();
+	return throughRun;
+}
+
 async function merged(directory: string): Promise<string> {
 	const json = await runCli(['sweep', 'merge', directory, '--format', 'json']);
 	const csv = await runCli(['sweep', 'merge', directory, '--format', 'csv']);
@@ -70,11 +84,9 @@ test('a run that has its result is skipped; --index-from-env reads a batch syste
 });
 
 test('a sweep killed halfway and resumed gives the same results as one that ran through', async t => {
-	// Hour-long runs, so that the kill lands long before the last one ends.
-	const sweep = sweepFile({ticks: 3600});
-	const through = temporaryFolder('sweep-through-');
+	const sweep = sweepFile(longRuns);
+	const through = await ranThrough();
 	const resumed = temporaryFolder('sweep-resumed-');
-	await runCli(['sweep', 'run', sweep, '--out', through, '--jobs', '1']);
 	// Killed (SIGKILL: no clean-up at all) once it reports its first run done.
 	await new Promise<void>(resolve => {
 		const child = spawn(process.execPath, ['dist/cli.js', 'sweep', 'run', sweep, '--out', resumed, '--jobs', '1'], {cwd: root, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
@@ -98,6 +110,38 @@ test('a sweep killed halfway and resumed gives the same results as one that ran 
 	for (const [name, text] of Object.entries(files(through))) {
 		t.is(readFileSync(join(resumed, name), 'utf8'), text);
 	}
+});
+
+test('a worker stopped alone by a signal leaves its run without a record: the sweep says so, goes on, and a second run finishes it', async t => {
+	const sweep = sweepFile(longRuns);
+	const through = await ranThrough();
+	const out = temporaryFolder('sweep-worker-killed-');
+	const stopped = await new Promise<{code: number | null; stderr: string}>(resolve => {
+		const child = spawn(process.execPath, ['dist/cli.js', 'sweep', 'run', sweep, '--out', out, '--jobs', '1'], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
+		let stderr = '';
+		let killed = false;
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+			stderr += chunk;
+			if (!killed && stderr.includes('done 1/6')) {
+				killed = true;
+				const workers = spawnSync('pgrep', ['-P', String(child.pid)], {encoding: 'utf8'}).stdout.trim().split('\n').filter(Boolean);
+				for (const worker of workers) {
+					process.kill(Number(worker), 'SIGTERM');
+				}
+			}
+		});
+		child.on('close', code => {
+			resolve({code, stderr});
+		});
+	});
+	// Never a silent loss: a status of 0 means every run has its record; otherwise the line says what to do.
+	// (A worker stopped just after writing its record, before saying so, is counted interrupted: its record stands.)
+	const records = Object.keys(files(out)).length - 1;
+	t.true(stopped.code === 0 ? records === 6 : /1 of 6 runs were interrupted .*run the same command again/v.test(stopped.stderr));
+	t.true(stopped.code === 0 || stopped.code === 1);
+	const again = await runCli(['sweep', 'run', sweep, '--out', out, '--jobs', '1']);
+	t.is(again.code, 0);
+	t.deepEqual(files(out), files(through));
 });
 
 test('a run that fails writes an error record: run exits 1 and merge lists it', async t => {
@@ -131,7 +175,13 @@ test('missing runs are listed by merge, and a folder of another sweep is refused
 });
 
 test('bad sweep files, indices and folders: one line, status 2', async t => {
+	const unwritable = temporaryFolder('sweep-output-');
+	const protoSweep = join(temporaryFolder('sweep-proto-'), 'sweep.json');
+	writeFileSync(protoSweep, `{"version": 1, "scenarios": [${JSON.stringify(scenario)}], "policies": ["none"], "seeds": "1", "parameters": {"__proto__": [5], "k": [2]}}`);
 	const cases: Array<[string[], RegExp]> = [
+		[['sweep', 'plan', protoSweep], /parameters\.__proto__: unknown parameter "__proto__"/v],
+		[['sweep', 'merge', unwritable, '--output', '/dev/full'], /--output: cannot write \/dev\/full: not a regular file/v],
+		[['sweep', 'merge', unwritable, '--output', join(unwritable, 'no', 'such.csv')], /--output: cannot write .*no directory/v],
 		[['sweep', 'plan', sweepFile({policies: ['nope']})], /policies\[0\]/v],
 		[['sweep', 'plan', sweepFile({scenarios: ['missing.json']})], /scenario missing\.json: no such file/v],
 		[['sweep', 'plan', sweepFile({parameters: {k: [0]}})], /parameters\.k\[0\]: expected a whole number from 1/v],
