@@ -40,9 +40,11 @@ function interruptedBy(code: number | null, signal: NodeJS.Signals | null): bool
 export async function runPool(options: PoolOptions): Promise<PoolResult> {
 	const queue = [...options.runs];
 	const children = new Set<ChildProcess>();
+	// SIGKILL: a worker hears a signal only between runs, and a run may take minutes. What it can leave is
+	// a temporary file (merge and resume pass over it), never a half-written record.
 	atExit(() => {
 		for (const child of children) {
-			child.kill('SIGTERM');
+			child.kill('SIGKILL');
 		}
 	});
 	let interrupted = 0;
