@@ -7,6 +7,7 @@ MB taken as MiB as models.md 2.4 does (1 Gbit/s gives its 112.5 MiB/s).
 import {newMigration} from '../sim/migration-record.js';
 import type {MigrationModel} from '../sim/strategies.js';
 import type {Migration, MigrationConfig, MigrationMode} from '../sim/types.js';
+import {migrationDefaults} from './migration-defaults.js';
 import {postcopy} from './postcopy.js';
 import {precopy} from './precopy.js';
 import {stopAndCopy} from './stop-and-copy.js';
@@ -42,22 +43,8 @@ export type Comparison = {
 	cloudsim: {totalSeconds: number};
 };
 
-export const defaultMigrationConfig: MigrationConfig = {
-	defaultMode: 'precopy',
-	maxRateMiBps: 112.5,
-	stopPages: 50,
-	maxRounds: 30,
-	maxFactor: 3,
-	shrinkRatio: 0.9,
-	resumeMs: 10,
-	postcopyResumeMs: 15,
-	prepaging: true,
-	faultFraction: 0.21,
-	faultFractionWithoutPrepaging: 0.5,
-	faultRttMs: 0.2,
-	vmCpuPenalty: 0.1,
-	adaptive: null,
-};
+/** The comparison's constants: a scenario's defaults. */
+export const defaultMigrationConfig: MigrationConfig = migrationDefaults;
 
 export function liveRateMiBps(bandwidthMbps: number): number {
 	return 0.9 * bandwidthMbps / 8;

@@ -45,23 +45,7 @@ export const overheadDefaults = {
 	migrationCpuUnits: 5,
 };
 
-/** Xen's pre-copy constants and this project's post-copy ones. */
-export const migrationDefaults = {
-	defaultMode: 'precopy' as const,
-	maxRateMiBps: 112.5,
-	stopPages: 50,
-	maxRounds: 30,
-	maxFactor: 3,
-	shrinkRatio: 0.9,
-	resumeMs: 10,
-	postcopyResumeMs: 15,
-	prepaging: true,
-	faultFraction: 0.21,
-	faultFractionWithoutPrepaging: 0.5,
-	faultRttMs: 0.2,
-	vmCpuPenalty: 0.1,
-	adaptive: null,
-};
+export {migrationDefaults} from '../migration/migration-defaults.js';
 
 /** An adaptive rate limit's fields, once migration.adaptive is given at all. */
 export const adaptiveRateDefaults = {
