@@ -1,6 +1,8 @@
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {parseValueWith} from '../../source/scenario/parse-scenario.js';
 import {planLine, planSweep} from '../../source/sweep/plan.js';
+import {sweepJsonSchemaText} from '../../source/sweep/sweep-json-schema.js';
 import {sweepSchema, type SweepInput} from '../../source/sweep/sweep-schema.js';
 
 const smallest: SweepInput = {
@@ -100,4 +102,8 @@ test('the same seed, policy, source or parameter value twice is refused: it woul
 	t.regex(refused({
 		...smallest, traceDirs: ['d'], hosts: [4, 4],
 	}), /host count 4 is given twice/v);
+});
+
+test('docs/sweep.schema.json is the schema as `npm run schema` writes it', t => {
+	t.is(readFileSync(new URL('../../docs/sweep.schema.json', import.meta.url), 'utf8'), sweepJsonSchemaText());
 });
