@@ -9,7 +9,7 @@ import {UsageError} from '../options/usage.js';
 import {printable} from '../scenario/printable.js';
 import {ScenarioFileError} from '../scenario/read-scenario.js';
 import {planLine, type SweepRun} from '../sweep/plan.js';
-import {readSweep, type ReadSweep} from '../sweep/read-sweep.js';
+import {readSweep, resolvedPath, type ReadSweep} from '../sweep/read-sweep.js';
 import {FailedRunsError} from './sweep-failure.js';
 import {progressReporter} from './sweep-progress.js';
 import {checkWritablePath} from './paths.js';
@@ -25,7 +25,7 @@ async function checkSources(sweepPath: string, sweep: ReadSweep): Promise<void> 
 
 		seen.add(path);
 		// eslint-disable-next-line no-await-in-loop -- a handful of distinct sources, checked in order so the first fault is named
-		const found = await stat(sweep.resolve(path)).catch(() => undefined);
+		const found = await stat(resolvedPath(sweep.base, path)).catch(() => undefined);
 		if (!(want === 'file' ? found?.isFile() : found?.isDirectory())) {
 			throw new ScenarioFileError(`${printable(sweepPath)}: ${source.kind === 'scenario' ? 'scenario' : 'trace directory'} ${printable(path)}: no such ${want}`);
 		}
@@ -69,7 +69,7 @@ export async function runSweep(options: SweepOptions): Promise<void> {
 		}
 
 		const [{runOne}, {defaultStrategies}] = await Promise.all([import('../sweep/run-one.js'), import('../strategies.js')]);
-		const record = await runOne(run, sweep.resolve, defaultStrategies);
+		const record = await runOne(run, path => resolvedPath(sweep.base, path), defaultStrategies);
 		await writeRecord(outDirectory, record);
 		if ('error' in record) {
 			throw new FailedRunsError(`run ${run.index} (${run.id}) failed: ${record.error}`);

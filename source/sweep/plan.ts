@@ -6,7 +6,6 @@ directory), which keeps ids and results the same on every machine that has the s
 */
 import {createHash} from 'node:crypto';
 import {basename} from 'node:path';
-import {parseSeeds} from '../options/eval.js';
 import {parametersText} from './parameters.js';
 import {defaultMetrics} from './metrics.js';
 import type {SweepFile} from './sweep-schema.js';
@@ -69,7 +68,7 @@ function combinations(parameters: Record<string, number[]>): Array<Array<[string
 export const maxRuns = 1_000_000;
 
 export function planSweep(sweep: SweepFile): SweepPlan {
-	const seeds = typeof sweep.seeds === 'string' ? parseSeeds(sweep.seeds) : sweep.seeds;
+	const {seeds} = sweep;
 	const sources: RunSource[] = [
 		...sweep.scenarios.map((path): RunSource => ({kind: 'scenario', path})),
 		...sweep.traceDirs.flatMap(directory => (sweep.hosts ?? []).map((hosts): RunSource => ({

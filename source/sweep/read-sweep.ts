@@ -5,7 +5,6 @@ import {UsageError} from '../options/usage.js';
 import {parseJson, parseValueWith} from '../scenario/parse-scenario.js';
 import {printable} from '../scenario/printable.js';
 import {labelled, readScenarioText} from '../scenario/read-scenario.js';
-import {parseSeeds} from '../options/eval.js';
 import {
 	maxRuns, planSweep, type RunSource, type SweepPlan,
 } from './plan.js';
@@ -13,7 +12,7 @@ import {sweepSchema, type SweepFile} from './sweep-schema.js';
 
 /** How many runs `sweep` plans, counted before any is made. */
 function runCount(sweep: SweepFile): number {
-	const seeds = typeof sweep.seeds === 'string' ? parseSeeds(sweep.seeds).length : sweep.seeds.length;
+	const seeds = sweep.seeds.length;
 	const sources = sweep.scenarios.length + (sweep.traceDirs.length * (sweep.hosts?.length ?? 0));
 	const combinations = Object.values(sweep.parameters).reduce((product, values) => product * values.length, 1);
 	return sources * combinations * sweep.policies.length * seeds;
@@ -21,10 +20,8 @@ function runCount(sweep: SweepFile): number {
 
 export type ReadSweep = {
 	plan: SweepPlan;
-	/** The sweep file's directory, absolute: its runs' paths are relative to it. */
+	/** The sweep file's directory, absolute: its runs' paths are relative to it (`resolvedPath`). */
 	base: string;
-	/** Where a run's path is, resolved against `base`. */
-	resolve(path: string): string;
 };
 
 /** `path` of a sweep's run, resolved against the sweep file's directory `base` (an absolute path stays as it is). */
@@ -50,7 +47,7 @@ export async function readSweep(path: string): Promise<ReadSweep> {
 		return checked;
 	});
 	const base = dirname(resolve(path));
-	return {plan: planSweep(sweep), base, resolve: target => resolvedPath(base, target)};
+	return {plan: planSweep(sweep), base};
 }
 
 /** A run's source with its paths made absolute. */

@@ -88,7 +88,7 @@ export const sweepSchema = z.object({
 	}
 
 	try {
-		once(typeof sweep.seeds === 'string' ? parseSeeds(sweep.seeds) : sweep.seeds, ['seeds'], 'seed');
+		once(seedList(sweep.seeds), ['seeds'], 'seed');
 	} catch (error) {
 		context.addIssue({code: 'custom', message: (error instanceof Error ? error.message : String(error)).replace(/^--seeds: /v, ''), path: ['seeds']});
 	}
@@ -96,7 +96,12 @@ export const sweepSchema = z.object({
 	if (sweep.baseline !== undefined && !sweep.policies.includes(sweep.baseline)) {
 		context.addIssue({code: 'custom', message: `the baseline ${sweep.baseline} is not among the policies`, path: ['baseline']});
 	}
-});
+}).transform(sweep => ({...sweep, seeds: seedList(sweep.seeds)}));
+
+/** The seeds as a list, read once here (the check above has read them already, so this cannot fail). */
+function seedList(seeds: string | number[]): number[] {
+	return typeof seeds === 'string' ? parseSeeds(seeds) : seeds;
+}
 
 export type SweepInput = z.input<typeof sweepSchema>;
 export type SweepFile = z.output<typeof sweepSchema>;
