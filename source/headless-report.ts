@@ -107,6 +107,7 @@ async function writeFormat(built: BuiltScenario, options: HeadlessOptions, lines
 				const run = new ReportRun(built.world, defaultStrategies, {
 					timeline: built.timeline,
 					adopt: options.adopt,
+					series: true,
 					onEvent(event) {
 						spool.add(event);
 					},

@@ -32,6 +32,8 @@ export type SeedResult = {
 	pagingHostIntervals: number;
 	slatah: number;
 	pdm: number;
+	/** SLATAH x PDM, this run's own (a mean of products is not the product of the means). */
+	slav: number;
 };
 
 export function runSeed(seed: number, built: Built, strategies: Strategies, ticks: number): SeedResult {

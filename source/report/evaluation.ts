@@ -20,6 +20,8 @@ export type SeedFigures = {
 	overloadedHostTicks: number;
 	pagingHostIntervals: number;
 	episodes: number;
+	/** The mean cure time of this seed's cured episodes (as a sweep keeps it); null when none was cured. */
+	cureSecondsMean: number | null;
 	cureSecondsMax: number | null;
 };
 
@@ -63,6 +65,8 @@ export type PolicyEvaluation = {
 	/** CloudSim's SLA metrics (models.md 5.4), in a datacenter run with CloudSim's semantics. */
 	slatah?: Stat;
 	pdm?: Stat;
+	/** SLATAH x PDM per seed (BB12's SLAV), in the same runs. */
+	slav?: Stat;
 	perSeed: SeedFigures[];
 };
 
@@ -117,7 +121,7 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 		baseline: {policy: 'none', listed: listed !== undefined},
 		policies: results.map(({policy, seeds}) => {
 			const pick = (key: NumericKey) => stat(seeds.map(seed => seed[key]));
-			const sla = withSla ? {slatah: pick('slatah'), pdm: pick('pdm')} : {};
+			const sla = withSla ? {slatah: pick('slatah'), pdm: pick('pdm'), slav: pick('slav')} : {};
 			const resolutions = seeds.flatMap(seed => seed.resolutions);
 			const sustained = pick('sustainedOverloadIntervals');
 			const isNone = policy === 'none';
@@ -151,6 +155,7 @@ export function evaluate(options: EvaluationOptions): Evaluation {
 					overloadedHostTicks: seed.overloadedHostTicks,
 					pagingHostIntervals: seed.pagingHostIntervals,
 					episodes: seed.episodes,
+					cureSecondsMean: seed.episodesCured === 0 ? null : seed.cureSecondsSum / seed.episodesCured,
 					cureSecondsMax: seed.cureSecondsMax,
 				})),
 			};

@@ -1,5 +1,6 @@
 import type {SimEvent} from '../sim/types.js';
 import {safeJson} from '../terminal/safe-text.js';
+import type {RunSeries} from './host-series.js';
 import type {RunReport} from './run-report.js';
 
 /** Rounds to 6 significant decimals so documents stay short; the same run still gives the same bytes. */
@@ -9,8 +10,20 @@ function round(value: number): number {
 
 const replacer = (_key: string, value: unknown): unknown => typeof value === 'number' ? round(value) : value;
 
+/** Where the series go in the report's text: a top-level key, which no string inside can imitate (strings escape line breaks). */
+const seriesMark = '\n  "series": "series"';
+
 export function formatJson(report: RunReport): string {
-	return safeJson(JSON.stringify(report, replacer, 2)) + '\n';
+	const {series} = report;
+	const text = JSON.stringify(series ? {...report, series: 'series'} : report, replacer, 2);
+	return safeJson(series ? text.replace(seriesMark, '\n  "series": ' + seriesText(series)) : text) + '\n';
+}
+
+/** The series with a host a line: pretty-printed, a day of them would be a number a line. */
+function seriesText(series: RunSeries): string {
+	const head = JSON.stringify({...series, hosts: []}, replacer, 2).replaceAll('\n', '\n  ');
+	const hosts = series.hosts.map(host => '\n      ' + JSON.stringify(host, replacer)).join(',');
+	return head.replace(/"hosts": \[\]/v, `"hosts": [${hosts}${series.hosts.length > 0 ? '\n    ' : ''}]`);
 }
 
 /** Where the events go in `formatJson`'s text: the document is `head`, the events, then `tail`. */

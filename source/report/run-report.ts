@@ -5,6 +5,7 @@ import {Run, type TimedCommand} from '../sim/run.js';
 import type {Strategies} from '../sim/strategies.js';
 import type {SimEvent, World} from '../sim/types.js';
 import {createCollector, type HostStats} from './collector.js';
+import {createSeriesCollector, type RunSeries, type SeriesCollector} from './host-series.js';
 
 export type RunSummary = {
 	hostCount: number;
@@ -69,6 +70,8 @@ export type RunReport = {
 	hosts: HostStats[];
 	/** Only in a run stopped early (Ctrl-C): every figure covers the ticks that ran, not those asked for. */
 	partial?: {ticksRun: number; ticksAsked: number};
+	/** Each host's interval means and sustained-overload stretches, with the event log in the report (`sandpiper plot`'s timeline). */
+	series?: RunSeries;
 	/** The event log, when it was asked for (`--events`). */
 	events?: SimEvent[];
 };
@@ -82,18 +85,23 @@ export type ReportOptions = {
 	onEvent?: (event: SimEvent) => void;
 	/** Hand the world over to the run (see `RunOptions.adopt`). */
 	adopt?: boolean;
+	/** Keep each host's interval series for the report (`RunReport.series`). */
+	series?: boolean;
 };
 
 /** A headless run advanced a piece at a time, and its report from the ticks run so far. */
 export class ReportRun {
 	readonly #run: Run;
 	readonly #collector: ReturnType<typeof createCollector>;
+	readonly #series: SeriesCollector | undefined;
 	/** What the report says of the run's start (the world itself may be the run's, when it was handed over). */
 	readonly #start: Pick<World, 'scenarioName' | 'seed' | 'policy'> & {tickSeconds: number};
 
 	constructor(world: World, strategies: Strategies, options: Omit<ReportOptions, 'ticks'>) {
 		const collector = createCollector(world);
+		const series = options.series ? createSeriesCollector(world) : undefined;
 		this.#collector = collector;
+		this.#series = series;
 		this.#start = {
 			scenarioName: world.scenarioName, seed: world.seed, policy: world.policy, tickSeconds: world.config.tickSeconds,
 		};
@@ -103,6 +111,7 @@ export class ReportRun {
 			adopt: options.adopt,
 			onTick(current) {
 				collector.onTick(current);
+				series?.onTick(current);
 				options.onTick?.(current);
 			},
 		});
@@ -153,6 +162,7 @@ export class ReportRun {
 			},
 			hosts: this.#collector.hostStats(),
 			...(ticksAsked > ticks ? {partial: {ticksRun: ticks, ticksAsked}} : {}),
+			...(this.#series ? {series: this.#series.series()} : {}),
 			events: this.#run.events,
 		};
 	}

@@ -22,6 +22,7 @@ export const metricNames = [
 	'pagingHostIntervals',
 	'slatah',
 	'pdm',
+	'slav',
 ] as const;
 
 export type MetricName = typeof metricNames[number];
@@ -49,5 +50,6 @@ export function runFigures(result: SeedResult): RunFigures {
 		pagingHostIntervals: result.pagingHostIntervals,
 		slatah: result.slatah,
 		pdm: result.pdm,
+		slav: result.slav,
 	};
 }

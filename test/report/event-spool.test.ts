@@ -27,7 +27,8 @@ function collector(): {write: (chunk: string | Uint8Array) => Promise<void>; tex
 for (const [name, path, ticks] of [['the default scenario', defaultScenarioPath, 240], ['the demo', demoScenarioPath, 400], ['one quiet tick', defaultScenarioPath, 1]] as const) {
 	test(`the json report written through the event spool is formatJson's, byte for byte: ${name}`, async t => {
 		const built = await loadScenario({path});
-		const expected = formatJson(runReport(built.world, defaultStrategies, {ticks, timeline: built.timeline}));
+		// A report with its events carries the hosts' series too (what `plot` draws a timeline from).
+		const expected = formatJson(runReport(built.world, defaultStrategies, {ticks, timeline: built.timeline, series: true}));
 		const output = collector();
 		await writeHeadless(built, {
 			ticks, format: 'json', write: output.write, events: {kind: 'report'},
@@ -79,9 +80,11 @@ test('the event log is opt-in: a JSON report has none unless --events asks for i
 	const {report: withEvents} = await run([...runWords, '--format', 'json', '--events']);
 	const {events} = (JSON.parse(withEvents) as {events: unknown[]});
 	t.true(events.length > 0);
-	// Apart from its events, the report is the same.
-	const {events: _events, ...rest} = JSON.parse(withEvents) as Record<string, unknown>;
+	// Apart from its events and the hosts' series that come with them, the report is the same.
+	const {events: _events, series, ...rest} = JSON.parse(withEvents) as Record<string, unknown>;
 	t.deepEqual(rest, document);
+	t.false('series' in document);
+	t.is((series as {hosts: Array<{cpu: unknown[]}>}).hosts[0]!.cpu.length, 300 / 5, 'an interval mean per 5-tick interval');
 });
 
 test('--events FILE streams the same events as JSON lines, whatever the report\'s format', async t => {

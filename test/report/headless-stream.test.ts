@@ -53,8 +53,8 @@ for (const format of ['json', 'table', 'csv'] as const) {
 			const report = JSON.parse(text) as {ticks: number; partial: unknown};
 			t.is(report.ticks, partial!.ticksRun);
 			t.deepEqual(report.partial, partial);
-			const whole = formatJson(runReport(built.world, defaultStrategies, {ticks: partial!.ticksRun, timeline: built.timeline}));
-			t.is(text, whole.replace('\n  "events": [', `\n  "partial": {\n    "ticksRun": ${partial!.ticksRun},\n    "ticksAsked": 100000\n  },\n  "events": [`), 'the same report as a run of that many ticks, plus the mark');
+			const whole = formatJson(runReport(built.world, defaultStrategies, {ticks: partial!.ticksRun, timeline: built.timeline, series: true}));
+			t.is(text, whole.replace('\n  "series": {', `\n  "partial": {\n    "ticksRun": ${partial!.ticksRun},\n    "ticksAsked": 100000\n  },\n  "series": {`), 'the same report as a run of that many ticks, plus the mark');
 		} else if (format === 'table') {
 			t.true(text.includes(`interrupted: ${partial!.ticksRun} of 100000 ticks ran`), `table: ${text}`);
 		} else {
