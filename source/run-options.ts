@@ -11,3 +11,4 @@ export * from './options/migration.js';
 export * from './options/network.js';
 export * from './options/serve.js';
 export * from './options/sweep.js';
+export * from './options/plot.js';

@@ -44,7 +44,7 @@ const allowed: Record<string, string[]> = {
 	// A dashboard session outside React: the world through sim/, its frames through ui/'s pure modules, its clock injected.
 	session: ['sim', 'ui'],
 	// Checking the command line's flags (pure): policy names, the generated datacenter's limits.
-	options: ['policy', 'scenario', 'migration'],
+	options: ['policy', 'scenario', 'migration', 'plot'],
 	// Making outside text safe for a terminal: used by every writer, it uses nothing.
 	terminal: [],
 	// A lecture over SSH: sessions of the dashboard's own (the view in ../app.tsx) on channels, drawn by the cell writer.
@@ -52,7 +52,9 @@ const allowed: Record<string, string[]> = {
 	// The command line's shell, in pieces: it wires everything.
 	// Experiment sweeps: runs as eval runs them, over scenarios, the policy registry and eval's figures.
 	sweep: ['sim', 'policy', 'scenario', 'report', 'options', 'terminal'],
-	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', 'sweep', '(shell)'],
+	// Figures from the reports' documents, read as outside input (pure: the CLI reads and writes the files).
+	plot: ['terminal'],
+	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', 'sweep', 'plot', '(shell)'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };
 

@@ -215,6 +215,10 @@ if (process.argv.includes('--whole-process')) {
 	// `npm run bench -- --sweep`: only the sweep's figures (./sweep.ts).
 	const {sweepBench} = await import('./sweep.js');
 	await sweepBench();
+} else if (process.argv.includes('--plot')) {
+	// `npm run bench -- --plot`: only `sandpiper plot`'s figures (./plot.ts).
+	const {plotBench} = await import('./plot.js');
+	plotBench();
 } else if (process.argv.includes('--dashboard')) {
 	// `npm run bench -- --dashboard`: only the dashboard's figures, beside htop and btop.
 	await dashboard(fileURLToPath(import.meta.url));
@@ -225,6 +229,8 @@ if (process.argv.includes('--whole-process')) {
 	await serveBench(fullServeRun);
 	const {sweepBench} = await import('./sweep.js');
 	await sweepBench();
+	const {plotBench} = await import('./plot.js');
+	plotBench();
 } else {
 	await child(process.argv[caseIndex + 1] ?? '');
 }

@@ -16,10 +16,10 @@ import {fileURLToPath} from 'node:url';
 const gnuTime = '/usr/bin/time';
 const runs = 3;
 
-type Timed = {seconds: number; peakMiB: number | undefined};
+export type Timed = {seconds: number; peakMiB: number | undefined};
 
 /** Runs `command` with `args` once, its output dropped; wall seconds and peak resident MiB. */
-function timed(command: string, args: readonly string[]): Timed {
+export function timed(command: string, args: readonly string[]): Timed {
 	const folder = mkdtempSync(path.join(tmpdir(), 'sandpiper-bench-'));
 	const figures = path.join(folder, 'time');
 	try {
@@ -42,7 +42,7 @@ function median(values: readonly number[]): number {
 	return values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-function line(label: string, results: readonly Timed[]): string {
+export function line(label: string, results: readonly Timed[]): string {
 	const seconds = results.map(result => result.seconds);
 	const peaks = results.flatMap(result => result.peakMiB ?? []);
 	const peak = peaks.length > 0 ? `${Math.max(...peaks).toFixed(1)} MiB` : '- (GNU time absent)';

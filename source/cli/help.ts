@@ -13,6 +13,7 @@ export const help = `
 	  $ sandpiper network [options]      addressing plan and who can reach whom
 	  $ sandpiper serve [options]        a live lecture over SSH: students watch, fork and experiment
 	  $ sandpiper sweep plan|run|merge   an experiment matrix (policies x parameters x seeds x sources)
+	  $ sandpiper plot INPUT             the paper's figures from a run, eval, sweep or migration JSON
 
 	Options
 	  --scenario FILE   scenario file (default: the bundled 16-server / 35-VM scenario)
@@ -77,6 +78,14 @@ export const help = `
 	  sweep merge DIR             per policy and parameters: mean, sd and 95 % interval over seeds,
 	    --format F --output FILE  change vs the baseline; failed and missing runs listed (table, csv, json)
 
+	Options of plot (INPUT: --headless --format json --events, eval or sweep merge --format json, migration --format json)
+	  --kind K          timeline (a run), policies or tradeoff (an eval or sweep), migration (default: the input's)
+	  --hosts LIST      the timeline's hosts, as h01,h05 (default: those that were hot, at most 8)
+	  --format F        svg or text (default: text on a terminal, else svg; --output FILE.txt for text)
+	  --output FILE     write the figure to FILE
+	  --width N         SVG: width in pixels; text: columns (default 80)
+	  --height N        SVG: height in pixels
+
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}
 
@@ -84,7 +93,7 @@ ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n
 	128 + N after signal N (130 after Ctrl-C stopped a headless run early).
 `;
 
-export const commands = ['eval', 'migration', 'network', 'serve', 'sweep'] as const;
+export const commands = ['eval', 'migration', 'network', 'serve', 'sweep', 'plot'] as const;
 export type CommandName = typeof commands[number];
 
 export const flags = {
@@ -124,6 +133,9 @@ export const flags = {
 	indexFromEnv: {type: 'string'},
 	out: {type: 'string'},
 	jobs: {type: 'string'},
+	kind: {type: 'string'},
+	width: {type: 'string'},
+	height: {type: 'string'},
 } as const;
 
 export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[]>> = {
@@ -133,4 +145,5 @@ export const commandFlags: Readonly<Record<'run' | CommandName, readonly string[
 	network: ['scenario', 'format', 'output'],
 	serve: ['listen', 'scenario', 'seed', 'hostKey', 'presenters', 'viewers', 'maxSessions', 'maxForks', 'idleTimeout'],
 	sweep: ['index', 'indexFromEnv', 'out', 'jobs', 'format', 'output'],
+	plot: ['kind', 'hosts', 'format', 'output', 'width', 'height'],
 };

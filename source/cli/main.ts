@@ -7,7 +7,7 @@ import process from 'node:process';
 import chalk from 'chalk';
 import meow from 'meow';
 import {
-	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parseRunOptions, parseServeOptions, parseSweepOptions, UsageError,
+	findUnknownFlag, parseEvalOptions, parseMigrationOptions, parseNetworkOptions, parsePlotOptions, parseRunOptions, parseServeOptions, parseSweepOptions, UsageError,
 } from '../run-options.js';
 import {ScenarioInvalidError} from '../scenario/build-world.js';
 import {PlacementError} from '../scenario/cloudsim-datacenter.js';
@@ -15,6 +15,7 @@ import {ScenarioSyntaxError} from '../scenario/syntax-error.js';
 import {ScenarioFileError} from '../scenario/read-scenario.js';
 import {SessionMismatchError} from '../scenario/session.js';
 import {TraceError} from '../scenario/traces.js';
+import {PlotInputError} from '../plot/plot-input-error.js';
 import {OutputError} from './sink.js';
 import {FailedRunsError} from './sweep-failure.js';
 import {checkWritablePath} from './paths.js';
@@ -24,7 +25,7 @@ import {
 } from './help.js';
 
 /** Errors whose message tells the user what to change in their input: exit 2. */
-const inputErrors = [UsageError, ScenarioFileError, ScenarioSyntaxError, ScenarioInvalidError, TraceError, PlacementError, SessionMismatchError];
+const inputErrors = [UsageError, ScenarioFileError, ScenarioSyntaxError, ScenarioInvalidError, TraceError, PlacementError, SessionMismatchError, PlotInputError];
 
 /** Meow's flags, or a UsageError: it throws (with a stack) for a flag given twice. */
 function parseFlags(argv: readonly string[]) {
@@ -57,10 +58,8 @@ export async function main(words: readonly string[], note: (message: string) => 
 		chalk.level = 0;
 	}
 
-	if (command === 'sweep') {
-		const options = parseSweepOptions(cli.input, cli.flags, process.env, availableParallelism());
-		const {runSweep} = await import('./sweep.js');
-		await runSweep(options);
+	if (takesArguments(command)) {
+		await runWithArguments(command, cli);
 		return;
 	}
 
@@ -126,6 +125,24 @@ export async function main(words: readonly string[], note: (message: string) => 
 		const {runDashboard} = await import('./dashboard.js');
 		await runDashboard(options, program);
 	}
+}
+
+/** The commands that take arguments besides their flags: a sweep's action and file, plot's input. */
+function takesArguments(command: string | undefined): command is 'sweep' | 'plot' {
+	return command === 'sweep' || command === 'plot';
+}
+
+async function runWithArguments(command: 'sweep' | 'plot', cli: ReturnType<typeof parseFlags>): Promise<void> {
+	if (command === 'sweep') {
+		const options = parseSweepOptions(cli.input, cli.flags, process.env, availableParallelism());
+		const {runSweep} = await import('./sweep.js');
+		await runSweep(options);
+		return;
+	}
+
+	const options = parsePlotOptions(cli.input, cli.flags, process.stdout.isTTY);
+	const {runPlot} = await import('./plot.js');
+	await runPlot(options);
 }
 
 /** What an error ends the program with: its one line, and 2 for bad usage or input, 1 for a failure. */

@@ -77,7 +77,19 @@ export function formatEvaluationTable(evaluation: Evaluation): string {
 	].join('\n') + '\n';
 }
 
-/** Rounded so the document stays readable; the same runs give the same bytes. */
+/**
+Four decimals, so the document stays readable, but four significant digits below 0.1: CloudSim's SLAV
+is a few 1e-5 on a PlanetLab day, and four decimals would make it 0. The same runs give the same bytes.
+*/
+function rounded(value: number): number {
+	const magnitude = Math.abs(value);
+	if (magnitude >= 0.1 || !Number.isFinite(value)) {
+		return Math.round(value * 1e4) / 1e4;
+	}
+
+	return magnitude < 1e-12 ? 0 : Number(value.toPrecision(4));
+}
+
 export function formatEvaluationJson(evaluation: Evaluation): string {
-	return safeJson(JSON.stringify(evaluation, (_key, value: unknown) => typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value, 2)) + '\n';
+	return safeJson(JSON.stringify(evaluation, (_key, value: unknown) => typeof value === 'number' ? rounded(value) : value, 2)) + '\n';
 }

@@ -1,0 +1,50 @@
+/** Numbers, names and sentences in the text figures' columns. */
+import stringWidth from 'string-width';
+
+/** A figure's number in a few characters: three significant digits, thousands grouped. */
+export function shortNumber(value: number): string {
+	if (value === 0 || !Number.isFinite(value)) {
+		return String(value);
+	}
+
+	return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : Number(value.toPrecision(3)).toString();
+}
+
+/** Text cut to `width` terminal columns (an ellipsis marks the cut; wide characters count two), padded to them. */
+export function fit(text: string, width: number): string {
+	let kept = '';
+	let used = 0;
+	const whole = stringWidth(text) <= width;
+	for (const character of text) {
+		const next = stringWidth(character);
+		if (used + next > (whole ? width : width - 1)) {
+			break;
+		}
+
+		kept += character;
+		used += next;
+	}
+
+	return kept + (whole ? '' : '…') + ' '.repeat(Math.max(0, width - used - (whole ? 0 : 1)));
+}
+
+/** Words wrapped to `width` columns; a word wider than a line is cut to it. */
+export function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const whole of text.split(' ')) {
+		const word = stringWidth(whole) > width ? fit(whole, width) : whole;
+		if (line.length > 0 && stringWidth(line) + 1 + stringWidth(word) > width) {
+			lines.push(line);
+			line = word;
+		} else {
+			line = line.length > 0 ? `${line} ${word}` : word;
+		}
+	}
+
+	if (line.length > 0) {
+		lines.push(line);
+	}
+
+	return lines;
+}
