@@ -83,7 +83,7 @@ export const help = `
 	  --hosts LIST      the timeline's hosts, as h01,h05 (default: those that were hot, at most 8)
 	  --format F        svg or text (default: text on a terminal, else svg; --output FILE.txt for text)
 	  --output FILE     write the figure to FILE
-	  --width N         SVG: width in pixels; text: columns (default 80)
+	  --width N         SVG: width in pixels; text: columns (default: the terminal's, else 80)
 	  --height N        SVG: height in pixels
 
 	Keys

@@ -5,6 +5,7 @@ through a temporary file, to --output. Vega and Vega-Lite load only for SVG.
 import {
 	closeSync, constants, fstatSync, openSync, readFileSync,
 } from 'node:fs';
+import process from 'node:process';
 import type {PlotOptions} from '../options/plot.js';
 import {buildFigure} from '../plot/build-figure.js';
 import {PlotInputError} from '../plot/plot-input-error.js';
@@ -45,12 +46,18 @@ function readInput(path: string): string {
 	}
 }
 
+/** A text figure's width unless --width says: the terminal's it is drawn on (60 at least), else 80. */
+function textColumns(outputPath: string | undefined): number {
+	const {columns} = process.stdout;
+	return outputPath === undefined && process.stdout.isTTY && columns > 0 ? Math.min(400, Math.max(60, columns)) : 80;
+}
+
 export async function runPlot(options: PlotOptions): Promise<void> {
 	await checkWritablePath('output', options.outputPath);
 	const input = readPlotInput(readInput(options.inputPath), options.inputPath);
 	const figure = buildFigure(input, {kind: options.kind, hosts: options.hosts});
 	if (options.format === 'text') {
-		await writeReport(figureText(figure, options.width ?? 80), options.outputPath);
+		await writeReport(figureText(figure, options.width ?? textColumns(options.outputPath)), options.outputPath);
 		return;
 	}
 

@@ -1,6 +1,6 @@
 /**
 The trade-off as Vega-Lite: energy across, SLA violation up, a point per policy (and sweep group) with
-its spread both ways; names beside the points while they fit, a legend beyond that.
+its spread both ways; names beside the points while they fit apart, a legend when they would not.
 */
 import type {TopLevelSpec} from 'vega-lite';
 import type {TradeoffFigure} from '../figure.js';
@@ -9,6 +9,39 @@ import {config, schema} from './theme.js';
 
 /** Beyond this many points, their names would overlap: the legend names them. */
 const labelledPoints = 8;
+/** Labels this close (as a share of each axis' spread) would overlap: the legend names the points instead. */
+const crowdedShare = 0.06;
+
+/** Whether two labels' anchors sit close enough on both axes for their text to collide. */
+function crowded(anchors: ReadonlyArray<{energy: number; sla: number}>): boolean {
+	const spread = (values: number[]) => Math.max(...values) - Math.min(...values) || 1;
+	const across = spread(anchors.map(anchor => anchor.energy));
+	const up = spread(anchors.map(anchor => anchor.sla));
+	const near = (a: {energy: number; sla: number}, b: {energy: number; sla: number}) => Math.abs(a.energy - b.energy) < across * crowdedShare * 3 && Math.abs(a.sla - b.sla) < up * crowdedShare;
+	return anchors.some((anchor, index) => anchors.slice(index + 1).some(other => near(anchor, other)));
+}
+
+/** Names of points drawn within a point's width of another (1 % of each axis' spread), a line per group of them. */
+function hidden(points: ReadonlyArray<{energy: number; sla: number; label: string}>): string[] {
+	const spread = (values: number[]) => Math.max(...values) - Math.min(...values) || 1;
+	const across = spread(points.map(point => point.energy));
+	const up = spread(points.map(point => point.sla));
+	const groups: string[][] = [];
+	const placed = new Set<number>();
+	const over = (a: {energy: number; sla: number}, b: {energy: number; sla: number}) => Math.abs(a.energy - b.energy) <= across * 0.01 && Math.abs(a.sla - b.sla) <= up * 0.01;
+	for (const [index, point] of points.entries()) {
+		const group = points.flatMap((other, at) => at > index && !placed.has(at) && over(point, other) ? [at] : []);
+		if (!placed.has(index) && group.length > 0) {
+			for (const at of group) {
+				placed.add(at);
+			}
+
+			groups.push([point.label, ...group.map(at => points[at]!.label)]);
+		}
+	}
+
+	return groups.slice(0, 3).map(group => `drawn at one point: ${group.join(', ')}`);
+}
 
 export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLevelSpec {
 	const values = figure.points.map(point => ({
@@ -24,13 +57,20 @@ export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLe
 	}));
 	const policies = [...new Set(values.map(value => value.policy))];
 	// Policies at the same point (sandpiper and sandpiper-gray often are) share one label, or one would hide the other.
-	const labels = new Map<string, {energy: number; sla: number; label: string}>();
+	const labels = new Map<string, {energy: number; sla: number; label: string; points: number}>();
 	for (const value of values) {
 		const key = `${value.energy} ${value.sla}`;
 		const label = labels.get(key);
-		labels.set(key, label ? {...label, label: `${label.label}, ${value.label}`} : {energy: value.energy, sla: value.sla, label: value.label});
+		labels.set(key, label
+			? {...label, label: `${label.label}; ${value.label}`, points: label.points + 1}
+			: {
+				energy: value.energy, sla: value.sla, label: value.label, points: 1,
+			});
 	}
 
+	const named = values.length <= labelledPoints && !crowded([...labels.values()]);
+	// With a legend, a point hidden under another's would be lost: the subtitle names them.
+	const coinciding = hidden(values);
 	const x = {
 		field: 'energy', type: 'quantitative', title: figure.energyLabel, scale: {zero: false, nice: true},
 	} as const;
@@ -43,12 +83,12 @@ export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLe
 		sort: policies,
 		title: 'policy',
 		scale: {scheme: policies.length > 10 ? 'tableau20' : 'tableau10'},
-		...(values.length <= labelledPoints ? {legend: null} : {legend: {labelLimit: 280}}),
+		...(named ? {legend: null} : {legend: {labelLimit: 280}}),
 	} as const;
 	const grouped = figure.groups.length > 1;
 	return {
 		$schema: schema,
-		title: {text: figure.title, subtitle: figure.spread},
+		title: {text: figure.title, subtitle: [figure.spread, ...(named ? [] : coinciding)]},
 		config,
 		width: size.width ?? 640,
 		height: size.height ?? 420,
@@ -72,9 +112,9 @@ export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLe
 					x, y, color: colour, ...(grouped ? {shape: {field: 'group', type: 'nominal', title: 'source, parameters'}} : {}),
 				},
 			},
-			...(values.length <= labelledPoints
+			...(named
 				? [{
-					data: {values: [...labels.values()]},
+					data: {values: [...labels.values()].map(({energy, sla, label}) => ({energy, sla, label}))},
 					mark: {
 						type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 11, color: '#333333',
 					},
