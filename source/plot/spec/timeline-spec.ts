@@ -130,11 +130,11 @@ export function timelineSpec(figure: TimelineFigure, size: Partial<Size>): TopLe
 			{
 				data: {
 					values: figure.migrations.map(move => ({
-						...move, time: lane.has(move.to) ? end(move) : move.start, y: center(lane.has(move.to) ? move.to : move.from), shape: shapeOf(move, lane),
+						...migrationLabel(move, lane, end(move)), mode: move.mode, shape: shapeOf(move, lane),
 					})),
 				},
 				mark: {
-					type: 'point', filled: true, size: 55, opacity: 1,
+					type: 'point', filled: true, size: labels ? 55 : 20, opacity: labels ? 1 : 0.6,
 				},
 				encoding: {
 					x, y, color: {...modeColor(figure), legend: null}, shape: {
@@ -158,8 +158,10 @@ export function timelineSpec(figure: TimelineFigure, size: Partial<Size>): TopLe
 /** Where a migration's label goes (its arrowhead, or its one drawn end) and what it says: the VM, the host not drawn, the downtime. */
 function migrationLabel(move: TimelineFigure['migrations'][number], lane: ReadonlyMap<string, number>, end: number) {
 	const arrives = lane.has(move.to);
-	const other = lane.has(move.from) && arrives ? '' : (arrives ? `←${move.from}` : `→${move.to}`);
-	return {time: arrives ? end : move.start, y: lane.get(arrives ? move.to : move.from)! + 0.5, label: `${move.vm}${other}${downtime(move.downtimeSeconds)}`};
+	const both = lane.has(move.from) && arrives;
+	const other = both ? '' : (arrives ? `←${move.from}` : `→${move.to}`);
+	// An arrow ends mid-lane; a migration to or from a host not drawn is marked along the lane's top, clear of its lines.
+	return {time: arrives ? end : move.start, y: lane.get(arrives ? move.to : move.from)! + (both ? 0.5 : 0.07), label: `${move.vm}${other}${downtime(move.downtimeSeconds)}`};
 }
 
 function downtime(seconds: number | null): string {
