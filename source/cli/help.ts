@@ -83,8 +83,8 @@ export const help = `
 	  --hosts LIST      the timeline's hosts, as h01,h05 (default: those that were hot, at most 8)
 	  --format F        svg or text (default: text on a terminal, else svg; --output FILE.txt for text)
 	  --output FILE     write the figure to FILE
-	  --width N         SVG: width in pixels; text: columns (default: the terminal's, else 80)
-	  --height N        SVG: height in pixels
+	  --width N         SVG: the plotting area's width in pixels; text: columns (default: the terminal's, else 80)
+	  --height N        SVG: the plotting area's height in pixels (titles, axes and legends come on top)
 
 	Keys
 ${keymap.map(binding => `	  ${binding.label.padEnd(8)}${binding.help}`).join('\n')}

@@ -26,7 +26,7 @@ export type PlotOptions = {
 	height?: number;
 };
 
-const usage = 'expected sandpiper plot INPUT [--kind timeline|policies|tradeoff|migration] [--format svg|text] [--output FILE]';
+const usage = 'expected sandpiper plot INPUT [--kind K] [--hosts LIST] [--format svg|text] [--output FILE] [--width N] [--height N]';
 const pixels = {maximum: 8000, unit: 'pixels', reason: 'larger figures are no longer read, only scrolled'};
 const columns = {maximum: 400, unit: 'columns', reason: 'no terminal is wider'};
 const hostLimit = 64;

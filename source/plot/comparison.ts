@@ -11,7 +11,7 @@ export type MetricKey = 'sustainedOverloadIntervals' | 'cureSecondsMean' | 'migr
 
 export const metricLabels: Readonly<Record<MetricKey, string>> = {
 	sustainedOverloadIntervals: 'sustained-overload intervals',
-	cureSecondsMean: 'episode cure time (s)',
+	cureSecondsMean: 'episode cure time (s), per-seed means',
 	migrations: 'migrations',
 	energyKWh: 'energy (kWh)',
 	slav: 'SLA violation, SLATAH × PDM (%)',
@@ -73,8 +73,9 @@ const sweepMetrics: readonly MetricKey[] = ['sustainedOverloadIntervals', 'cureS
 
 export function sweepComparison(sweep: SweepMergeInput): Comparison {
 	const rows: Comparison['rows'] = [];
+	const sourceNames = shortSourceNames(sweep.cells.map(cell => cell.source));
 	for (const cell of sweep.cells) {
-		const group = safeText([cell.source.replace(/^.*\//v, '').replace(/\.json$/v, ''), cell.parameters].filter(Boolean).join(' '));
+		const group = safeText([sourceNames.get(cell.source)!, cell.parameters].filter(Boolean).join(' '));
 		for (const metric of sweepMetrics) {
 			const figure = Object.hasOwn(cell.metrics, metric) ? cell.metrics[metric] : undefined;
 			if (figure) {
@@ -97,6 +98,14 @@ export function sweepComparison(sweep: SweepMergeInput): Comparison {
 		policies: unique(rows.map(row => row.policy)),
 		rows: single ? rows.map(row => ({...row, group: ''})) : rows,
 	};
+}
+
+/** Each source by its file name without `.json`, or whole where two sources share a file name. */
+function shortSourceNames(sources: readonly string[]): Map<string, string> {
+	const distinct = unique(sources);
+	const short = (source: string) => source.replace(/^.*\//v, '').replace(/\.json$/v, '');
+	const clash = new Set(distinct.map(source => short(source))).size < distinct.length;
+	return new Map(distinct.map(source => [source, clash ? source : short(source)]));
 }
 
 function unique(values: readonly string[]): string[] {

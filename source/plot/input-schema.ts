@@ -21,8 +21,8 @@ export const runSchema = z.looseObject({
 	scenario: z.string().max(400),
 	seed: real,
 	policy: z.string().max(400),
-	ticks: count,
-	tickSeconds: z.number().positive().max(86_400),
+	ticks: z.number().int().min(0).max(1e9),
+	tickSeconds: z.number().min(1e-3).max(86_400),
 	series: z.object({
 		intervalTicks: z.number().int().min(1).max(1e6),
 		thresholds: z.object({cpu: real, memory: real, network: real}),
@@ -37,6 +37,37 @@ export const runSchema = z.looseObject({
 		})).max(100_000),
 	}),
 	events: z.array(event),
+}).superRefine((run, context) => {
+	// What the report's own writer cannot make: a figure drawn from it would reach past the run, or mix two hosts.
+	const intervals = Math.floor(run.ticks / run.series.intervalTicks);
+	const seen = new Set<string>();
+	for (const [index, host] of run.series.hosts.entries()) {
+		const at = (message: string, ...path: Array<string | number>) => {
+			context.addIssue({code: 'custom', message, path: ['series', 'hosts', index, ...path]});
+		};
+
+		if (seen.has(host.id)) {
+			at(`host ${host.id} is listed twice`, 'id');
+		}
+
+		seen.add(host.id);
+		for (const resource of ['cpu', 'memory', 'network'] as const) {
+			if (host[resource].length > intervals) {
+				at(`${host[resource].length} samples, more than the ${intervals} intervals of ${run.ticks} ticks`, resource);
+			}
+		}
+
+		for (const [range, [from, to]] of host.hot.entries()) {
+			if (from >= to || to > run.ticks) {
+				at(`expected a range of ticks within 0 to ${run.ticks}, got [${from}, ${to}]`, 'hot', range);
+			}
+		}
+	}
+
+	const late = run.events.findIndex(event => event.tick > run.ticks);
+	if (late !== -1) {
+		context.addIssue({code: 'custom', message: `tick ${run.events[late]!.tick} is past the run's ${run.ticks} ticks`, path: ['events', late, 'tick']});
+	}
 });
 
 export const evaluationSchema = z.looseObject({
@@ -54,7 +85,7 @@ export const evaluationSchema = z.looseObject({
 		pdm: stat.optional(),
 		slav: stat.optional(),
 		perSeed: z.array(z.looseObject({seed: real, cureSecondsMean: maybe.optional()})),
-	})).min(1).max(10_000),
+	})).min(1).max(10_000).refine(policies => new Set(policies.map(policy => policy.name)).size === policies.length, 'a policy is listed twice'),
 });
 
 const interval = z.looseObject({

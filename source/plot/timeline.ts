@@ -8,6 +8,7 @@ import type {Resource, TimelineFigure} from './figure.js';
 import type {RunInput} from './input-schema.js';
 import {PlotInputError} from './plot-input-error.js';
 import {eventText, eventNumber} from './event-fields.js';
+import {maxOf} from './extent.js';
 
 /** Hosts drawn when none are named: the ones that were hot, at most this many (the hottest). */
 export const defaultHostLimit = 8;
@@ -128,7 +129,7 @@ function bucketed(values: readonly number[]): Array<{index: number; value: numbe
 	const points: Array<{index: number; value: number}> = [];
 	for (let start = 0; start < values.length; start += size) {
 		const bucket = values.slice(start, start + size);
-		points.push({index: start + bucket.length - 1, value: Math.max(...bucket)});
+		points.push({index: start + bucket.length - 1, value: maxOf(bucket)});
 	}
 
 	return points;

@@ -8,8 +8,11 @@ import type {Interval, TradeoffFigure} from './figure.js';
 import {PlotInputError} from './plot-input-error.js';
 
 export function tradeoffFigure(comparison: Comparison): TradeoffFigure {
-	const sla = comparison.rows.some(row => row.metric === 'slav') ? 'slav' : 'sustainedOverloadIntervals';
-	const find = (policy: string, group: string, metric: string): Interval | undefined => comparison.rows.find(row => row.policy === policy && row.group === group && row.metric === metric)?.value;
+	const rows = new Map(comparison.rows.map(row => [`${row.policy}\u0000${row.group}\u0000${row.metric}`, row.value]));
+	const find = (policy: string, group: string, metric: string): Interval | undefined => rows.get(`${policy}\u0000${group}\u0000${metric}`);
+	// SLAV only when every policy with an energy figure has one: a mix would drop the others without a word.
+	const energies = comparison.rows.filter(row => row.metric === 'energyKWh');
+	const sla = energies.length > 0 && energies.every(row => find(row.policy, row.group, 'slav')) ? 'slav' : 'sustainedOverloadIntervals';
 	const points: TradeoffFigure['points'] = [];
 	for (const group of comparison.groups) {
 		for (const policy of comparison.policies) {

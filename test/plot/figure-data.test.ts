@@ -133,14 +133,14 @@ test('policies from an eval: a bar per policy and yardstick at the mean, its spr
 	const evaluation = JSON.parse(text) as {policies: Array<{name: string; sustainedOverloadIntervals: {mean: number; sd: number}; perSeed: Array<{cureSecondsMean: number | null}>}>};
 	const figure = figureOf(text) as PoliciesFigure;
 	t.is(figure.kind, 'policies');
-	t.deepEqual(figure.metrics, ['sustained-overload intervals', 'episode cure time (s)', 'migrations', 'energy (kWh)']);
+	t.deepEqual(figure.metrics, ['sustained-overload intervals', 'episode cure time (s), per-seed means', 'migrations', 'energy (kWh)']);
 	t.regex(figure.spread, /sd over 3 seeds/v);
 	for (const policy of evaluation.policies) {
 		const bar = figure.bars.find(item => item.policy === policy.name && item.metric === 'sustained-overload intervals')!;
 		const {mean, sd} = policy.sustainedOverloadIntervals;
 		t.deepEqual([bar.mean, bar.low, bar.high], [mean, mean - sd, mean + sd]);
 		const cures = policy.perSeed.map(seed => seed.cureSecondsMean).filter(value => value !== null);
-		const cure = figure.bars.find(item => item.policy === policy.name && item.metric === 'episode cure time (s)');
+		const cure = figure.bars.find(item => item.policy === policy.name && item.metric === 'episode cure time (s), per-seed means');
 		t.is(cure?.mean, cures.length === 0 ? undefined : cures.reduce((sum, value) => sum + value, 0) / cures.length);
 	}
 });

@@ -26,13 +26,25 @@ const [runText, evalText] = await Promise.all([runDocument(600), evalDocument(['
 	const {events: _events, series: _series, ...plain} = document;
 	writeFileSync(join(folder, 'plain.json'), JSON.stringify(plain));
 	writeFileSync(join(folder, 'empty.json'), JSON.stringify({
-		...document, ticks: 0, series: {
+		...document, ticks: 0, events: [], series: {
 			...document.series, hosts: document.series.hosts.map(host => ({
 				...host, cpu: [], memory: [], network: [], hot: [],
 			})),
 		},
 	}));
-	document.series.hosts[0]!['cpu'] = 'high';
+	const {hosts} = document.series;
+	const variant = (name: string, change: Record<string, unknown>) => {
+		writeFileSync(join(folder, `${name}.json`), JSON.stringify({...document, ...change}));
+	};
+
+	variant('twice', {series: {...document.series, hosts: [...hosts, hosts[0]]}});
+	variant('short', {ticks: 100});
+	variant('late-hot', {series: {...document.series, hosts: [{...hosts[0], hot: [[500, 900_000]]}]}});
+	variant('late-event', {events: [{tick: 1e9, type: 'migrationStarted'}]});
+	const evalDocument_ = JSON.parse(evalText) as {policies: Array<{name: string}>};
+	evalDocument_.policies[1]!.name = evalDocument_.policies[0]!.name;
+	writeFileSync(join(folder, 'eval-twice.json'), JSON.stringify(evalDocument_));
+	hosts[0]!['cpu'] = 'high';
 	writeFileSync(join(folder, 'malformed.json'), JSON.stringify(document));
 	writeFileSync(join(folder, 'other.json'), '{"hello": "world"}');
 	writeFileSync(join(folder, 'broken.json'), '{"summary": ');
@@ -61,6 +73,21 @@ checkBadInputs(test, [
 	},
 	{
 		name: 'a field of the wrong type', run: async () => plot(join(folder, 'malformed.json')), error: PlotInputError, words: ['series.hosts.0.cpu', 'a list of numbers'],
+	},
+	{
+		name: 'a host listed twice', run: async () => plot(join(folder, 'twice.json')), error: PlotInputError, words: ['series.hosts.16.id', 'listed twice'],
+	},
+	{
+		name: 'more samples than the run has intervals', run: async () => plot(join(folder, 'short.json')), error: PlotInputError, words: ['series.hosts.0.cpu', 'more than the 20 intervals of 100 ticks'],
+	},
+	{
+		name: 'a hot range past the run', run: async () => plot(join(folder, 'late-hot.json')), error: PlotInputError, words: ['series.hosts.0.hot.0', 'within 0 to 600'],
+	},
+	{
+		name: 'an event past the run', run: async () => plot(join(folder, 'late-event.json')), error: PlotInputError, words: ['events.0.tick', 'past the run'],
+	},
+	{
+		name: 'a policy listed twice in an eval', run: async () => plot(join(folder, 'eval-twice.json')), error: PlotInputError, words: ['policies', 'listed twice'],
 	},
 	{
 		name: 'a document that is no report', run: async () => plot(join(folder, 'other.json')), error: PlotInputError, words: ['other.json', 'not a report', 'eval JSON', 'sweep merge JSON'],

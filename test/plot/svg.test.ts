@@ -105,3 +105,26 @@ test('the check sees what it must refuse: a script element and a handler', t => 
 
 	t.true(refused, 'not well-formed');
 });
+
+test('policies and groups named after Object.prototype\'s members are drawn like any other', async t => {
+	const documents = await inputs();
+	const evaluation = JSON.parse(documents.evaluation) as {policies: Array<{name: string}>};
+	evaluation.policies[0]!.name = 'constructor';
+	evaluation.policies[1]!.name = 'toString';
+	const cell = (source: string, policy: string) => ({
+		source, parameters: '', policy, metrics: {
+			sustainedOverloadIntervals: {
+				n: 2, mean: 3, sd: 1, ci95: [1, 5],
+			}, energyKWh: {
+				n: 2, mean: 1, sd: 0, ci95: null,
+			},
+		},
+	});
+	const merge = {sweep: 's', planned: 4, cells: [cell('x/constructor.json', 'valueOf'), cell('x/constructor.json', 'none'), cell('y.json', 'valueOf'), cell('y.json', 'none')]};
+	for (const [text, kind] of [[JSON.stringify(evaluation)], [JSON.stringify(evaluation), 'tradeoff'], [JSON.stringify(merge)], [JSON.stringify(merge), 'tradeoff']] as const) {
+		// eslint-disable-next-line no-await-in-loop -- one drawing at a time
+		const svg = await svgOf(text, kind);
+		checkInert(t, svg);
+		t.true(svg.includes('constructor') || svg.includes('valueOf'));
+	}
+});

@@ -47,3 +47,26 @@ test('the policies in text: a block per yardstick, a line per policy with its me
 	t.regex(text, /sustained-overload intervals\n {2}none +█[█▏▎▍▌▋▊▉─┤ ]* [\d.,]+ ± [\d.]+\n {2}sandpiper /v);
 	t.regex(text, /energy \(kWh\)/v);
 });
+
+test('numbers a hand-edited file may hold stay inside the figure: a downtime above every total, a mean outside its interval, long axis labels', async t => {
+	const migration = JSON.parse(await migrationDocument()) as Record<string, {rounds: Array<{dataMiB: number; seconds: number}>; totalSeconds: number; downtimeSeconds: number}>;
+	migration['stopAndCopy']!.downtimeSeconds = 1e6;
+	migration['precopy']!.rounds = [{dataMiB: 1e12, seconds: 1}];
+	checkFits(t, textOf(JSON.stringify(migration), 80), 80);
+	const cell = (policy: string, mean: number, interval: [number, number]) => ({
+		source: 'a.json',
+		parameters: '',
+		policy,
+		metrics: {
+			sustainedOverloadIntervals: {
+				n: 3, mean, sd: 1, ci95: interval,
+			}, energyKWh: {
+				n: 3, mean: mean / 1000, sd: 0, ci95: [0.1, 0.2],
+			},
+		},
+	});
+	const merge = {
+		sweep: 's', planned: 6, cells: [cell('a', -1_234_567, [10, 20]), cell('b', 1e9, [1e9, 1e9])],
+	};
+	checkFits(t, textOf(JSON.stringify(merge), 80, 'tradeoff'), 80);
+});

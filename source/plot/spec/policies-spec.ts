@@ -13,22 +13,26 @@ export function policiesSpec(figure: PoliciesFigure, size: Partial<Size>): TopLe
 	const rows = Math.ceil(figure.metrics.length / columns);
 	const width = Math.max(120, Math.floor((size.width ?? 860) / columns) - 60);
 	const height = Math.max(80, Math.floor((size.height ?? (rows * 230)) / rows) - 50);
+	// Orders are scale domains, not `sort` lists: Vega-Lite writes a sort list into an expression, where a
+	// policy named `constructor` or `toString` breaks it; a domain stays data.
 	const x = {
-		field: 'policy', type: 'nominal', sort: figure.policies, title: null, axis: {labelAngle: figure.policies.length > 4 ? -35 : 0, labelLimit: 240},
+		field: 'policy', type: 'nominal', sort: null, scale: {domain: figure.policies}, title: null, axis: {labelAngle: figure.policies.length > 4 ? -35 : 0, labelLimit: 240},
 	} as const;
-	const xOffset = grouped ? {xOffset: {field: 'group', type: 'nominal', sort: figure.groups}} as const : {};
+	// Within a policy, groups go by their place in the input: a number, since Vega-Lite turns an offset's
+	// named order into an expression of the names.
+	const xOffset = grouped ? {xOffset: {field: 'groupIndex', type: 'ordinal'}} as const : {};
 	const colour = grouped
 		? {
-			field: 'group', type: 'nominal', sort: figure.groups, title: 'source, parameters', scale: {scheme: 'tableau10'},
+			field: 'group', type: 'nominal', title: 'source, parameters', scale: {scheme: 'tableau10'},
 		} as const
 		: {
-			field: 'policy', type: 'nominal', sort: figure.policies, legend: null, scale: {scheme: figure.policies.length > 10 ? 'tableau20' : 'tableau10'},
+			field: 'policy', type: 'nominal', sort: null, legend: null, scale: {domain: figure.policies, scheme: figure.policies.length > 10 ? 'tableau20' : 'tableau10'},
 		} as const;
 	return {
 		$schema: schema,
 		title: {text: figure.title, subtitle: figure.spread},
 		config,
-		data: {values: figure.bars},
+		data: {values: figure.bars.map(bar => ({...bar, groupIndex: figure.groups.indexOf(bar.group)}))},
 		facet: {
 			field: 'metric', type: 'nominal', sort: figure.metrics, title: null, header: {labelFontWeight: 'bold', labelAnchor: 'start'},
 		},
@@ -41,7 +45,9 @@ export function policiesSpec(figure: PoliciesFigure, size: Partial<Size>): TopLe
 				{
 					mark: {type: 'bar', opacity: 0.85},
 					encoding: {
-						x, ...xOffset, y: {field: 'mean', type: 'quantitative', title: null}, color: colour,
+						x, ...xOffset, y: {
+							field: 'mean', type: 'quantitative', title: null, stack: null,
+						}, color: colour,
 					},
 				},
 				{

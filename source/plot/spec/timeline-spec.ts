@@ -18,6 +18,7 @@ const arrowheads = ['triangle-down', 'triangle-up', 'triangle-right', 'triangle-
 const labelledMigrations = 30;
 
 export function timelineSpec(figure: TimelineFigure, size: Partial<Size>): TopLevelSpec {
+	// With one sample a series (a run of one interval), a line has nothing to join: its points are drawn.
 	const lanes = figure.hosts.length;
 	const width = size.width ?? 860;
 	const height = size.height ?? Math.max(120, lanes * 64);
@@ -93,7 +94,9 @@ export function timelineSpec(figure: TimelineFigure, size: Partial<Size>): TopLe
 			// The resources' utilisation.
 			{
 				data: {values: figure.samples.map(sample => ({...sample, y: level(sample.host, sample.value)})), format: {parse: null}},
-				mark: {type: 'line', strokeWidth: 1.3, aria: false},
+				mark: {
+					type: 'line', strokeWidth: 1.3, aria: false, point: figure.samples.length <= lanes * 3,
+				},
 				encoding: {
 					x,
 					y,

@@ -4,6 +4,7 @@ its spread both ways; names beside the points while they fit apart, a legend whe
 */
 import type {TopLevelSpec} from 'vega-lite';
 import type {TradeoffFigure} from '../figure.js';
+import {extent} from '../extent.js';
 import type {Size} from './timeline-spec.js';
 import {config, schema} from './theme.js';
 
@@ -14,7 +15,11 @@ const crowdedShare = 0.06;
 
 /** Whether two labels' anchors sit close enough on both axes for their text to collide. */
 function crowded(anchors: ReadonlyArray<{energy: number; sla: number}>): boolean {
-	const spread = (values: number[]) => Math.max(...values) - Math.min(...values) || 1;
+	const spread = (values: number[]) => {
+		const {min, max} = extent(values);
+		return max - min || 1;
+	};
+
 	const across = spread(anchors.map(anchor => anchor.energy));
 	const up = spread(anchors.map(anchor => anchor.sla));
 	const near = (a: {energy: number; sla: number}, b: {energy: number; sla: number}) => Math.abs(a.energy - b.energy) < across * crowdedShare * 3 && Math.abs(a.sla - b.sla) < up * crowdedShare;
@@ -23,7 +28,11 @@ function crowded(anchors: ReadonlyArray<{energy: number; sla: number}>): boolean
 
 /** Names of points drawn within a point's width of another (1 % of each axis' spread), a line per group of them. */
 function hidden(points: ReadonlyArray<{energy: number; sla: number; label: string}>): string[] {
-	const spread = (values: number[]) => Math.max(...values) - Math.min(...values) || 1;
+	const spread = (values: number[]) => {
+		const {min, max} = extent(values);
+		return max - min || 1;
+	};
+
 	const across = spread(points.map(point => point.energy));
 	const up = spread(points.map(point => point.sla));
 	const groups: string[][] = [];
@@ -80,9 +89,9 @@ export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLe
 	const colour = {
 		field: 'policy',
 		type: 'nominal',
-		sort: policies,
 		title: 'policy',
-		scale: {scheme: policies.length > 10 ? 'tableau20' : 'tableau10'},
+		// A domain, not a sort list (see ./policies-spec.ts).
+		scale: {domain: policies, scheme: policies.length > 10 ? 'tableau20' : 'tableau10'},
 		...(named ? {legend: null} : {legend: {labelLimit: 280}}),
 	} as const;
 	const grouped = figure.groups.length > 1;

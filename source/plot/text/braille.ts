@@ -35,8 +35,11 @@ export class BrailleCanvas {
 		this.#cells[(Math.floor(row / 4) * this.columns) + Math.floor(column / 2)]! |= dotBits[row % 4]![column % 2]!;
 	}
 
-	/** A straight line of dots from one point to another. */
-	line(x0: number, y0: number, x1: number, y1: number): void {
+	/** A straight line of dots from one point to another; ends off the canvas are drawn at its edge (so the work stays bounded by its size). */
+	line(fromX: number, fromY: number, toX: number, toY: number): void {
+		const clampX = (x: number) => Math.min(this.width, Math.max(-1, x));
+		const clampY = (y: number) => Math.min(this.height, Math.max(-1, y));
+		const [x0, y0, x1, y1] = [clampX(fromX), clampY(fromY), clampX(toX), clampY(toY)];
 		const steps = Math.max(1, Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0))));
 		for (let step = 0; step <= steps; step++) {
 			this.set(x0 + ((x1 - x0) * step / steps), y0 + ((y1 - y0) * step / steps));

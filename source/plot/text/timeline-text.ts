@@ -3,7 +3,9 @@ The timeline in 80 columns: per host a braille trace of the resource it was hot 
 its threshold dotted, and under it a row of marks: ▒ sustained overload, ━ a hotspot episode, ▶ a
 migration leaving, ◀ one arriving. The migrations are listed below with mode and downtime.
 */
+import stringWidth from 'string-width';
 import type {Resource, TimelineFigure} from '../figure.js';
+import {maxOf} from '../extent.js';
 import {BrailleCanvas} from './braille.js';
 import {fit, shortNumber, wrap} from './text-columns.js';
 
@@ -11,7 +13,7 @@ const traceRows = 3;
 const resources: readonly Resource[] = ['cpu', 'memory', 'network'];
 
 export function timelineText(figure: TimelineFigure, columns: number): string[] {
-	const labelWidth = Math.min(12, Math.max(...figure.hosts.map(host => [...host].length), 4) + 5);
+	const labelWidth = Math.min(12, maxOf(figure.hosts.map(host => stringWidth(host)), 4) + 5);
 	const plotColumns = columns - labelWidth - 1;
 	const lines = [
 		fit(figure.title, columns).trimEnd(),
@@ -55,6 +57,9 @@ function laneLines(figure: TimelineFigure, host: string, labelWidth: number, plo
 			const point = {x: sample.time / Math.max(figure.endTime, 1e-9) * (canvas.width - 1), y: yOf(sample.value)};
 			if (previous) {
 				canvas.line(previous.x, previous.y, point.x, point.y);
+			} else {
+				// A run of one interval has one sample: a dot, with no line to draw.
+				canvas.set(point.x, point.y);
 			}
 
 			previous = point;
