@@ -32,13 +32,17 @@ export function fit(text: string, width: number): string {
 export function wrap(text: string, width: number): string[] {
 	const lines: string[] = [];
 	let line = '';
+	let used = 0;
 	for (const whole of text.split(' ')) {
 		const word = stringWidth(whole) > width ? fit(whole, width) : whole;
-		if (line.length > 0 && stringWidth(line) + 1 + stringWidth(word) > width) {
+		const wordWidth = stringWidth(word);
+		if (line.length > 0 && used + 1 + wordWidth > width) {
 			lines.push(line);
 			line = word;
+			used = wordWidth;
 		} else {
 			line = line.length > 0 ? `${line} ${word}` : word;
+			used += (used > 0 ? 1 : 0) + wordWidth;
 		}
 	}
 
