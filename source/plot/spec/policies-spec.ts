@@ -16,7 +16,7 @@ export function policiesSpec(figure: PoliciesFigure, size: Partial<Size>): TopLe
 	// Orders are scale domains, not `sort` lists: Vega-Lite writes a sort list into an expression, where a
 	// policy named `constructor` or `toString` breaks it; a domain stays data.
 	const x = {
-		field: 'policy', type: 'nominal', sort: null, scale: {domain: figure.policies}, title: null, axis: {labelAngle: figure.policies.length > 4 ? -35 : 0, labelLimit: 240},
+		field: 'policy', type: 'nominal', sort: null, scale: {domain: figure.policies}, title: null, axis: {labelAngle: labelAngle(figure.policies.length), labelLimit: 240},
 	} as const;
 	// Within a policy, groups go by their place in the input: a number, since Vega-Lite turns an offset's
 	// named order into an expression of the names.
@@ -59,4 +59,13 @@ export function policiesSpec(figure: PoliciesFigure, size: Partial<Size>): TopLe
 			],
 		},
 	};
+}
+
+/** Names across while a few fit, aslant for more, upright for BB12's twenty. */
+function labelAngle(policies: number): number {
+	if (policies > 10) {
+		return -90;
+	}
+
+	return policies > 4 ? -35 : 0;
 }
