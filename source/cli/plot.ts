@@ -15,7 +15,7 @@ import {safeText} from '../terminal/safe-text.js';
 import {checkWritablePath} from './paths.js';
 import {writeReport} from './reports.js';
 
-/** A report larger than this is no report this program wrote for a plot (a PlanetLab day with 800 hosts' series is about 10 MiB). */
+/** A report larger than this is no report this program wrote for a plot (a PlanetLab day of 800 hosts, with its events, is 26 MB). */
 const maxInputBytes = 256 * 1024 * 1024;
 
 /** The input's text: a regular file (a FIFO would block, a device never end) of a bounded size. */
