@@ -53,7 +53,7 @@ const allowed: Record<string, string[]> = {
 	// Experiment sweeps: runs as eval runs them, over scenarios, the policy registry and eval's figures.
 	sweep: ['sim', 'policy', 'scenario', 'report', 'options', 'terminal'],
 	// Figures from the reports' documents, read as outside input (pure: the CLI reads and writes the files).
-	plot: ['terminal'],
+	plot: ['terminal', 'report'],
 	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', 'sweep', 'plot', '(shell)'],
 	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
 };

@@ -2,15 +2,13 @@
 `sandpiper plot INPUT`: a report read, its figure built and drawn as SVG or text, written to stdout or,
 through a temporary file, to --output. Vega and Vega-Lite load only for SVG.
 */
-import {
-	closeSync, constants, fstatSync, openSync, readFileSync,
-} from 'node:fs';
 import process from 'node:process';
 import type {PlotOptions} from '../options/plot.js';
 import {buildFigure} from '../plot/build-figure.js';
 import {PlotInputError} from '../plot/plot-input-error.js';
 import {readPlotInput} from '../plot/read-input.js';
 import {figureText} from '../plot/text/figure-text.js';
+import {readRegularFile} from '../sweep/regular-file.js';
 import {safeText} from '../terminal/safe-text.js';
 import {checkWritablePath} from './paths.js';
 import {writeReport} from './reports.js';
@@ -20,29 +18,19 @@ const maxInputBytes = 256 * 1024 * 1024;
 
 /** The input's text: a regular file (a FIFO would block, a device never end) of a bounded size. */
 function readInput(path: string): string {
-	const shown = safeText(path);
-	let descriptor: number;
-	try {
-		// Non-blocking: opening a pipe with no writer would wait for one.
-		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); // eslint-disable-line no-bitwise -- open(2) flags
-	} catch (error) {
-		const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
-		throw new PlotInputError(`${shown}: cannot read it (${code === 'ENOENT' ? 'no such file' : code})`);
-	}
-
-	try {
-		const stats = fstatSync(descriptor);
-		if (!stats.isFile()) {
-			throw new PlotInputError(`${shown}: not a regular file; plot reads a report written to a file`);
+	const read = readRegularFile(path, maxInputBytes, {followLinks: true});
+	switch (read.kind) {
+		case 'text': {
+			return read.text;
 		}
 
-		if (stats.size > maxInputBytes) {
-			throw new PlotInputError(`${shown}: ${stats.size} bytes, more than the ${maxInputBytes} a report plot reads can be`);
+		case 'absent': {
+			throw new PlotInputError(`${safeText(path)}: cannot read it (no such file)`);
 		}
 
-		return readFileSync(descriptor, 'utf8');
-	} finally {
-		closeSync(descriptor);
+		case 'refused': {
+			throw new PlotInputError(`${safeText(path)}: ${read.reason}; plot reads a report written to a file`);
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ What the `policies` and `tradeoff` figures compare, from an eval or a sweep merg
 per sweep cell group) a metric's mean and its spread over seeds, the sd for an eval (its table's figure)
 and the 95 % interval of the mean for a sweep (its merge's figure).
 */
+import {stat} from '../report/stat.js';
 import {safeText} from '../terminal/safe-text.js';
 import type {Interval} from './figure.js';
 import type {EvaluationInput, SweepMergeInput} from './input-schema.js';
@@ -30,13 +31,6 @@ function spreadOf(mean: number, sd: number): Interval {
 	return {mean, low: mean - sd, high: mean + sd};
 }
 
-/** The mean and sd of numbers (n - 1), as eval's own stat. */
-function meanSd(values: readonly number[]): {mean: number; sd: number} {
-	const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-	const variance = values.length < 2 ? 0 : values.reduce((sum, value) => sum + ((value - mean) ** 2), 0) / (values.length - 1);
-	return {mean, sd: Math.sqrt(variance)};
-}
-
 export function evaluationComparison(evaluation: EvaluationInput): Comparison {
 	const rows: Comparison['rows'] = [];
 	for (const policy of evaluation.policies) {
@@ -48,7 +42,7 @@ export function evaluationComparison(evaluation: EvaluationInput): Comparison {
 		// Per seed, as a sweep keeps it: the mean cure time of each seed that cured an episode.
 		const cures = policy.perSeed.flatMap(seed => typeof seed.cureSecondsMean === 'number' ? [seed.cureSecondsMean] : []);
 		if (cures.length > 0) {
-			const {mean, sd} = meanSd(cures);
+			const {mean, sd} = stat(cures);
 			add('cureSecondsMean', spreadOf(mean, sd));
 		}
 

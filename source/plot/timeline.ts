@@ -93,7 +93,8 @@ export function timelineFigure(run: RunInput, chosen: readonly string[] | undefi
 
 /** The hosts that were hot, the hottest first when there are more than the limit, drawn in the run's order. */
 function defaultHosts(hosts: readonly HostSeries[], episodes: ReadonlyArray<{host: string; from: number; to: number | null}>): {hosts: HostSeries[]; note: string} {
-	const hotTicks = (host: HostSeries) => host.hot.reduce((sum, [from, to]) => sum + to - from, 0) + (episodes.some(episode => episode.host === host.id) ? 1 : 0);
+	const withEpisodes = new Set(episodes.map(episode => episode.host));
+	const hotTicks = (host: HostSeries) => host.hot.reduce((sum, [from, to]) => sum + to - from, 0) + (withEpisodes.has(host.id) ? 1 : 0);
 	const hot = hosts.filter(host => hotTicks(host) > 0);
 	if (hot.length === 0) {
 		const busiest = hosts.toSorted((a, b) => mean(b.cpu) - mean(a.cpu)).slice(0, 4);

@@ -5,11 +5,13 @@ comparison of Sandpiper with no migration). Pure: the shell passes a builder for
 import type {Strategies} from '../sim/strategies.js';
 import type {MetricsConfig} from '../sim/types.js';
 import {runSeed, type Built, type SeedResult} from './eval-seed.js';
+import {stat, type Stat} from './stat.js';
 import {pairedValues, seedReductions} from './paired-reduction.js';
 
 export type {Built} from './eval-seed.js';
 
-export type Stat = {mean: number; sd: number};
+export type {Stat} from './stat.js';
+export {stat} from './stat.js';
 
 /** One seed's figures, for pairing and plotting outside. */
 export type SeedFigures = {
@@ -81,17 +83,6 @@ export type Evaluation = {
 	baseline: {policy: 'none'; listed: boolean};
 	policies: PolicyEvaluation[];
 };
-
-/** Mean and sample standard deviation (n - 1; 0 for a single value). */
-export function stat(values: readonly number[]): Stat {
-	if (values.length === 0) {
-		return {mean: 0, sd: 0};
-	}
-
-	const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-	const variance = values.length > 1 ? values.reduce((sum, value) => sum + ((value - mean) ** 2), 0) / (values.length - 1) : 0;
-	return {mean, sd: Math.sqrt(variance)};
-}
 
 export type EvaluationOptions = {
 	seeds: readonly number[];

@@ -3,7 +3,7 @@ Mean, sample standard deviation and the 95 % confidence interval of the mean ove
 two-sided). The quantiles are the textbook table's (three decimals), not a statistics package: one
 function's worth of constants against a dependency tree of dozens of packages.
 */
-import {stat} from '../report/evaluation.js';
+import {stat} from '../report/stat.js';
 
 const t975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 /** Beyond 30 degrees of freedom, the next tabulated value below (a slightly wider interval, never a narrower one). */

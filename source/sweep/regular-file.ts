@@ -9,11 +9,12 @@ import {
 
 export type FileRead = {kind: 'text'; text: string} | {kind: 'absent'} | {kind: 'refused'; reason: string};
 
-export function readRegularFile(path: string, maxBytes: number): FileRead {
+/** `followLinks`: a file the user named (plot's input) may be a link; one found in an output folder may not. */
+export function readRegularFile(path: string, maxBytes: number, {followLinks = false} = {}): FileRead {
 	let descriptor: number;
 	try {
 		// Non-blocking: opening a pipe with no writer would wait for one.
-		descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK); // eslint-disable-line no-bitwise -- open(2) flags
+		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : constants.O_NOFOLLOW)); // eslint-disable-line no-bitwise -- open(2) flags
 	} catch (error) {
 		const code = error instanceof Error && 'code' in error ? error.code : '';
 		return code === 'ENOENT' ? {kind: 'absent'} : {kind: 'refused', reason: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${String(code)})`};

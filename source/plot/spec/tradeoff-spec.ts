@@ -66,15 +66,11 @@ export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLe
 	}));
 	const policies = [...new Set(values.map(value => value.policy))];
 	// Policies at the same point (sandpiper and sandpiper-gray often are) share one label, or one would hide the other.
-	const labels = new Map<string, {energy: number; sla: number; label: string; points: number}>();
-	for (const value of values) {
-		const key = `${value.energy} ${value.sla}`;
-		const label = labels.get(key);
-		labels.set(key, label
-			? {...label, label: `${label.label}; ${value.label}`, points: label.points + 1}
-			: {
-				energy: value.energy, sla: value.sla, label: value.label, points: 1,
-			});
+	const labels = new Map<string, {energy: number; sla: number; label: string}>();
+	for (const {energy, sla, label} of values) {
+		const key = `${energy} ${sla}`;
+		const same = labels.get(key);
+		labels.set(key, {energy, sla, label: same ? `${same.label}; ${label}` : label});
 	}
 
 	const named = values.length <= labelledPoints && !crowded([...labels.values()]);
@@ -123,7 +119,7 @@ export function tradeoffSpec(figure: TradeoffFigure, size: Partial<Size>): TopLe
 			},
 			...(named
 				? [{
-					data: {values: [...labels.values()].map(({energy, sla, label}) => ({energy, sla, label}))},
+					data: {values: [...labels.values()]},
 					mark: {
 						type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 11, color: '#333333',
 					},
