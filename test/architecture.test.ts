@@ -55,7 +55,7 @@ const allowed: Record<string, string[]> = {
 	// Figures from the reports' documents, read as outside input (pure: the CLI reads and writes the files).
 	plot: ['terminal', 'report'],
 	cli: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'terminal', 'options', 'serve', 'sweep', 'plot', '(shell)'],
-	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', '(shell)'],
+	bench: ['sim', 'policy', 'migration', 'network', 'power', 'scenario', 'report', 'ui', 'plot', '(shell)'],
 };
 
 function targetLayer(file: SourceFile, specifier: string): string | undefined {

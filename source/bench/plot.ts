@@ -1,16 +1,23 @@
 /**
 `npm run bench -- --plot`: issue 23's figures, as whole processes of the bundle. `sandpiper plot` of a
 one-hour run of the default scenario and of an eval of its 7 policies x 10 seeds, as SVG and as text,
-beside the command line's own floor (`--version`, the same start-up with no figure). Runs alternate,
-so the machine's noise falls on every case alike. BENCH_OTHER_NODE names another node binary (Node
-24, say) to time the same commands with.
+beside the command line's own floor (`--version`, the same start-up with no figure) and, where
+PLOT_PEER_COMMAND names one, the peer: a shell command given the timeline's Vega-Lite spec as $SPEC
+(Vega's own `vl2svg`, say, drawing the same figure with the same library; this repository neither
+holds nor installs it). Runs alternate, so the machine's noise falls on every case alike.
+BENCH_OTHER_NODE names another node binary (Node 24, say) to time the same commands with.
 */
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {
+	mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
+import {buildFigure} from '../plot/build-figure.js';
+import {readPlotInput} from '../plot/read-input.js';
+import {figureSpec} from '../plot/spec/figure-spec.js';
 import {line, timed, type Timed} from './whole-process.js';
 
 const cli = fileURLToPath(new URL('../bundle/cli.js', import.meta.url));
@@ -31,6 +38,19 @@ export function plotBench(): void {
 			['eval 7 policies x 10 seeds, tradeoff SVG', ['plot', evaluation, '--kind', 'tradeoff', '--output', path.join(folder, 'tradeoff.svg')]],
 			['eval 7 policies x 10 seeds, text', ['plot', evaluation, '--format', 'text', '--output', path.join(folder, 'policies.txt')]],
 		];
+		const spec = path.join(folder, 'timeline.vl.json');
+		writeFileSync(spec, JSON.stringify(figureSpec(buildFigure(readPlotInput(readFileSync(run, 'utf8'), run), {}), {})));
+		const peer = process.env['PLOT_PEER_COMMAND'];
+		if (peer) {
+			process.env['SPEC'] = spec;
+			timed('/bin/sh', ['-c', peer]);
+			const results = Array.from({length: runs}, () => timed('/bin/sh', ['-c', peer]));
+			console.log(`\nPeer (PLOT_PEER_COMMAND), the same timeline's Vega-Lite spec, median of ${runs} runs:`);
+			console.log(line('peer: the timeline spec drawn as SVG', results));
+		} else {
+			console.log('\nPeer: set PLOT_PEER_COMMAND to a shell command drawing $SPEC (a Vega-Lite spec) as SVG, such as vega-cli\'s vl2svg "$SPEC" out.svg');
+		}
+
 		const nodes = [process.execPath, ...(process.env['BENCH_OTHER_NODE'] ? [process.env['BENCH_OTHER_NODE']] : [])];
 		for (const node of nodes) {
 			const version = execFileSync(node, ['--version'], {encoding: 'utf8'}).trim();
