@@ -19,16 +19,17 @@ export async function runHeadless(options: RunOptions, program: string): Promise
 	await checkWritablePath('events', eventsPath);
 	const {built} = await loadRun(options, program);
 	const ticks = ticksFor(options, built);
+	// Heard before the output file appears: a Ctrl-C while the sinks open stops the run with a report, as one later does.
+	let stopRequested = false;
+	onInterrupt(() => {
+		stopRequested = true;
+		say('stopping: the report will cover the ticks run so far (Ctrl-C again to abandon it)');
+	});
 	const sink = options.outputPath === undefined ? stdoutSink() : await fileSink(options.outputPath);
 	const eventsSink = eventsPath === undefined ? undefined : await fileSink(eventsPath);
 	atExit(() => {
 		sink.abort();
 		eventsSink?.abort();
-	});
-	let stopRequested = false;
-	onInterrupt(() => {
-		stopRequested = true;
-		say('stopping: the report will cover the ticks run so far (Ctrl-C again to abandon it)');
 	});
 	const events: HeadlessEvents = eventsSink ? {kind: 'lines', write: async chunk => eventsSink.write(chunk)} : {kind: options.events.kind === 'report' ? 'report' : 'none'};
 	const partial = await writeHeadless(built, {
